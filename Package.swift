@@ -1,0 +1,72 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings every target of ours gets: Swift 6 mode (the default for 6.x tools), warnings are errors,
+/// and the upcoming features that make imports and existentials explicit.
+let strictSettings: [SwiftSetting] = [
+    .treatAllWarnings(as: .error),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "inspect",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "inspect", targets: ["InspectCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Domain: checklist templates, submissions, validation, VIN, grading.
+        .target(
+            name: "Inspection",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        // Walkaround photos (decoding, normalisation, hashes); filled in by the photo issue.
+        .target(
+            name: "ImageOps",
+            swiftSettings: strictSettings
+        ),
+        // SQLite store (GRDB): append-only inspections, revisions, odometer readings, photo files.
+        .target(
+            name: "Store",
+            dependencies: ["Inspection", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // Renderers: one per output format.
+        .target(
+            name: "ReportGen",
+            dependencies: ["Inspection", "Store"],
+            swiftSettings: strictSettings
+        ),
+        // The thin `inspect` command: parse arguments, wire modules, print.
+        .executableTarget(
+            name: "InspectCLI",
+            dependencies: [
+                "Inspection", "ImageOps", "Store", "ReportGen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "InspectionTests",
+            dependencies: ["Inspection"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Inspection", "Store", "ReportGen"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "InspectCLITests",
+            dependencies: ["InspectCLI"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,2 @@
+/// Photo operations arrive with the photo issue.
+package enum ImageOps {}

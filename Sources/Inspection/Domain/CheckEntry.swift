@@ -1,0 +1,16 @@
+/// One answered check of a submission, e.g. `engine.3: minor`.
+package struct CheckEntry: Sendable, Hashable, Codable {
+    /// `<section>.<n>`.
+    package var id: String
+    /// The answer.
+    package var result: CheckResult
+    /// Free text.
+    package var note: String?
+
+    /// Creates an entry.
+    package init(id: String, result: CheckResult, note: String? = nil) {
+        self.id = id
+        self.result = result
+        self.note = note
+    }
+}

@@ -1,0 +1,32 @@
+/// Who inspected the car, and when in its life on the platform.
+package enum Stage: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// The first inspection, by an appraiser (评估师).
+    case appraisal
+    /// The re-inspection, by an auditor (稽查师).
+    case audit
+    /// The handover to the buyer.
+    case delivery
+
+    /// The stages' names, in pipeline order, for messages.
+    package static let allNames = allCases.map(\.rawValue)
+
+    /// Position in the pipeline.
+    package var rank: Int {
+        switch self {
+        case .appraisal: 0
+        case .audit: 1
+        case .delivery: 2
+        }
+    }
+
+    package static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rank < rhs.rank }
+
+    /// 评估 / 稽查 / 交付 with the English name.
+    package var label: LocalizedText {
+        switch self {
+        case .appraisal: LocalizedText(zh: "评估", en: "appraisal")
+        case .audit: LocalizedText(zh: "稽查", en: "audit")
+        case .delivery: LocalizedText(zh: "交付", en: "delivery")
+        }
+    }
+}

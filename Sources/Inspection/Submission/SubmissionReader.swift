@@ -1,0 +1,211 @@
+/// Walks a submission's YAML tree, building a ``Submission`` and recording every problem.
+struct SubmissionReader {
+    typealias Pairs = [(key: String, keyAt: SourceLocation, value: YAMLValue)]
+
+    var log: DiagnosticLog
+    let catalog: TemplateCatalog
+    var photos: PhotoPathResolver
+    var template: ChecklistTemplate?
+
+    static let topKeys = [
+        "format", "template", "stage", "vehicle", "inspector", "inspected_at", "site", "odometer", "transport", "defects", "checks",
+        "photos", "notes",
+    ]
+
+    init(log: DiagnosticLog, catalog: TemplateCatalog, photos: PhotoPathResolver) {
+        self.log = log
+        self.catalog = catalog
+        self.photos = photos
+    }
+
+    mutating func read(_ root: YAMLValue) -> (Submission, ChecklistTemplate)? {
+        guard let top = log.mapping(root, item: nil) else { return nil }
+        log.rejectUnknownKeys(top, allowed: Self.topKeys, item: nil)
+        let at = root.location
+
+        if let value = log.require("format", in: top, at: at, item: nil), let format = log.text(value, item: nil, field: "format"),
+            format != Submission.format
+        {
+            log.error("format \"\(format)\" is not supported (expected \(Submission.format))", at: value.location)
+        }
+        let templateID = log.require("template", in: top, at: at, item: nil).flatMap { value -> String? in
+            guard let id = log.text(value, item: nil, field: "template") else { return nil }
+            do {
+                template = try catalog.template(id: id)
+            } catch let error as TemplateError {
+                switch error {
+                case .notFound:
+                    let known = catalog.availableIDs()
+                    log.error("unknown template \"\(id)\" (available: \(known.isEmpty ? "none" : known.joined(separator: " ")))", at: value.location)
+                default:
+                    log.error("template \"\(id)\" cannot be used: \(error)", at: value.location)
+                }
+            } catch {
+                log.error("template \"\(id)\" cannot be used: \(error)", at: value.location)
+            }
+            return id
+        }
+        let stage = log.require("stage", in: top, at: at, item: nil).flatMap {
+            log.choice($0, allowed: Stage.allNames, item: nil, field: "stage").flatMap(Stage.init(rawValue:))
+        }
+        let vehicle = log.require("vehicle", in: top, at: at, item: nil).flatMap { readVehicle($0) }
+        let inspector = log.require("inspector", in: top, at: at, item: nil).flatMap { readInspector($0) }
+        let inspectedAt = log.require("inspected_at", in: top, at: at, item: nil).flatMap { readTimestamp($0, field: "inspected_at") }
+        let site = optionalText(top, "site", item: nil)
+        let notes = optionalText(top, "notes", item: nil)
+        let odometer = log.require("odometer", in: top, at: at, item: nil).flatMap { readOdometer($0) }
+        var transport: Transport?
+        if let entry = top.first(where: { $0.key == "transport" }), !entry.value.isNull {
+            if let stage, stage != .delivery {
+                log.error("transport is recorded at delivery only, not at \(stage.rawValue)", at: entry.keyAt, item: "transport")
+            }
+            transport = readTransport(entry.value)
+        } else if stage == .delivery {
+            log.warning("delivery without transport: the mileage allowance for the leg cannot be checked", at: at, item: "transport")
+        }
+        var defects: [Defect] = []
+        if let value = top.first(where: { $0.key == "defects" })?.value, !value.isNull {
+            defects = readDefects(value)
+        }
+        var checks: [CheckEntry] = []
+        let checksEntry = top.first(where: { $0.key == "checks" })
+        if let value = checksEntry?.value, !value.isNull { checks = readChecks(value) }
+        if let stage { requireChecks(checks, stage: stage, at: checksEntry?.keyAt ?? at) }
+        var anglePhotos: [AnglePhoto] = []
+        let photosEntry = top.first(where: { $0.key == "photos" })
+        if let value = photosEntry?.value, !value.isNull { anglePhotos = readPhotos(value) }
+        requireAngles(anglePhotos, at: photosEntry?.keyAt ?? at)
+
+        guard let templateID, let template, let stage, let vehicle, let inspector, let inspectedAt, let odometer else { return nil }
+        let submission = Submission(
+            templateID: templateID, stage: stage, vehicle: vehicle, inspector: inspector, inspectedAt: inspectedAt, site: site,
+            odometer: odometer, transport: transport, defects: defects, checks: checks, photos: anglePhotos, notes: notes)
+        return (submission, template)
+    }
+
+    // MARK: - Identity
+
+    mutating func optionalText(_ pairs: Pairs, _ key: String, item: String?) -> String? {
+        guard let value = pairs.first(where: { $0.key == key })?.value, !value.isNull else { return nil }
+        return log.text(value, item: item, field: key)
+    }
+
+    mutating func readVehicle(_ value: YAMLValue) -> VehicleIdentity? {
+        guard let pairs = log.mapping(value, item: "vehicle") else { return nil }
+        log.rejectUnknownKeys(pairs, allowed: ["vin", "plate", "make", "model", "color", "first_registered"], item: "vehicle")
+        let vin = log.require("vin", in: pairs, at: value.location, item: "vehicle").flatMap { readVIN($0) }
+        var firstRegistered: CalendarDate?
+        if let dateValue = pairs.first(where: { $0.key == "first_registered" })?.value, !dateValue.isNull,
+            let text = log.text(dateValue, item: "vehicle", field: "first_registered")
+        {
+            firstRegistered = CalendarDate(parsing: text)
+            if firstRegistered == nil {
+                log.error("first_registered \"\(text)\" must be a real date written YYYY-MM-DD", at: dateValue.location, item: "vehicle")
+            }
+        }
+        guard let vin else { return nil }
+        return VehicleIdentity(
+            vin: vin, plate: optionalText(pairs, "plate", item: "vehicle"), make: optionalText(pairs, "make", item: "vehicle"),
+            model: optionalText(pairs, "model", item: "vehicle"), color: optionalText(pairs, "color", item: "vehicle"),
+            firstRegistered: firstRegistered)
+    }
+
+    mutating func readVIN(_ value: YAMLValue) -> VIN? {
+        guard let text = log.text(value, item: "vehicle", field: "vin") else { return nil }
+        let item = "vin \"\(text)\""
+        switch VIN.problem(in: text) {
+        case nil: break
+        case let .checkDigit(expected, found)?:
+            let problem = VIN.Problem.checkDigit(expected: expected, found: found)
+            if VIN.checkDigitMandatory(text) {
+                log.error("\(problem) (mandatory for VINs starting with L or 1-5)", at: value.location, item: item)
+                return nil
+            }
+            log.warning("\(problem) (optional outside China and North America)", at: value.location, item: item)
+        case let problem?:
+            log.error(problem.description, at: value.location, item: item)
+            return nil
+        }
+        let vin = VIN(unchecked: text)
+        if vin.modelYears.isEmpty {
+            log.warning("position 10 \"\(Array(text)[9])\" is not a model-year code (U, Z and 0 are never used)", at: value.location, item: item)
+        }
+        return vin
+    }
+
+    mutating func readInspector(_ value: YAMLValue) -> Inspector? {
+        guard let pairs = log.mapping(value, item: "inspector") else { return nil }
+        log.rejectUnknownKeys(pairs, allowed: ["id", "name"], item: "inspector")
+        guard let id = log.require("id", in: pairs, at: value.location, item: "inspector").flatMap({ log.text($0, item: "inspector", field: "id") })
+        else { return nil }
+        return Inspector(id: id, name: optionalText(pairs, "name", item: "inspector"))
+    }
+
+    mutating func readTimestamp(_ value: YAMLValue, field: String) -> Timestamp? {
+        guard let text = log.text(value, item: nil, field: field) else { return nil }
+        switch Timestamp.parse(text) {
+        case let .success(timestamp): return timestamp
+        case let .failure(problem):
+            log.error("\(field) \"\(text)\" \(problem)", at: value.location)
+            return nil
+        }
+    }
+
+    mutating func readOdometer(_ value: YAMLValue) -> OdometerReading? {
+        guard let pairs = log.mapping(value, item: "odometer") else { return nil }
+        log.rejectUnknownKeys(pairs, allowed: ["reading", "unit", "photo"], item: "odometer")
+        let unit = log.require("unit", in: pairs, at: value.location, item: "odometer").flatMap {
+            log.choice($0, allowed: DistanceUnit.allCases.map(\.rawValue), item: "odometer", field: "unit").flatMap(DistanceUnit.init(rawValue:))
+        }
+        var reading: Int?
+        if let readingValue = log.require("reading", in: pairs, at: value.location, item: "odometer"),
+            let number = log.integer(readingValue, item: "odometer", field: "reading")
+        {
+            if number < 0 {
+                log.error("reading \(number) is negative", at: readingValue.location, item: "odometer")
+            } else if (unit ?? .km).kilometres(number) > OdometerReading.maximumKilometres {
+                log.error(
+                    "reading \(number) \((unit ?? .km).rawValue) is absurd (more than \(OdometerReading.maximumKilometres) km)",
+                    at: readingValue.location, item: "odometer")
+            } else {
+                reading = number
+            }
+        }
+        var photo: String?
+        if let photoValue = pairs.first(where: { $0.key == "photo" })?.value, !photoValue.isNull,
+            let path = log.text(photoValue, item: "odometer", field: "photo")
+        {
+            checkPhoto(path, at: photoValue.location, item: "odometer photo")
+            photo = path
+        }
+        guard let reading, let unit else { return nil }
+        return OdometerReading(reading: reading, unit: unit, photo: photo)
+    }
+
+    mutating func readTransport(_ value: YAMLValue) -> Transport? {
+        guard let pairs = log.mapping(value, item: "transport") else { return nil }
+        log.rejectUnknownKeys(pairs, allowed: ["mode", "route_km"], item: "transport")
+        let mode = log.require("mode", in: pairs, at: value.location, item: "transport").flatMap {
+            log.choice($0, allowed: Transport.Mode.allCases.map(\.rawValue), item: "transport", field: "mode").flatMap(Transport.Mode.init(rawValue:))
+        }
+        var route: Int?
+        if let routeValue = pairs.first(where: { $0.key == "route_km" })?.value, !routeValue.isNull,
+            let number = log.integer(routeValue, item: "transport", field: "route_km")
+        {
+            if number < 0 || number > 20_000 {
+                log.error("route_km \(number) is out of range (0-20000)", at: routeValue.location, item: "transport")
+            } else {
+                route = number
+            }
+        }
+        guard let mode else { return nil }
+        return Transport(mode: mode, routeKm: route)
+    }
+
+    /// Records an error when `path` cannot be used as a photo of this submission.
+    mutating func checkPhoto(_ path: String, at location: SourceLocation, item: String) {
+        if case let .failure(problem) = photos.resolve(path) {
+            log.error("\(problem): \(path)", at: location, item: item)
+        }
+    }
+}

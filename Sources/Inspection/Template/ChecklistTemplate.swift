@@ -1,0 +1,171 @@
+/// A checklist template: the parts, defect types, checks, scoring and photo angles an inspection is made against.
+///
+/// Loaded from `checklists/<id>.yaml` by ``TemplateLoader``; nothing here is specific to GB/T 30323.
+package struct ChecklistTemplate: Sendable, Hashable {
+    /// The template id, equal to its file name without extension, e.g. `gbt30323-2013`.
+    package var id: String
+    /// Human title.
+    package var title: LocalizedText
+    /// Part groups (e.g. structure 1-13, body 14-39), in template order.
+    package var partGroups: [PartGroup]
+    /// Check sections (e.g. engine.1-10), in template order.
+    package var checkSections: [CheckSection]
+    /// Section allowances and grade bands; nil for templates that are recorded but not graded.
+    package var scoring: Scoring?
+    /// Walkaround angles, required first.
+    package var angles: [Angle]
+    /// Flags a finding can raise (accident, flood, ...).
+    package var flags: [Flag]
+    /// SHA-256 of the template file, so stored inspections say exactly which version graded them.
+    package var sha256: String
+
+    /// A group of parts sharing defect types and degrees.
+    package struct PartGroup: Sendable, Hashable {
+        /// e.g. `structure`.
+        package var id: String
+        /// e.g. 车体骨架 / Body structure.
+        package var label: LocalizedText
+        /// Allowed defect types, in template order.
+        package var defectTypes: [DefectType]
+        /// Degrees 1...n; empty when this group takes no degree.
+        package var degrees: [Degree]
+        /// Parts, in template order.
+        package var parts: [Part]
+        /// A flag any defect in this group raises (e.g. `accident`).
+        package var raises: String?
+        /// The scoring section whose allowance this group's degrees are deducted from.
+        package var section: String?
+    }
+
+    /// A defect type such as `HH` 划痕 scratch.
+    package struct DefectType: Sendable, Hashable {
+        /// The letters.
+        package var code: String
+        /// Its name.
+        package var label: LocalizedText
+    }
+
+    /// A degree with its size band and deduction.
+    package struct Degree: Sendable, Hashable {
+        /// 1...n.
+        package var value: Int
+        /// The size band, e.g. "面积 ≤ 100 mm × 100 mm".
+        package var label: LocalizedText
+        /// Points deducted per defect of this degree.
+        package var deduction: Points
+    }
+
+    /// A part such as `2` 左A柱.
+    package struct Part: Sendable, Hashable {
+        /// The code, e.g. `2`.
+        package var code: String
+        /// Its name.
+        package var label: LocalizedText
+    }
+
+    /// A section of checks, e.g. `engine` 发动机舱.
+    package struct CheckSection: Sendable, Hashable {
+        /// e.g. `engine`.
+        package var id: String
+        /// e.g. 发动机舱 / Engine bay.
+        package var label: LocalizedText
+        /// Stages at which every check of this section must be answered.
+        package var requiredStages: [Stage]
+        /// The answers allowed here.
+        package var results: [CheckResult]
+        /// The scoring section this section's deductions come from.
+        package var section: String?
+        /// Points deducted per result.
+        package var deductions: [CheckResult: Points]
+        /// A flag a `major` anywhere in this section raises.
+        package var raises: String?
+        /// The checks, in order.
+        package var checks: [Check]
+    }
+
+    /// One check item.
+    package struct Check: Sendable, Hashable {
+        /// Full id, `<section>.<n>`.
+        package var id: String
+        /// The question.
+        package var label: LocalizedText
+        /// A flag a `major` on this check raises, beyond its section's.
+        package var raises: String?
+    }
+
+    /// Section allowances and grade bands.
+    package struct Scoring: Sendable, Hashable {
+        /// Sum of the section allowances.
+        package var total: Points
+        /// The scored sections, in template order.
+        package var sections: [ScoreSection]
+        /// Grade bands by minimum score, best first.
+        package var grades: [Grade]
+        /// The grade given whenever the `accident` flag is raised, whatever the score.
+        package var accidentGrade: Grade?
+        /// The flag that forces ``accidentGrade``.
+        package var accidentFlag: String?
+    }
+
+    /// A scored section with its allowance.
+    package struct ScoreSection: Sendable, Hashable {
+        /// e.g. `body`.
+        package var id: String
+        /// e.g. 车身 / Body.
+        package var label: LocalizedText
+        /// The allowance.
+        package var points: Points
+    }
+
+    /// A grade band.
+    package struct Grade: Sendable, Hashable, Codable {
+        /// e.g. `1`.
+        package var id: String
+        /// e.g. 一级 / Grade 1.
+        package var label: LocalizedText
+        /// The lowest total in this band (inclusive).
+        package var minimum: Points
+    }
+
+    /// A walkaround angle.
+    package struct Angle: Sendable, Hashable {
+        /// e.g. `front_left_45`.
+        package var id: String
+        /// e.g. 左前45度.
+        package var label: LocalizedText
+        /// Whether every submission must have it.
+        package var required: Bool
+    }
+
+    /// A flag such as accident / flood / fire / not tradeable.
+    package struct Flag: Sendable, Hashable {
+        /// e.g. `accident`.
+        package var id: String
+        /// e.g. 事故车 / Accident car.
+        package var label: LocalizedText
+    }
+}
+
+extension ChecklistTemplate {
+    /// The group and part for a part code.
+    package func part(_ code: String) -> (group: PartGroup, part: Part)? {
+        for group in partGroups {
+            if let part = group.parts.first(where: { $0.code == code }) { return (group, part) }
+        }
+        return nil
+    }
+
+    /// The section and check for a check id.
+    package func check(_ id: String) -> (section: CheckSection, check: Check)? {
+        for section in checkSections {
+            if let check = section.checks.first(where: { $0.id == id }) { return (section, check) }
+        }
+        return nil
+    }
+
+    /// The flag with this id.
+    package func flag(_ id: String) -> Flag? { flags.first { $0.id == id } }
+
+    /// The angle with this id.
+    package func angle(_ id: String) -> Angle? { angles.first { $0.id == id } }
+}
