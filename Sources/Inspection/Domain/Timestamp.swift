@@ -73,16 +73,31 @@ package struct Timestamp: Sendable, Hashable, Codable, Comparable, CustomStringC
         return .success(Timestamp(text: text, epochSeconds: seconds, offsetMinutes: offset))
     }
 
+    /// The instant `epochSeconds` written in UTC (`...Z`).
+    package init(epochSeconds: Int64) {
+        self.epochSeconds = epochSeconds
+        self.offsetMinutes = 0
+        self.text = Self.utcText(epochSeconds)
+    }
+
+    private init(text: String, epochSeconds: Int64, offsetMinutes: Int) {
+        self.text = text
+        self.epochSeconds = epochSeconds
+        self.offsetMinutes = offsetMinutes
+    }
+
     /// The instant as `YYYY-MM-DDTHH:MM:SSZ`.
-    package var utcText: String {
+    package var utcText: String { Self.utcText(epochSeconds) }
+
+    private static func utcText(_ epochSeconds: Int64) -> String {
         let days = Int(floorDivide(epochSeconds, 86_400))
         let secondsOfDay = Int(epochSeconds - Int64(days) * 86_400)
         let date = CalendarDate.fromDaysSinceEpoch(days)
         return "\(date.description)T\(pad(secondsOfDay / 3600)):\(pad(secondsOfDay / 60 % 60)):\(pad(secondsOfDay % 60))Z"
     }
 
-    private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-    private func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
 
     package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.epochSeconds < rhs.epochSeconds }
     package var description: String { text }

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Inspection
+import ReportGen
+import Store
+
+extension InspectCommand {
+    /// `inspect show VIN`: everything stored for a car.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print what is stored for a car: stages, revisions, odometer readings, scores and grade.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The car's VIN.")
+        var vin: String
+
+        func run() throws {
+            guard FileManager.default.fileExists(atPath: global.databasePath) else {
+                throw CLIFailure.invalid("no database at \(global.databasePath); submit an inspection first or pass --db")
+            }
+            let store: InspectionStore
+            do { store = try InspectionStore(path: global.databasePath) } catch { throw CLIFailure.store(error) }
+            let vehicle: StoredVehicle?
+            do { vehicle = try store.vehicle(vin: vin.uppercased()) } catch { throw CLIFailure.store(error) }
+            guard let vehicle else { throw CLIFailure.invalid("no inspections stored for VIN \(vin)") }
+            let catalog = global.catalog()
+            var templates: [String: ChecklistTemplate] = [:]
+            for id in Set(vehicle.inspections.map(\.submission.templateID)) {
+                templates[id] = try? catalog.template(id: id)
+            }
+            print(VehicleSummaryRenderer(templates: templates).render(vehicle), terminator: "")
+        }
+    }
+}

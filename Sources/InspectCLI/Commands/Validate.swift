@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Inspection
+
+extension ReportPrinter.Format: ExpressibleByArgument {}
+
+extension InspectCommand {
+    /// `inspect validate FILE...`: strict checks, every problem at once, nothing stored.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check submissions against their checklist template; store nothing.",
+            discussion: "Exit status 0 when every file is valid (warnings allowed), 1 when any file has an error.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .long, help: "Output: text (problems on stderr) or json (one document on stdout).")
+        var format: ReportPrinter.Format = .text
+
+        @Argument(help: "Submission files (YAML or JSON).")
+        var files: [String]
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("name at least one submission file") }
+        }
+
+        func run() throws {
+            let validator = SubmissionValidator(catalog: global.catalog())
+            let reports = files.map { validator.validate(fileAt: URL(filePath: $0), displayPath: $0) }
+            switch format {
+            case .text: ReportPrinter.printText(reports)
+            case .json: try ReportPrinter.printJSON(reports)
+            }
+            if !reports.allSatisfy(\.isValid) { throw ExitCode(ExitStatus.invalidInput.rawValue) }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// `inspect`: turns used-car inspections into trustworthy condition reports.
+@main
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Validate, store and report used-car inspections (GB/T 30323 checklists, photos, mileage).",
+        discussion: """
+            Exit codes: 0 ok · 1 invalid input (validation errors, unknown VIN, unreadable file) · 2 usage error · \
+            70 internal error (database or file-system failure).
+            """,
+        subcommands: [Validate.self, Submit.self, Show.self]
+    )
+
+    /// Runs the command and maps every outcome to the documented exit codes.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CLIFailure {
+            FileHandle.standardError.write(Data("inspect: \(failure.message)\n".utf8))
+            Foundation.exit(failure.status.rawValue)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                // Usage errors: ArgumentParser's message and usage line, exit status 2.
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            if code == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data("inspect: internal error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.internalError.rawValue)
+        }
+    }
+}

@@ -1,0 +1,259 @@
+import Foundation
+import GRDB
+import Inspection
+
+/// The SQLite store (WAL mode): append-only inspections with revisions, findings, checks, scores, photos
+/// and the odometer ledger; photo files live content-addressed in a `photos/` folder beside the database.
+package final class InspectionStore: Sendable {
+    /// The database file.
+    package let path: String
+    /// Where photo files are kept (`<db folder>/photos`).
+    package let photoFolder: URL
+    private let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    package init(path: String) throws(StoreError) {
+        self.path = path
+        let url = URL(filePath: path)
+        photoFolder = url.deletingLastPathComponent().appending(path: "photos")
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.foreignKeysEnabled = true
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notADatabase(path: path)
+        } catch {
+            throw .cannotOpen(path: path, reason: Self.describe(error))
+        }
+        do {
+            let migrator = Schema.migrator
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
+            try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notADatabase(path: path)
+        } catch {
+            throw .database(Self.describe(error))
+        }
+    }
+
+    /// Stores a validated submission as a new revision, or does nothing when its content equals the latest
+    /// revision of the same VIN and stage. Photos are copied before the database transaction, so a stored row
+    /// never points at a missing file; a failure leaves the database as it was.
+    package func submit(_ validated: ValidatedSubmission, submittedAt: String) throws(StoreError) -> SubmitOutcome {
+        let submission = validated.submission
+        let vin = submission.vehicle.vin.value
+        let stage = submission.stage.rawValue
+        let hash = validated.contentHash
+        if let latest = try latestRevision(vin: vin, stage: stage), latest.hash == hash {
+            return .unchanged(vin: vin, stage: stage, revision: latest.revision)
+        }
+        var stored: [String: String] = [:]
+        var copied = 0
+        for (relative, file) in validated.photos.sorted(by: { $0.key < $1.key }) {
+            let (storedPath, didCopy) = try storePhoto(file)
+            stored[relative] = storedPath
+            if didCopy { copied += 1 }
+        }
+        let assessment = Grader.assess(submission, template: validated.template)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let document: String
+        let assessmentJSON: String
+        do {
+            document = String(decoding: try encoder.encode(submission), as: UTF8.self)
+            assessmentJSON = String(decoding: try encoder.encode(assessment), as: UTF8.self)
+        } catch {
+            throw .database("cannot encode the inspection: \(error)")
+        }
+        do {
+            return try pool.write { db -> SubmitOutcome in
+                // Re-check inside the write transaction: another process may have stored the same content.
+                let latest = try Row.fetchOne(
+                    db, sql: "SELECT revision, content_sha256 FROM inspection WHERE vin = ? AND stage = ? ORDER BY revision DESC LIMIT 1",
+                    arguments: [vin, stage])
+                let latestRevision: Int = latest?["revision"] ?? 0
+                if let latest, (latest["content_sha256"] as String) == hash {
+                    return .unchanged(vin: vin, stage: stage, revision: latestRevision)
+                }
+                try db.execute(sql: "INSERT OR IGNORE INTO vehicle (vin, first_seen_at) VALUES (?, ?)", arguments: [vin, submittedAt])
+                try db.execute(
+                    sql: """
+                        INSERT INTO inspection (vin, stage, revision, content_sha256, template_id, template_sha256, inspected_at,
+                            inspected_at_epoch, inspector_id, inspector_name, site, source_path, submitted_at, total_hundredths, grade_id,
+                            document, assessment)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        vin, stage, latestRevision + 1, hash, validated.template.id, validated.template.sha256, submission.inspectedAt.text,
+                        submission.inspectedAt.epochSeconds, submission.inspector.id, submission.inspector.name, submission.site,
+                        validated.displayPath, submittedAt, assessment.total?.hundredths, assessment.grade?.id, document, assessmentJSON,
+                    ])
+                let id = db.lastInsertedRowID
+                for (seq, defect) in submission.defects.enumerated() {
+                    try db.execute(
+                        sql: "INSERT INTO finding (inspection_id, seq, part, defect, degree, code, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [id, seq + 1, defect.part, defect.type, defect.degree, defect.code, defect.note])
+                }
+                for check in submission.checks {
+                    try db.execute(
+                        sql: "INSERT INTO check_result (inspection_id, check_id, result, note) VALUES (?, ?, ?, ?)",
+                        arguments: [id, check.id, check.result.rawValue, check.note])
+                }
+                var seq = 0
+                func photo(_ role: String, _ angle: String?, _ finding: Int?, _ relative: String) throws {
+                    guard let file = validated.photos[relative], let storedPath = stored[relative] else { return }
+                    seq += 1
+                    try db.execute(
+                        sql: """
+                            INSERT INTO photo (inspection_id, seq, role, angle, finding_seq, source_path, sha256, byte_count, stored_path)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [id, seq, role, angle, finding, relative, file.sha256, file.byteCount, storedPath])
+                }
+                if let odometerPhoto = submission.odometer.photo { try photo("odometer", nil, nil, odometerPhoto) }
+                for anglePhoto in submission.photos { try photo("angle", anglePhoto.angle, nil, anglePhoto.path) }
+                for (index, defect) in submission.defects.enumerated() {
+                    for path in defect.photos { try photo("defect", nil, index + 1, path) }
+                }
+                for section in assessment.sections {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO section_score (inspection_id, section, allowance_hundredths, deducted_hundredths, score_hundredths)
+                            VALUES (?, ?, ?, ?, ?)
+                            """,
+                        arguments: [id, section.id, section.allowance.hundredths, section.deducted.hundredths, section.score.hundredths])
+                }
+                let odometer = submission.odometer
+                try db.execute(
+                    sql: """
+                        INSERT INTO odometer_reading (vin, inspection_id, stage, reading, unit, km, read_at, read_at_epoch, source, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submission', ?)
+                        """,
+                    arguments: [
+                        vin, id, stage, odometer.reading, odometer.unit.rawValue, odometer.kilometres, submission.inspectedAt.text,
+                        submission.inspectedAt.epochSeconds, submittedAt,
+                    ])
+                return .stored(vin: vin, stage: stage, revision: latestRevision + 1, inspectionID: id, photosCopied: copied)
+            }
+        } catch {
+            throw .database(Self.describe(error))
+        }
+    }
+
+    /// Everything stored for `vin`, or nil when nothing is.
+    package func vehicle(vin: String) throws(StoreError) -> StoredVehicle? {
+        do {
+            return try pool.read { db -> StoredVehicle? in
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, stage, revision, content_sha256, submitted_at, source_path, document, assessment
+                        FROM inspection WHERE vin = ? ORDER BY CASE stage WHEN 'appraisal' THEN 0 WHEN 'audit' THEN 1 ELSE 2 END, revision
+                        """,
+                    arguments: [vin])
+                guard !rows.isEmpty else { return nil }
+                let decoder = JSONDecoder()
+                let inspections = try rows.map { row in
+                    StoredInspection(
+                        id: row["id"], stage: Stage(rawValue: row["stage"]) ?? .appraisal, revision: row["revision"],
+                        contentHash: row["content_sha256"], submittedAt: row["submitted_at"], sourcePath: row["source_path"],
+                        submission: try decoder.decode(Submission.self, from: Data((row["document"] as String).utf8)),
+                        assessment: try decoder.decode(Assessment.self, from: Data((row["assessment"] as String).utf8)))
+                }
+                let readings = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, stage, reading, unit, km, read_at, source, inspection_id, supersedes_id
+                        FROM odometer_reading WHERE vin = ? ORDER BY read_at_epoch, id
+                        """,
+                    arguments: [vin]
+                ).map { row in
+                    StoredOdometerReading(
+                        id: row["id"], stage: row["stage"], reading: row["reading"], unit: DistanceUnit(rawValue: row["unit"]) ?? .km,
+                        kilometres: row["km"], readAt: row["read_at"], source: row["source"], inspectionID: row["inspection_id"],
+                        supersedes: row["supersedes_id"])
+                }
+                return StoredVehicle(vin: vin, inspections: inspections, odometer: readings)
+            }
+        } catch {
+            throw .database(Self.describe(error))
+        }
+    }
+
+    /// Every stored VIN, sorted.
+    package func vins() throws(StoreError) -> [String] {
+        do { return try pool.read { try String.fetchAll($0, sql: "SELECT vin FROM vehicle ORDER BY vin") } } catch {
+            throw .database(Self.describe(error))
+        }
+    }
+
+    /// Row counts per table, for summaries and tests.
+    package func counts() throws(StoreError) -> [String: Int] {
+        do {
+            return try pool.read { db in
+                var result: [String: Int] = [:]
+                for table in ["vehicle"] + Schema.appendOnlyTables {
+                    result[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+                }
+                return result
+            }
+        } catch {
+            throw .database(Self.describe(error))
+        }
+    }
+
+    /// Runs `PRAGMA integrity_check`; returns SQLite's answer (`ok` when healthy).
+    package func integrityCheck() throws(StoreError) -> String {
+        do { return try pool.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") ?? "" } } catch {
+            throw .database(Self.describe(error))
+        }
+    }
+
+    /// Runs raw SQL, for tests that prove the append-only triggers hold.
+    package func executeForTesting(_ sql: String) throws(StoreError) {
+        do { try pool.write { try $0.execute(sql: sql) } } catch { throw .database(Self.describe(error)) }
+    }
+
+    private func latestRevision(vin: String, stage: String) throws(StoreError) -> (revision: Int, hash: String)? {
+        do {
+            return try pool.read { db in
+                try Row.fetchOne(
+                    db, sql: "SELECT revision, content_sha256 FROM inspection WHERE vin = ? AND stage = ? ORDER BY revision DESC LIMIT 1",
+                    arguments: [vin, stage]
+                ).map { ($0["revision"], $0["content_sha256"]) }
+            }
+        } catch {
+            throw .database(Self.describe(error))
+        }
+    }
+
+    /// Copies a photo to `photos/<aa>/<sha256>.<ext>` unless it is already there; the write is atomic
+    /// (temporary file in the same folder, then rename), so no half-written file ever has the final name.
+    private func storePhoto(_ file: PhotoFile) throws(StoreError) -> (String, Bool) {
+        let relative = "photos/\(file.sha256.prefix(2))/\(file.sha256).\(file.fileExtension)"
+        let destination = photoFolder.deletingLastPathComponent().appending(path: relative)
+        if FileManager.default.fileExists(atPath: destination.path) { return (relative, false) }
+        do {
+            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let data = try Data(contentsOf: file.url)
+            guard SHA256.hex(of: data) == file.sha256 else {
+                throw StoreError.photoCopyFailed(path: file.relativePath, reason: "the file changed while it was being submitted")
+            }
+            try data.write(to: destination, options: .atomic)
+            return (relative, true)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .photoCopyFailed(path: file.relativePath, reason: error.localizedDescription)
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? error.description }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,23 @@
+/// Why the store could not do what was asked. Nothing is half-written when one of these is thrown.
+package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The database file could not be opened or created.
+    case cannotOpen(path: String, reason: String)
+    /// The file exists but is not an inspect database (or not SQLite at all).
+    case notADatabase(path: String)
+    /// The database was written by a newer version of inspect.
+    case newerSchema(path: String)
+    /// A photo could not be copied into the photo folder.
+    case photoCopyFailed(path: String, reason: String)
+    /// Any other SQLite failure.
+    case database(String)
+
+    package var description: String {
+        switch self {
+        case let .cannotOpen(path, reason): "cannot open database \(path): \(reason)"
+        case let .notADatabase(path): "\(path) is not an inspect database (SQLite says it is not a database); nothing was changed"
+        case let .newerSchema(path): "database \(path) was written by a newer inspect; upgrade inspect before using it"
+        case let .photoCopyFailed(path, reason): "cannot store photo \(path): \(reason)"
+        case let .database(message): "database error: \(message)"
+        }
+    }
+}

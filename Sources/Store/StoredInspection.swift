@@ -1,0 +1,21 @@
+import Inspection
+
+/// One stored revision of an inspection, as read back from the database.
+package struct StoredInspection: Sendable, Hashable {
+    /// Row id.
+    package var id: Int64
+    /// Stage.
+    package var stage: Stage
+    /// 1, 2, ... per VIN and stage.
+    package var revision: Int
+    /// SHA-256 of the content (see ``ValidatedSubmission/contentHash``).
+    package var contentHash: String
+    /// When it was stored (UTC, from the injected clock).
+    package var submittedAt: String
+    /// The file it came from, as named at submit time.
+    package var sourcePath: String
+    /// The submission as validated.
+    package var submission: Submission
+    /// Scores, grade and flags computed at submit time.
+    package var assessment: Assessment
+}

@@ -1,0 +1,20 @@
+import Inspection
+
+/// Everything stored for one car.
+package struct StoredVehicle: Sendable, Hashable {
+    /// The VIN.
+    package var vin: String
+    /// Every revision of every stage, by stage then revision.
+    package var inspections: [StoredInspection]
+    /// The odometer ledger, oldest first.
+    package var odometer: [StoredOdometerReading]
+
+    /// The newest revision of each stage, in stage order.
+    package var latestByStage: [StoredInspection] {
+        var latest: [String: StoredInspection] = [:]
+        for inspection in inspections where (latest[inspection.stage.rawValue]?.revision ?? 0) < inspection.revision {
+            latest[inspection.stage.rawValue] = inspection
+        }
+        return latest.values.sorted { $0.stage < $1.stage }
+    }
+}
