@@ -9,7 +9,7 @@ extension SubmissionReader {
             let key = defect.part + defect.type
             if let line = seen[key] {
                 log.error(
-                    "part \(defect.part) already has a \(defect.type) defect (line \(line)); list each part and defect once",
+                    "part \(defect.part) already has defect \(defect.type) (line \(line)); list each part and defect once",
                     at: entry.location, item: "defect \"\(defect.code)\"")
                 continue
             }

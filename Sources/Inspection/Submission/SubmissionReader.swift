@@ -57,7 +57,7 @@ struct SubmissionReader {
         var transport: Transport?
         if let entry = top.first(where: { $0.key == "transport" }), !entry.value.isNull {
             if let stage, stage != .delivery {
-                log.error("transport is recorded at delivery only, not at \(stage.rawValue)", at: entry.keyAt, item: "transport")
+                log.error("recorded at delivery only, not at \(stage.rawValue)", at: entry.keyAt, item: "transport")
             }
             transport = readTransport(entry.value)
         } else if stage == .delivery {

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls this).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+# Swift Testing only, so swift test's last closing line covers every test.
+if grep -rl --include='*.swift' 'import XCTest' Tests/ >/dev/null 2>&1; then
+  echo "test: Tests/ must use Swift Testing, not XCTest" >&2
+  exit 1
+fi
+swift build --build-tests
+swift test
