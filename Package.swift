@@ -53,19 +53,26 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Shared fixtures for the test targets (temporary folders, sample submissions).
+        .target(
+            name: "TestSupport",
+            dependencies: ["Inspection"],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "InspectionTests",
-            dependencies: ["Inspection"],
+            dependencies: ["Inspection", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Inspection", "Store", "ReportGen"],
+            dependencies: ["Inspection", "Store", "ReportGen", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "InspectCLITests",
-            dependencies: ["InspectCLI"],
+            dependencies: ["InspectCLI", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ]
