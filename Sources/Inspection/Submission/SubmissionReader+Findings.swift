@@ -113,13 +113,17 @@ extension SubmissionReader {
         return Defect(part: part, type: type, degree: degree, photos: photoPaths, note: note)
     }
 
-    /// `1-39` for a contiguous numeric run, otherwise the codes listed.
+    /// Codes with numeric runs folded: `1-39`, or `14-23 25-27 34`.
     static func summarize(_ codes: [String]) -> String {
-        let numbers = codes.compactMap(Int.init)
-        if numbers.count == codes.count, let low = numbers.min(), let high = numbers.max(), high - low + 1 == Set(numbers).count {
-            return "\(low)-\(high)"
+        var parts: [String] = []
+        var index = 0
+        while index < codes.count {
+            var end = index
+            while end + 1 < codes.count, let a = Int(codes[end]), let b = Int(codes[end + 1]), b == a + 1 { end += 1 }
+            parts.append(end > index ? "\(codes[index])-\(codes[end])" : codes[index])
+            index = end + 1
         }
-        return codes.joined(separator: " ")
+        return parts.joined(separator: " ")
     }
 
     mutating func readChecks(_ value: YAMLValue) -> [CheckEntry] {

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import Inspection
+import TestSupport
+
+/// The shipped templates load; a broken template is a clear error listing every problem, never a crash.
+@Suite struct TemplateTests {
+    let gbtText: String = (try? String(contentsOf: Fixtures.checklists.appending(path: "gbt30323-2013.yaml"), encoding: .utf8)) ?? ""
+
+    func problems(_ text: String, expectedID: String? = "gbt30323-2013") -> [String] {
+        do {
+            _ = try TemplateLoader.parse(Array(text.utf8), path: "t.yaml", expectedID: expectedID)
+            return []
+        } catch {
+            guard case let .invalid(_, problems) = error else { return ["\(error)"] }
+            return problems.map(\.rendered)
+        }
+    }
+
+    func line(_ text: String, _ needle: String) -> Int { text.line(of: needle) }
+
+    @Test func theGBTTemplateHasTheStandardsShape() throws {
+        let template = try Fixtures.gbt()
+        #expect(template.partGroups.map(\.id) == ["structure", "body"])
+        #expect(template.partGroups[0].parts.map(\.code) == (1...13).map(String.init))
+        #expect(template.partGroups[1].parts.map(\.code) == (14...39).map(String.init))
+        #expect(template.partGroups[0].defectTypes.map(\.code) == ["BX", "NQ", "GH", "SH", "ZZ"])
+        #expect(template.partGroups[1].defectTypes.map(\.code) == ["HH", "BX", "XS", "LW", "AX", "XF"])
+        #expect(template.partGroups[1].degrees.count == 4)
+        #expect(template.part("2")?.part.label == LocalizedText(zh: "左A柱", en: "Left A-pillar"))
+        #expect(template.part("39")?.part.label.zh == "轮胎")
+        let required = template.checkSections.filter { $0.requiredStages.contains(.appraisal) }
+        #expect(required.map(\.id) == ["tradeable", "engine", "cabin", "start", "road", "chassis"])
+        #expect(required.reduce(0) { $0 + $1.checks.count } == 61)
+        #expect(template.scoring?.sections.map(\.points) == [20, 20, 10, 20, 15, 15].map { Points($0) })
+        #expect(template.scoring?.total == Points(100))
+        #expect(template.angles.filter(\.required).map(\.id) == Fixtures.requiredAngles)
+        #expect(template.angles.filter { !$0.required }.map(\.id) == ["wheel_lf", "wheel_rf", "wheel_rr", "wheel_lr", "roof", "undercarriage"])
+        #expect(template.sha256.count == 64)
+    }
+
+    @Test func aSecondTemplateWorksThroughTheSameCode() throws {
+        let template = try Fixtures.catalog().template(id: "walkaround-basic")
+        #expect(template.scoring == nil)
+        #expect(template.angles.filter(\.required).map(\.id) == ["front_left_45", "rear_right_45", "dashboard_odometer"])
+        let folder = TemporaryFolder()
+        try Fixtures.writePhotos(into: folder)
+        let text = """
+            format: inspection/1
+            template: walkaround-basic
+            stage: delivery
+            vehicle: { vin: LSVAM4189C2184526 }
+            inspector: { id: DLV-0009 }
+            inspected_at: 2026-11-25T18:40:00+08:00
+            odometer: { reading: 48262, unit: km }
+            transport: { mode: driven, route_km: 24 }
+            defects: [26HH1]
+            checks: { handover.1: ok, handover.2: ok, handover.3: ok, handover.4: ok }
+            photos: { front_left_45: photos/front_left_45.jpg, rear_right_45: photos/rear_right_45.jpg, dashboard_odometer: photos/dashboard_odometer.jpg }
+
+            """
+        let report = try Fixtures.validate(text, name: "delivery.yaml", in: folder)
+        #expect(report.diagnostics.map(\.rendered) == [])
+        let missing = try Fixtures.validate(text.replacingOccurrences(of: " handover.4: ok ", with: " "), name: "delivery.yaml", in: folder)
+        #expect(
+            missing.diagnostics.map(\.rendered) == [
+                "delivery.yaml:10:1: checks: missing required checks: handover.4 (every check of section handover must be answered at delivery)"
+            ])
+        let structural = try Fixtures.validate(text.replacingOccurrences(of: "[26HH1]", with: "[4SH]"), name: "delivery.yaml", in: folder)
+        #expect(structural.diagnostics.map(\.rendered) == ["delivery.yaml:9:11: defect \"4SH\": unknown part \"4\" (template walkaround-basic has parts 14-23 25-27 34)"])
+    }
+
+    @Test func allowancesMustAddUpToTheTotal() {
+        let text = gbtText.replacingOccurrences(of: "body: {zh: 车身, en: Body, points: 20}", with: "body: {zh: 车身, en: Body, points: 25}")
+        #expect(problems(text) == ["t.yaml:\(line(text, "points: 25")):5: scoring: section allowances add up to 105, not the total 100"])
+    }
+
+    @Test func partCodesAreUniqueAcrossGroups() {
+        let text = gbtText.replacingOccurrences(of: "\"14\": {zh: 发动机舱盖表面", with: "\"13\": {zh: 发动机舱盖表面")
+        #expect(problems(text) == ["t.yaml:9:1: part \"13\": part code used twice (in \"structure\" and \"body\")"])
+    }
+
+    @Test func flagsAndSectionsMustBeDeclared() {
+        let text = gbtText.replacingOccurrences(of: "raises: flood\n    checks:", with: "raises: flooded\n    checks:")
+            .replacingOccurrences(of: "section: chassis", with: "section: underbody")
+        #expect(
+            problems(text) == [
+                "t.yaml:9:1: check section \"chassis\": scored in unknown section \"underbody\" (scoring sections: body engine cabin start road chassis)",
+                "t.yaml:9:1: scoring section \"chassis\": no part group or check section is scored here",
+                "t.yaml:\(line(text, "raises: flooded")):13: check section \"flood\": raises unknown flag \"flooded\" (declared flags: accident not_tradeable flood fire)",
+            ])
+    }
+
+    @Test func theIDMustMatchTheFileName() {
+        #expect(problems(gbtText, expectedID: "gbt30323-2014") == ["t.yaml:\(line(gbtText, "id: gbt30323-2013")):5: id \"gbt30323-2013\" does not match the file name \"gbt30323-2014\""])
+    }
+
+    @Test func gradeBandsFallAndEndAtZero() {
+        let text = gbtText.replacingOccurrences(of: "en: Grade 2, min: 60}", with: "en: Grade 2, min: 95}")
+            .replacingOccurrences(of: "en: Grade 4, min: 0}", with: "en: Grade 4, min: 10}")
+        #expect(
+            problems(text) == [
+                "t.yaml:\(line(text, "min: 90")):5: scoring: the lowest grade band must start at 0 so every score has a grade",
+                "t.yaml:\(line(text, "min: 95")):7: grade \"2\": grade bands must be listed best first with falling minimums",
+            ])
+    }
+
+    @Test func labelsNeedBothLanguagesAndChecksAreNumberedInOrder() {
+        let text = gbtText.replacingOccurrences(of: "2: {zh: 缸盖外无机油渗漏, en: No oil seepage at the cylinder head}", with: "2: {zh: 缸盖外无机油渗漏}")
+            .replacingOccurrences(of: "      1: {zh: 机油无冷却液混入", with: "      0: {zh: 机油无冷却液混入")
+        #expect(
+            problems(text) == [
+                "t.yaml:\(line(text, "0: {zh: 机油无冷却液混入")):7: check \"engine.0\": checks must be numbered 1, 2, 3 ... in order",
+                "t.yaml:\(line(text, "2: {zh: 缸盖外无机油渗漏}")):10: check \"engine.2\": missing required key \"en\"",
+            ])
+    }
+
+    @Test func aTemplateThatIsNotATemplate() {
+        #expect(problems("just text") == ["t.yaml:1:1: expected a mapping, found the text \"just text\""])
+        #expect(problems("") == ["t.yaml: file is empty; expected a template"])
+        let catalog = Fixtures.catalog()
+        #expect(throws: TemplateError.notFound(id: "nope", searched: [Fixtures.checklists.path])) { try catalog.template(id: "nope") }
+    }
+}
