@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-swift build -c release --product inspect 2>&1 | tail -n 3
-bin="$(swift build -c release --show-bin-path)/inspect"
+swift build --product inspect 2>&1 | tail -n 3
+bin="$(swift build --show-bin-path)/inspect"
 out="out/demo"
 rm -rf "$out"
 mkdir -p "$out"

@@ -213,6 +213,13 @@ package final class InspectionStore: Sendable {
         }
     }
 
+    /// SQLite's journal mode (`wal` for every store).
+    package func journalMode() throws(StoreError) -> String {
+        do { return try pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" } } catch {
+            throw .database(Self.describe(error))
+        }
+    }
+
     /// Runs raw SQL, for tests that prove the append-only triggers hold.
     package func executeForTesting(_ sql: String) throws(StoreError) {
         do { try pool.write { try $0.execute(sql: sql) } } catch { throw .database(Self.describe(error)) }
