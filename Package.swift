@@ -13,7 +13,7 @@ let package = Package(
     name: "inspect",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "inspect", targets: ["InspectCLI"]),
+        .executable(name: "inspect", targets: ["InspectCLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -70,77 +70,88 @@ package final class InspectionStore: Sendable {
             throw .database("cannot encode the inspection: \(error)")
         }
         do {
-            return try pool.write { db -> SubmitOutcome in
-                // Re-check inside the write transaction: another process may have stored the same content.
-                let latest = try Row.fetchOne(
-                    db, sql: "SELECT revision, content_sha256 FROM inspection WHERE vin = ? AND stage = ? ORDER BY revision DESC LIMIT 1",
-                    arguments: [vin, stage])
-                let latestRevision: Int = latest?["revision"] ?? 0
-                if let latest, (latest["content_sha256"] as String) == hash {
-                    return .unchanged(vin: vin, stage: stage, revision: latestRevision)
+            // BEGIN IMMEDIATE takes the write lock before reading, so two processes submitting at once are serialised
+            // (a deferred transaction could fail with SQLITE_BUSY when upgrading from read to write under WAL).
+            var outcome = SubmitOutcome.unchanged(vin: vin, stage: stage, revision: 0)
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    outcome = try insert(db)
+                    return .commit
                 }
-                try db.execute(sql: "INSERT OR IGNORE INTO vehicle (vin, first_seen_at) VALUES (?, ?)", arguments: [vin, submittedAt])
-                try db.execute(
-                    sql: """
-                        INSERT INTO inspection (vin, stage, revision, content_sha256, template_id, template_sha256, inspected_at,
-                            inspected_at_epoch, inspector_id, inspector_name, site, source_path, submitted_at, total_hundredths, grade_id,
-                            document, assessment)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        vin, stage, latestRevision + 1, hash, validated.template.id, validated.template.sha256, submission.inspectedAt.text,
-                        submission.inspectedAt.epochSeconds, submission.inspector.id, submission.inspector.name, submission.site,
-                        validated.displayPath, submittedAt, assessment.total?.hundredths, assessment.grade?.id, document, assessmentJSON,
-                    ])
-                let id = db.lastInsertedRowID
-                for (seq, defect) in submission.defects.enumerated() {
-                    try db.execute(
-                        sql: "INSERT INTO finding (inspection_id, seq, part, defect, degree, code, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        arguments: [id, seq + 1, defect.part, defect.type, defect.degree, defect.code, defect.note])
-                }
-                for check in submission.checks {
-                    try db.execute(
-                        sql: "INSERT INTO check_result (inspection_id, check_id, result, note) VALUES (?, ?, ?, ?)",
-                        arguments: [id, check.id, check.result.rawValue, check.note])
-                }
-                var seq = 0
-                func photo(_ role: String, _ angle: String?, _ finding: Int?, _ relative: String) throws {
-                    guard let file = validated.photos[relative], let storedPath = stored[relative] else { return }
-                    seq += 1
-                    try db.execute(
-                        sql: """
-                            INSERT INTO photo (inspection_id, seq, role, angle, finding_seq, source_path, sha256, byte_count, stored_path)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [id, seq, role, angle, finding, relative, file.sha256, file.byteCount, storedPath])
-                }
-                if let odometerPhoto = submission.odometer.photo { try photo("odometer", nil, nil, odometerPhoto) }
-                for anglePhoto in submission.photos { try photo("angle", anglePhoto.angle, nil, anglePhoto.path) }
-                for (index, defect) in submission.defects.enumerated() {
-                    for path in defect.photos { try photo("defect", nil, index + 1, path) }
-                }
-                for section in assessment.sections {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO section_score (inspection_id, section, allowance_hundredths, deducted_hundredths, score_hundredths)
-                            VALUES (?, ?, ?, ?, ?)
-                            """,
-                        arguments: [id, section.id, section.allowance.hundredths, section.deducted.hundredths, section.score.hundredths])
-                }
-                let odometer = submission.odometer
-                try db.execute(
-                    sql: """
-                        INSERT INTO odometer_reading (vin, inspection_id, stage, reading, unit, km, read_at, read_at_epoch, source, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submission', ?)
-                        """,
-                    arguments: [
-                        vin, id, stage, odometer.reading, odometer.unit.rawValue, odometer.kilometres, submission.inspectedAt.text,
-                        submission.inspectedAt.epochSeconds, submittedAt,
-                    ])
-                return .stored(vin: vin, stage: stage, revision: latestRevision + 1, inspectionID: id, photosCopied: copied)
             }
+            return outcome
         } catch {
             throw .database(Self.describe(error))
+        }
+
+        func insert(_ db: Database) throws -> SubmitOutcome {
+            // Re-check inside the write transaction: another process may have stored the same content.
+            let latest = try Row.fetchOne(
+                db, sql: "SELECT revision, content_sha256 FROM inspection WHERE vin = ? AND stage = ? ORDER BY revision DESC LIMIT 1",
+                arguments: [vin, stage])
+            let latestRevision: Int = latest?["revision"] ?? 0
+            if let latest, (latest["content_sha256"] as String) == hash {
+                return .unchanged(vin: vin, stage: stage, revision: latestRevision)
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO vehicle (vin, first_seen_at) VALUES (?, ?)", arguments: [vin, submittedAt])
+            try db.execute(
+                sql: """
+                    INSERT INTO inspection (vin, stage, revision, content_sha256, template_id, template_sha256, inspected_at,
+                        inspected_at_epoch, inspector_id, inspector_name, site, source_path, submitted_at, total_hundredths, grade_id,
+                        document, assessment)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    vin, stage, latestRevision + 1, hash, validated.template.id, validated.template.sha256, submission.inspectedAt.text,
+                    submission.inspectedAt.epochSeconds, submission.inspector.id, submission.inspector.name, submission.site,
+                    validated.displayPath, submittedAt, assessment.total?.hundredths, assessment.grade?.id, document, assessmentJSON,
+                ])
+            let id = db.lastInsertedRowID
+            for (seq, defect) in submission.defects.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO finding (inspection_id, seq, part, defect, degree, code, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [id, seq + 1, defect.part, defect.type, defect.degree, defect.code, defect.note])
+            }
+            for check in submission.checks {
+                try db.execute(
+                    sql: "INSERT INTO check_result (inspection_id, check_id, result, note) VALUES (?, ?, ?, ?)",
+                    arguments: [id, check.id, check.result.rawValue, check.note])
+            }
+            var seq = 0
+            func photo(_ role: String, _ angle: String?, _ finding: Int?, _ relative: String) throws {
+                guard let file = validated.photos[relative], let storedPath = stored[relative] else { return }
+                seq += 1
+                try db.execute(
+                    sql: """
+                        INSERT INTO photo (inspection_id, seq, role, angle, finding_seq, source_path, sha256, byte_count, stored_path)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [id, seq, role, angle, finding, relative, file.sha256, file.byteCount, storedPath])
+            }
+            if let odometerPhoto = submission.odometer.photo { try photo("odometer", nil, nil, odometerPhoto) }
+            for anglePhoto in submission.photos { try photo("angle", anglePhoto.angle, nil, anglePhoto.path) }
+            for (index, defect) in submission.defects.enumerated() {
+                for path in defect.photos { try photo("defect", nil, index + 1, path) }
+            }
+            for section in assessment.sections {
+                try db.execute(
+                    sql: """
+                        INSERT INTO section_score (inspection_id, section, allowance_hundredths, deducted_hundredths, score_hundredths)
+                        VALUES (?, ?, ?, ?, ?)
+                        """,
+                    arguments: [id, section.id, section.allowance.hundredths, section.deducted.hundredths, section.score.hundredths])
+            }
+            let odometer = submission.odometer
+            try db.execute(
+                sql: """
+                    INSERT INTO odometer_reading (vin, inspection_id, stage, reading, unit, km, read_at, read_at_epoch, source, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submission', ?)
+                    """,
+                arguments: [
+                    vin, id, stage, odometer.reading, odometer.unit.rawValue, odometer.kilometres, submission.inspectedAt.text,
+                    submission.inspectedAt.epochSeconds, submittedAt,
+                ])
+            return .stored(vin: vin, stage: stage, revision: latestRevision + 1, inspectionID: id, photosCopied: copied)
         }
     }
 

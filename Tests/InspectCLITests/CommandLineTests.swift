@@ -1,15 +1,19 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// End-to-end: the built `inspect` run as a child process on the sample day, with the documented exit codes.
 @Suite(.serialized) struct CommandLineTests {
     let folder = TemporaryFolder()
-    var runner: CommandRunner { CommandRunner(directory: Fixtures.repoRoot, environment: ["INSPECT_DB": folder.url.appending(path: "inspect.db").path]) }
+    var runner: CommandRunner {
+        CommandRunner(directory: Fixtures.repoRoot, environment: ["INSPECT_DB": folder.url.appending(path: "inspect.db").path])
+    }
     let day = "samples/day-2026-11-20"
 
     @Test func validateTheSampleDay() throws {
-        let files = ["LSVAM4189C2184526", "LFV2A21K2D4052187", "JHMCM56557C404453"].flatMap { ["\(day)/\($0)/appraisal.yaml", "\(day)/\($0)/audit.yaml"] }
+        let files = ["LSVAM4189C2184526", "LFV2A21K2D4052187", "JHMCM56557C404453"].flatMap {
+            ["\(day)/\($0)/appraisal.yaml", "\(day)/\($0)/audit.yaml"]
+        }
         let result = try runner.run(["validate"] + files)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 6)
@@ -21,7 +25,9 @@ import TestSupport
         let result = try runner.run(["validate", "samples/invalid/appraisal.yaml"])
         #expect(result.status == 1)
         #expect(result.stdout == "samples/invalid/appraisal.yaml: invalid (20 errors, 0 warnings)\n")
-        #expect(result.stderr.contains("samples/invalid/appraisal.yaml:13:11: defect \"14HX2\": unknown defect type \"HX\" for body part 14 (allowed: HH BX XS LW AX XF)\n"))
+        #expect(
+            result.stderr.contains(
+                "samples/invalid/appraisal.yaml:13:11: defect \"14HX2\": unknown defect type \"HX\" for body part 14 (allowed: HH BX XS LW AX XF)\n"))
         #expect(result.stderr.split(separator: "\n").count == 20)
     }
 

@@ -1,6 +1,7 @@
-import Testing
-@testable import Inspection
 import TestSupport
+import Testing
+
+@testable import Inspection
 
 /// Section scores, band edges, and the flags with their causes.
 @Suite struct GradingTests {

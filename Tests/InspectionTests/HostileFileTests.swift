@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Inspection
 import TestSupport
+import Testing
+
+@testable import Inspection
 
 /// Files that are not submissions at all, or are built to hurt: each gets one clear error, never a crash or a hang.
 @Suite struct HostileFileTests {
@@ -38,7 +39,8 @@ import TestSupport
 
     @Test func deepNestingIsRefused() throws {
         let deep = "a: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-        #expect(try only(Array(deep.utf8)) == ["appraisal.yaml:1:36: nesting deeper than 32 levels (reached 33); a submission is never nested this deep"])
+        #expect(
+            try only(Array(deep.utf8)) == ["appraisal.yaml:1:36: nesting deeper than 32 levels (reached 33); a submission is never nested this deep"])
         var block = "a:\n"
         for level in 1...40 { block += String(repeating: " ", count: level) + "k\(level):\n" }
         block += String(repeating: " ", count: 41) + "end: 1\n"
@@ -72,7 +74,8 @@ import TestSupport
         #expect(report.diagnostics.map(\.rendered) == [])
         #expect(report.validated?.submission.defects.first?.code == "14HH2")
 
-        let trailingComma = Data(String(decoding: json, as: UTF8.self).replacingOccurrences(of: "\"stage\" : \"appraisal\",", with: "\"stage\" : \"appraisal\",,").utf8)
+        let trailingComma = Data(
+            String(decoding: json, as: UTF8.self).replacingOccurrences(of: "\"stage\" : \"appraisal\",", with: "\"stage\" : \"appraisal\",,").utf8)
         let bad = validator.validate(fileAt: try folder.write(trailingComma, to: "bad.json"), displayPath: "bad.json")
         #expect(bad.diagnostics.count == 1)
         #expect(bad.diagnostics.first?.rendered.hasPrefix("bad.json: is not valid JSON: expected a quoted key at line ") == true)
@@ -85,7 +88,10 @@ import TestSupport
     @Test func aMissingFileAndADirectory() throws {
         let validator = SubmissionValidator(catalog: Fixtures.catalog())
         let folder = TemporaryFolder()
-        #expect(validator.validate(fileAt: folder.url.appending(path: "nope.yaml"), displayPath: "nope.yaml").diagnostics.map(\.rendered) == ["nope.yaml: file not found"])
+        #expect(
+            validator.validate(fileAt: folder.url.appending(path: "nope.yaml"), displayPath: "nope.yaml").diagnostics.map(\.rendered) == [
+                "nope.yaml: file not found"
+            ])
         #expect(validator.validate(fileAt: folder.url, displayPath: "dir").diagnostics.map(\.rendered) == ["dir: is not a regular file"])
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Inspection
 import TestSupport
+import Testing
+
+@testable import Inspection
 
 /// Photos, VIN, odometer, times and transport: one failing case per rule, exact message and location.
 @Suite struct SubmissionFieldTests {
@@ -83,7 +84,10 @@ import TestSupport
         ("LSVAM4189C21845260", "must be 17 characters, found 18"),
         ("LSVAM4189C2184I26", "has characters that are never valid in a VIN: \"I\" (allowed: digits and A-Z except I, O, Q, upper case)"),
         ("LSVAMQ189C2184O26", "has characters that are never valid in a VIN: \"Q\" \"O\" (allowed: digits and A-Z except I, O, Q, upper case)"),
-        ("lsvam4189c2184526", "has characters that are never valid in a VIN: \"l\" \"s\" \"v\" \"a\" \"m\" \"c\" (allowed: digits and A-Z except I, O, Q, upper case)"),
+        (
+            "lsvam4189c2184526",
+            "has characters that are never valid in a VIN: \"l\" \"s\" \"v\" \"a\" \"m\" \"c\" (allowed: digits and A-Z except I, O, Q, upper case)"
+        ),
         ("LSVAM4189C2184527", "check digit (position 9) is \"9\", the VIN's other characters give \"0\" (mandatory for VINs starting with L or 1-5)"),
         ("1M8GDM9A1KP042788", "check digit (position 9) is \"1\", the VIN's other characters give \"X\" (mandatory for VINs starting with L or 1-5)"),
     ])
@@ -137,7 +141,8 @@ import TestSupport
         let text = Fixtures.submissionYAML(extra: "transport: { mode: driven, route_km: 20 }")
         #expect(try rendered(text).contains("appraisal.yaml:\(at(text, "transport:")): transport: recorded at delivery only, not at appraisal"))
         let mode = Fixtures.submissionYAML(stage: "delivery", extra: "transport: { mode: towed }")
-        #expect(try rendered(mode).contains("appraisal.yaml:\(at(mode, "towed")): transport: mode \"towed\" is not allowed (allowed: flatbed driven)"))
+        #expect(
+            try rendered(mode).contains("appraisal.yaml:\(at(mode, "towed")): transport: mode \"towed\" is not allowed (allowed: flatbed driven)"))
     }
 
     @Test func firstRegistrationMustBeARealDate() throws {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Inspection
 import TestSupport
+import Testing
+
+@testable import Inspection
 
 /// Each validation rule has a failing case with its exact message and location.
 @Suite struct SubmissionValidationTests {
@@ -84,28 +85,34 @@ import TestSupport
         func defects(_ body: String) -> String { Fixtures.submissionYAML(defects: "defects:\n" + body) }
         let typeText = defects("  - code: 14HX2")
         try expectError(
-            typeText, "appraisal.yaml:\(at(typeText, "14HX2")): defect \"14HX2\": unknown defect type \"HX\" for body part 14 (allowed: HH BX XS LW AX XF)")
+            typeText,
+            "appraisal.yaml:\(at(typeText, "14HX2")): defect \"14HX2\": unknown defect type \"HX\" for body part 14 (allowed: HH BX XS LW AX XF)")
         let part = defects("  - code: 99HH1")
         try expectError(part, "appraisal.yaml:\(at(part, "99HH1")): defect \"99HH1\": unknown part \"99\" (template gbt30323-2013 has parts 1-39)")
         let structuralType = defects("  - 2HH1")
         try expectError(
-            structuralType, "appraisal.yaml:\(at(structuralType, "2HH1")): defect \"2HH1\": unknown defect type \"HH\" for structure part 2 (allowed: BX NQ GH SH ZZ)")
+            structuralType,
+            "appraisal.yaml:\(at(structuralType, "2HH1")): defect \"2HH1\": unknown defect type \"HH\" for structure part 2 (allowed: BX NQ GH SH ZZ)"
+        )
         let missing = defects("  - { part: \"21\", defect: XS }")
         try expectError(missing, "appraisal.yaml:\(at(missing, "\"21\"")): defect \"21XS\": degree missing for body part 21 (allowed: 1-4)")
         let range = defects("  - code: 14HH5")
         try expectError(range, "appraisal.yaml:\(at(range, "14HH5")): defect \"14HH5\": degree 5 is out of range for body part 14 (allowed: 1-4)")
         let longRange = defects("  - { part: \"14\", defect: HH, degree: 0 }")
-        try expectError(longRange, "appraisal.yaml:\(at(longRange, "0 }")): defect \"14HH0\": degree 0 is out of range for body part 14 (allowed: 1-4)")
+        try expectError(
+            longRange, "appraisal.yaml:\(at(longRange, "0 }")): defect \"14HH0\": degree 0 is out of range for body part 14 (allowed: 1-4)")
         let structural = defects("  - code: 4SH2")
         try expectError(structural, "appraisal.yaml:\(at(structural, "4SH2")): defect \"4SH2\": structure part 4 takes no degree, found 2")
         let twice = defects("  - code: 21XS1\n  - 21XS2")
         try expectError(
             twice,
-            "appraisal.yaml:\(at(twice, "21XS2")): defect \"21XS2\": part 21 already has defect XS (line \(twice.line(of: "21XS1"))); list each part and defect once")
+            "appraisal.yaml:\(at(twice, "21XS2")): defect \"21XS2\": part 21 already has defect XS (line \(twice.line(of: "21XS1"))); list each part and defect once"
+        )
         let garbage = defects("  - code: hood-scratch")
         try expectError(
             garbage,
-            "appraisal.yaml:\(at(garbage, "hood-scratch")): defect \"hood-scratch\": \"hood-scratch\" is not a defect code (part number, defect letters, degree; e.g. 14HH2 or 4SH)")
+            "appraisal.yaml:\(at(garbage, "hood-scratch")): defect \"hood-scratch\": \"hood-scratch\" is not a defect code (part number, defect letters, degree; e.g. 14HH2 or 4SH)"
+        )
         let both = defects("  - { code: 14HH1, part: \"14\" }")
         try expectError(both, "appraisal.yaml:\(at(both, "part:")): defect \"14HH1\": give either code or part/defect/degree, not both")
     }
@@ -122,20 +129,24 @@ import TestSupport
         let missing = Fixtures.submissionYAML().replacingOccurrences(of: "  engine.3: ok\n", with: "")
         try expectError(
             missing,
-            "appraisal.yaml:\((missing.split(separator: "\n").firstIndex(of: "checks:") ?? -1) + 1):1: checks: missing required checks: engine.3 (every check of section engine must be answered at appraisal)")
+            "appraisal.yaml:\((missing.split(separator: "\n").firstIndex(of: "checks:") ?? -1) + 1):1: checks: missing required checks: engine.3 (every check of section engine must be answered at appraisal)"
+        )
         let unknown = Fixtures.submissionYAML(results: ["engine.11": "ok"])
-        try expectError(unknown, "appraisal.yaml:\(at(unknown, "engine.11")): check \"engine.11\": unknown check (section engine has engine.1-engine.10)")
+        try expectError(
+            unknown, "appraisal.yaml:\(at(unknown, "engine.11")): check \"engine.11\": unknown check (section engine has engine.1-engine.10)")
         let section = Fixtures.submissionYAML(results: ["paint.1": "ok"])
         try expectError(
             section,
             "appraisal.yaml:\(at(section, "paint.1")): check \"paint.1\": unknown check section \"paint\" (template gbt30323-2013 has: tradeable engine cabin start road chassis function flood fire)"
         )
         let result = Fixtures.submissionYAML(results: ["engine.1": "broken"])
-        try expectError(result, "appraisal.yaml:\(at(result, "broken")): check \"engine.1\": result \"broken\" is not allowed (allowed: ok minor major na)")
+        try expectError(
+            result, "appraisal.yaml:\(at(result, "broken")): check \"engine.1\": result \"broken\" is not allowed (allowed: ok minor major na)")
         let tradeable = Fixtures.submissionYAML(results: ["tradeable.1": "minor"])
         try expectError(
             tradeable,
-            "appraisal.yaml:\(at(tradeable, "minor")): check \"tradeable.1\": result \"minor\" is not allowed in section tradeable (allowed: ok major)")
+            "appraisal.yaml:\(at(tradeable, "minor")): check \"tradeable.1\": result \"minor\" is not allowed in section tradeable (allowed: ok major)"
+        )
     }
 
     @Test func deliveryNeedsNoChecksButWarnsWithoutTransport() throws {
@@ -145,7 +156,10 @@ import TestSupport
         text.removeSubrange(start..<end)
         let report = try Fixtures.validate(text, name: "delivery.yaml")
         #expect(report.isValid)
-        #expect(report.diagnostics.map(\.rendered) == ["delivery.yaml:1:1: warning: transport: delivery without transport: the mileage allowance for the leg cannot be checked"])
+        #expect(
+            report.diagnostics.map(\.rendered) == [
+                "delivery.yaml:1:1: warning: transport: delivery without transport: the mileage allowance for the leg cannot be checked"
+            ])
         let withTransport = try Fixtures.validate(text + "transport: { mode: driven, route_km: 24 }\n", name: "delivery.yaml")
         #expect(withTransport.diagnostics.isEmpty)
         #expect(withTransport.validated?.submission.transport == Transport(mode: .driven, routeKm: 24))

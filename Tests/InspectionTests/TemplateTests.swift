@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Inspection
 import TestSupport
+import Testing
+
+@testable import Inspection
 
 /// The shipped templates load; a broken template is a clear error listing every problem, never a crash.
 @Suite struct TemplateTests {
@@ -67,7 +68,10 @@ import TestSupport
                 "delivery.yaml:10:1: checks: missing required checks: handover.4 (every check of section handover must be answered at delivery)"
             ])
         let structural = try Fixtures.validate(text.replacingOccurrences(of: "[26HH1]", with: "[4SH]"), name: "delivery.yaml", in: folder)
-        #expect(structural.diagnostics.map(\.rendered) == ["delivery.yaml:9:11: defect \"4SH\": unknown part \"4\" (template walkaround-basic has parts 14-23 25-27 34)"])
+        #expect(
+            structural.diagnostics.map(\.rendered) == [
+                "delivery.yaml:9:11: defect \"4SH\": unknown part \"4\" (template walkaround-basic has parts 14-23 25-27 34)"
+            ])
     }
 
     @Test func allowancesMustAddUpToTheTotal() {
@@ -92,7 +96,10 @@ import TestSupport
     }
 
     @Test func theIDMustMatchTheFileName() {
-        #expect(problems(gbtText, expectedID: "gbt30323-2014") == ["t.yaml:\(line(gbtText, "id: gbt30323-2013")):5: id \"gbt30323-2013\" does not match the file name \"gbt30323-2014\""])
+        #expect(
+            problems(gbtText, expectedID: "gbt30323-2014") == [
+                "t.yaml:\(line(gbtText, "id: gbt30323-2013")):5: id \"gbt30323-2013\" does not match the file name \"gbt30323-2014\""
+            ])
     }
 
     @Test func gradeBandsFallAndEndAtZero() {

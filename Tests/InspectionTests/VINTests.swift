@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Inspection
 
 /// The check-digit algorithm against the reference's worked examples, and the model-year code.

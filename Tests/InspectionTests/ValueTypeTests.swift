@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Inspection
 
 /// Timestamps, calendar dates and fixed-point points.

@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import Inspection
 @testable import Store
-import TestSupport
 
 /// Idempotent submits, revisions, append-only storage, photo files and the odometer ledger.
 @Suite struct InspectionStoreTests {
@@ -23,9 +24,12 @@ import TestSupport
         guard case let .stored(vin, stage, revision, _, copied) = first else { Issue.record("expected stored, got \(first)"); return }
         #expect((vin, stage, revision, copied) == ("LSVAM4189C2184526", "appraisal", 1, 15))
 
-        #expect(try store.submit(validated(Fixtures.submissionYAML()), submittedAt: "2026-11-26T03:00:00Z") == .unchanged(vin: vin, stage: stage, revision: 1))
+        #expect(
+            try store.submit(validated(Fixtures.submissionYAML()), submittedAt: "2026-11-26T03:00:00Z")
+                == .unchanged(vin: vin, stage: stage, revision: 1))
         // Re-formatting (comments, flow style) does not change the content.
-        let reformatted = "# re-saved by another editor\n" + Fixtures.submissionYAML().replacingOccurrences(of: "site: BJ-Yizhuang", with: "site: \"BJ-Yizhuang\"")
+        let reformatted =
+            "# re-saved by another editor\n" + Fixtures.submissionYAML().replacingOccurrences(of: "site: BJ-Yizhuang", with: "site: \"BJ-Yizhuang\"")
         #expect(try store.submit(validated(reformatted), submittedAt: "2026-11-26T03:00:00Z") == .unchanged(vin: vin, stage: stage, revision: 1))
 
         let changed = Fixtures.submissionYAML(defects: "defects:\n  - code: 14HH3")
@@ -121,7 +125,9 @@ import TestSupport
         }
         let reopened = try store()
         #expect(try reopened.vins() == ["LSVAM4189C2184526"])
-        #expect(try reopened.submit(validated(Fixtures.submissionYAML()), submittedAt: "t2") == .unchanged(vin: "LSVAM4189C2184526", stage: "appraisal", revision: 1))
+        #expect(
+            try reopened.submit(validated(Fixtures.submissionYAML()), submittedAt: "t2")
+                == .unchanged(vin: "LSVAM4189C2184526", stage: "appraisal", revision: 1))
     }
 }
 

@@ -63,4 +63,3 @@ enum ReportPrinter {
         print(String(decoding: try encoder.encode(output), as: UTF8.self))
     }
 }
-

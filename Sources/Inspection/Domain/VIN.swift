@@ -90,8 +90,9 @@ package struct VIN: Sendable, Hashable, Codable, CustomStringConvertible {
             // The latest candidate not more than a year after registration.
             return years.last(where: { $0 <= registered + 1 }) ?? years[0]
         }
-        let seventh = Array(value)[6]
-        return seventh.isLetter ? years[1] : years[0]
+        let chars = Array(value)
+        guard chars.count == 17 else { return nil }
+        return chars[6].isLetter ? years[1] : years[0]
     }
 
     package var description: String { value }

@@ -106,7 +106,9 @@ extension SubmissionReader {
                 return nil
             }
             guard (1...group.degrees.count).contains(degree) else {
-                log.error("degree \(degree) is out of range for \(group.id) part \(part) (allowed: 1-\(group.degrees.count))", at: degreeLocation, item: item)
+                log.error(
+                    "degree \(degree) is out of range for \(group.id) part \(part) (allowed: 1-\(group.degrees.count))", at: degreeLocation,
+                    item: item)
                 return nil
             }
         }
@@ -141,7 +143,9 @@ extension SubmissionReader {
             }
             guard let name = log.text(resultValue, item: item, field: "result") else { continue }
             guard let result = CheckResult(rawValue: name) else {
-                log.error("result \"\(name)\" is not allowed (allowed: \(CheckResult.allNames.joined(separator: " ")))", at: resultValue.location, item: item)
+                log.error(
+                    "result \"\(name)\" is not allowed (allowed: \(CheckResult.allNames.joined(separator: " ")))", at: resultValue.location,
+                    item: item)
                 continue
             }
             if let template {

@@ -55,7 +55,9 @@ package enum TemplateLoader {
             let flagIDs = flags.map(\.id)
 
             var groups: [ChecklistTemplate.PartGroup] = []
-            if let value = log.require("part_groups", in: top, at: root.location, item: nil), let items = log.list(value, item: nil, field: "part_groups") {
+            if let value = log.require("part_groups", in: top, at: root.location, item: nil),
+                let items = log.list(value, item: nil, field: "part_groups")
+            {
                 for item in items { if let group = partGroup(item, flags: flagIDs) { groups.append(group) } }
             }
             var sections: [ChecklistTemplate.CheckSection] = []
@@ -99,7 +101,9 @@ package enum TemplateLoader {
         }
 
         mutating func flagReference(_ pairs: [(key: String, keyAt: SourceLocation, value: YAMLValue)], flags: [String], item: String) -> String? {
-            guard let value = pairs.first(where: { $0.key == "raises" })?.value, let flag = log.text(value, item: item, field: "raises") else { return nil }
+            guard let value = pairs.first(where: { $0.key == "raises" })?.value, let flag = log.text(value, item: item, field: "raises") else {
+                return nil
+            }
             if !flags.contains(flag) {
                 log.error("raises unknown flag \"\(flag)\" (declared flags: \(flags.joined(separator: " ")))", at: value.location, item: item)
             }
@@ -108,7 +112,8 @@ package enum TemplateLoader {
 
         mutating func partGroup(_ value: YAMLValue, flags: [String]) -> ChecklistTemplate.PartGroup? {
             guard let pairs = log.mapping(value, item: "part group") else { return nil }
-            let id = log.require("id", in: pairs, at: value.location, item: "part group").flatMap { log.text($0, item: "part group", field: "id") } ?? "?"
+            let id =
+                log.require("id", in: pairs, at: value.location, item: "part group").flatMap { log.text($0, item: "part group", field: "id") } ?? "?"
             let item = "part group \"\(id)\""
             log.rejectUnknownKeys(pairs, allowed: ["id", "label", "raises", "section", "defects", "degrees", "parts"], item: item)
             let groupLabel = log.require("label", in: pairs, at: value.location, item: item).flatMap { label($0, item: item, extra: []) }
@@ -120,7 +125,9 @@ package enum TemplateLoader {
                     if !(entry.key.count >= 1 && entry.key.allSatisfy({ $0.isASCII && $0.isUppercase })) {
                         log.error("defect codes are upper-case letters", at: entry.keyAt, item: "\(item) defect \"\(entry.key)\"")
                     }
-                    if let l = label(entry.value, item: "\(item) defect \"\(entry.key)\"", extra: []) { defects.append(.init(code: entry.key, label: l)) }
+                    if let l = label(entry.value, item: "\(item) defect \"\(entry.key)\"", extra: []) {
+                        defects.append(.init(code: entry.key, label: l))
+                    }
                 }
                 if defects.isEmpty { log.error("no defect types", at: list.location, item: item) }
             }
@@ -135,7 +142,9 @@ package enum TemplateLoader {
                     guard let l = label(entry.value, item: degreeItem, extra: ["deduction"]) else { continue }
                     let deduction = entry.value["deduction"].flatMap { log.points($0, item: degreeItem, field: "deduction") }
                     if entry.value["deduction"] == nil, section != nil {
-                        log.error("missing required key \"deduction\" (the group is scored in section \"\(section ?? "")\")", at: entry.value.location, item: degreeItem)
+                        log.error(
+                            "missing required key \"deduction\" (the group is scored in section \"\(section ?? "")\")", at: entry.value.location,
+                            item: degreeItem)
                     }
                     degrees.append(.init(value: number, label: l, deduction: deduction ?? .zero))
                 }
@@ -147,7 +156,9 @@ package enum TemplateLoader {
             if let list = log.require("parts", in: pairs, at: value.location, item: item), let entries = log.mapping(list, item: item) {
                 for entry in entries {
                     if !(entry.key.allSatisfy(\.isASCIIDigit) && !entry.key.isEmpty) {
-                        log.error("part codes are numbers (they are followed by the defect letters in compact codes)", at: entry.keyAt, item: "part \"\(entry.key)\"")
+                        log.error(
+                            "part codes are numbers (they are followed by the defect letters in compact codes)", at: entry.keyAt,
+                            item: "part \"\(entry.key)\"")
                     }
                     if let l = label(entry.value, item: "part \"\(entry.key)\"", extra: []) { parts.append(.init(code: entry.key, label: l)) }
                 }
@@ -159,15 +170,22 @@ package enum TemplateLoader {
 
         mutating func checkSection(_ value: YAMLValue, flags: [String]) -> ChecklistTemplate.CheckSection? {
             guard let pairs = log.mapping(value, item: "check section") else { return nil }
-            let id = log.require("id", in: pairs, at: value.location, item: "check section").flatMap { log.text($0, item: "check section", field: "id") } ?? "?"
+            let id =
+                log.require("id", in: pairs, at: value.location, item: "check section").flatMap { log.text($0, item: "check section", field: "id") }
+                ?? "?"
             let item = "check section \"\(id)\""
             if id.contains(".") { log.error("section ids must not contain \".\"", at: value.location, item: item) }
-            log.rejectUnknownKeys(pairs, allowed: ["id", "label", "required_stages", "results", "section", "deductions", "raises", "checks"], item: item)
+            log.rejectUnknownKeys(
+                pairs, allowed: ["id", "label", "required_stages", "results", "section", "deductions", "raises", "checks"], item: item)
             let sectionLabel = log.require("label", in: pairs, at: value.location, item: item).flatMap { label($0, item: item, extra: []) }
             var stages: [Stage] = []
-            if let list = pairs.first(where: { $0.key == "required_stages" })?.value, let entries = log.list(list, item: item, field: "required_stages") {
+            if let list = pairs.first(where: { $0.key == "required_stages" })?.value,
+                let entries = log.list(list, item: item, field: "required_stages")
+            {
                 for entry in entries {
-                    if let name = log.choice(entry, allowed: Stage.allNames, item: item, field: "stage"), let stage = Stage(rawValue: name) { stages.append(stage) }
+                    if let name = log.choice(entry, allowed: Stage.allNames, item: item, field: "stage"), let stage = Stage(rawValue: name) {
+                        stages.append(stage)
+                    }
                 }
             }
             var results = CheckResult.allCases
@@ -182,7 +200,9 @@ package enum TemplateLoader {
             if let map = pairs.first(where: { $0.key == "deductions" })?.value, let entries = log.mapping(map, item: item) {
                 for entry in entries {
                     guard let result = CheckResult(rawValue: entry.key) else {
-                        log.error("deductions: unknown result \"\(entry.key)\" (allowed: \(CheckResult.allNames.joined(separator: " ")))", at: entry.keyAt, item: item)
+                        log.error(
+                            "deductions: unknown result \"\(entry.key)\" (allowed: \(CheckResult.allNames.joined(separator: " ")))", at: entry.keyAt,
+                            item: item)
                         continue
                     }
                     deductions[result] = log.points(entry.value, item: item, field: "deduction for \(entry.key)")
@@ -221,7 +241,9 @@ package enum TemplateLoader {
                 for entry in entries {
                     let sectionItem = "scoring section \"\(entry.key)\""
                     guard let l = label(entry.value, item: sectionItem, extra: ["points"]) else { continue }
-                    guard let pointsValue = log.require("points", in: log.mapping(entry.value, item: sectionItem) ?? [], at: entry.value.location, item: sectionItem),
+                    guard
+                        let pointsValue = log.require(
+                            "points", in: log.mapping(entry.value, item: sectionItem) ?? [], at: entry.value.location, item: sectionItem),
                         let points = log.points(pointsValue, item: sectionItem, field: "points")
                     else { continue }
                     sections.append(.init(id: entry.key, label: l, points: points))
@@ -232,7 +254,8 @@ package enum TemplateLoader {
                 }
             }
             var grades: [ChecklistTemplate.Grade] = []
-            if let list = log.require("grades", in: pairs, at: value.location, item: item), let entries = log.list(list, item: item, field: "grades") {
+            if let list = log.require("grades", in: pairs, at: value.location, item: item), let entries = log.list(list, item: item, field: "grades")
+            {
                 for entry in entries {
                     guard let gradePairs = log.mapping(entry, item: "grade") else { continue }
                     guard let grade = grade(entry, pairs: gradePairs, needsMinimum: true) else { continue }
@@ -248,7 +271,8 @@ package enum TemplateLoader {
             }
             var accidentGrade: ChecklistTemplate.Grade?
             var accidentFlag: String?
-            if let accident = pairs.first(where: { $0.key == "accident" })?.value, let accidentPairs = log.mapping(accident, item: "scoring.accident") {
+            if let accident = pairs.first(where: { $0.key == "accident" })?.value, let accidentPairs = log.mapping(accident, item: "scoring.accident")
+            {
                 log.rejectUnknownKeys(accidentPairs, allowed: ["flag", "grade"], item: "scoring.accident")
                 accidentFlag = log.require("flag", in: accidentPairs, at: accident.location, item: "scoring.accident").flatMap {
                     log.choice($0, allowed: flags, item: "scoring.accident", field: "flag")
@@ -263,7 +287,9 @@ package enum TemplateLoader {
             return .init(total: total, sections: sections, grades: grades, accidentGrade: accidentGrade, accidentFlag: accidentFlag)
         }
 
-        mutating func grade(_ value: YAMLValue, pairs: [(key: String, keyAt: SourceLocation, value: YAMLValue)], needsMinimum: Bool) -> ChecklistTemplate.Grade? {
+        mutating func grade(_ value: YAMLValue, pairs: [(key: String, keyAt: SourceLocation, value: YAMLValue)], needsMinimum: Bool)
+            -> ChecklistTemplate.Grade?
+        {
             let allowed = needsMinimum ? ["id", "zh", "en", "min"] : ["id", "zh", "en"]
             log.rejectUnknownKeys(pairs, allowed: allowed, item: "grade")
             let id = log.require("id", in: pairs, at: value.location, item: "grade").flatMap { log.text($0, item: "grade", field: "id") }
@@ -271,7 +297,9 @@ package enum TemplateLoader {
             let en = log.require("en", in: pairs, at: value.location, item: "grade").flatMap { log.text($0, item: "grade", field: "en") }
             var minimum = Points.zero
             if needsMinimum {
-                guard let value = log.require("min", in: pairs, at: value.location, item: "grade"), let points = log.points(value, item: "grade", field: "min") else {
+                guard let value = log.require("min", in: pairs, at: value.location, item: "grade"),
+                    let points = log.points(value, item: "grade", field: "min")
+                else {
                     return nil
                 }
                 minimum = points
@@ -300,14 +328,20 @@ package enum TemplateLoader {
                     seenParts[part.code] = group.id
                 }
                 if let section = group.section, !scoreSections.contains(section) {
-                    log.error("scored in unknown section \"\(section)\" (scoring sections: \(scoreSections.joined(separator: " ")))", at: location, item: "part group \"\(group.id)\"")
+                    log.error(
+                        "scored in unknown section \"\(section)\" (scoring sections: \(scoreSections.joined(separator: " ")))", at: location,
+                        item: "part group \"\(group.id)\"")
                 }
             }
             var seenSections = Set<String>()
             for section in sections {
-                if !seenSections.insert(section.id).inserted { log.error("check section id used twice", at: location, item: "check section \"\(section.id)\"") }
+                if !seenSections.insert(section.id).inserted {
+                    log.error("check section id used twice", at: location, item: "check section \"\(section.id)\"")
+                }
                 if let scored = section.section, !scoreSections.contains(scored) {
-                    log.error("scored in unknown section \"\(scored)\" (scoring sections: \(scoreSections.joined(separator: " ")))", at: location, item: "check section \"\(section.id)\"")
+                    log.error(
+                        "scored in unknown section \"\(scored)\" (scoring sections: \(scoreSections.joined(separator: " ")))", at: location,
+                        item: "check section \"\(section.id)\"")
                 }
             }
             if let scoring {

@@ -172,13 +172,18 @@ package enum YAMLLoader {
                 if escaped { escaped = false } else if char == "\\" { escaped = true } else if char == "\"" { state = .normal }
             case .normal:
                 let tokenStart = previous.isWhitespace || "[{,:".contains(previous)
-                if char == "#" && previous.isWhitespace { state = .comment }
-                else if char == "'" && tokenStart { state = .single }
-                else if char == "\"" && tokenStart { state = .double }
-                else if char == "[" || char == "{" {
+                if char == "#" && previous.isWhitespace {
+                    state = .comment
+                } else if char == "'" && tokenStart {
+                    state = .single
+                } else if char == "\"" && tokenStart {
+                    state = .double
+                } else if char == "[" || char == "{" {
                     depth += 1
                     if depth > limit { return (depth, SourceLocation(line: line, column: column)) }
-                } else if char == "]" || char == "}" { depth = max(0, depth - 1) }
+                } else if char == "]" || char == "}" {
+                    depth = max(0, depth - 1)
+                }
             }
             previous = char
         }
