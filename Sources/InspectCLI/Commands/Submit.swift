@@ -15,21 +15,15 @@ extension InspectCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "Submission files (YAML or JSON).")
-        var files: [String]
-
-        func validate() throws {
-            if files.isEmpty { throw ValidationError("name at least one submission file") }
-        }
+        @OptionGroup var input: SubmissionFiles
 
         func run() throws {
-            let validator = SubmissionValidator(catalog: global.catalog())
             let now = try global.currentTime()
             let store: InspectionStore
             do { store = try InspectionStore(path: global.databasePath) } catch { throw CLIFailure.store(error) }
             var failed = 0
-            for file in files {
-                let report = validator.validate(fileAt: URL(filePath: file), displayPath: file)
+            for report in input.reports(using: global) {
+                let file = report.file
                 for diagnostic in report.diagnostics { ReportPrinter.stderr(diagnostic.rendered + "\n") }
                 guard let validated = report.validated else {
                     ReportPrinter.stderr("\(file): invalid (\(report.errors.count) errors); nothing stored\n")

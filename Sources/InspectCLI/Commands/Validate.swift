@@ -16,16 +16,10 @@ extension InspectCommand {
         @Option(name: .long, help: "Output: text (problems on stderr) or json (one document on stdout).")
         var format: ReportPrinter.Format = .text
 
-        @Argument(help: "Submission files (YAML or JSON).")
-        var files: [String]
-
-        func validate() throws {
-            if files.isEmpty { throw ValidationError("name at least one submission file") }
-        }
+        @OptionGroup var input: SubmissionFiles
 
         func run() throws {
-            let validator = SubmissionValidator(catalog: global.catalog())
-            let reports = files.map { validator.validate(fileAt: URL(filePath: $0), displayPath: $0) }
+            let reports = input.reports(using: global)
             switch format {
             case .text: ReportPrinter.printText(reports)
             case .json: try ReportPrinter.printJSON(reports)
