@@ -21,10 +21,19 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
+        // libcrypto (OpenSSL) for SHA-256.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // libjpeg-turbo and libpng behind one C shim that owns every setjmp/longjmp, plus the pixel kernels.
+        .target(
+            name: "CImageOps",
+            // Always optimised: the pixel kernels would be ~10x slower at -O0 and the tests decode real photos.
+            cSettings: [.unsafeFlags(["-O3"])],
+            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16")]
+        ),
         // Domain: checklist templates, submissions, validation, VIN, grading.
         .target(
             name: "Inspection",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["CCrypto", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // Walkaround photos (decoding, normalisation, hashes); filled in by the photo issue.

@@ -1,0 +1,327 @@
+// libjpeg-turbo and libpng behind status codes. Every setjmp lives in the same function as the library calls it
+// guards, and every callback that can raise (libjpeg's error_exit, emit_message, progress monitor) is C, so no
+// longjmp ever crosses a Swift frame. libjpeg never prints: output_message is silenced.
+#include "image_ops.h"
+
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jpeglib.h>
+#include <png.h>
+
+struct ic_error_manager {
+    struct jpeg_error_mgr pub;
+    jmp_buf jump;
+    int max_warnings;
+    int warnings;
+    char message[IC_MESSAGE_CAP];
+};
+
+struct ic_progress {
+    struct jpeg_progress_mgr pub;
+    int max_scans;
+};
+
+static void ic_error_exit(j_common_ptr cinfo) {
+    struct ic_error_manager *manager = (struct ic_error_manager *)cinfo->err;
+    char buffer[JMSG_LENGTH_MAX];
+    (*cinfo->err->format_message)(cinfo, buffer);
+    snprintf(manager->message, IC_MESSAGE_CAP, "%s", buffer);
+    longjmp(manager->jump, 1);
+}
+
+static void ic_output_message(j_common_ptr cinfo) { (void)cinfo; }
+
+static void ic_emit_message(j_common_ptr cinfo, int level) {
+    struct ic_error_manager *manager = (struct ic_error_manager *)cinfo->err;
+    if (level >= 0) return;
+    manager->warnings++;
+    cinfo->err->num_warnings++;
+    if (manager->max_warnings > 0 && manager->warnings > manager->max_warnings) {
+        char buffer[JMSG_LENGTH_MAX];
+        (*cinfo->err->format_message)(cinfo, buffer);
+        snprintf(manager->message, IC_MESSAGE_CAP, "too many corrupt-data warnings (more than %d; last: %s)", manager->max_warnings, buffer);
+        longjmp(manager->jump, 1);
+    }
+}
+
+static void ic_progress_monitor(j_common_ptr cinfo) {
+    if (!cinfo->is_decompressor) return;
+    j_decompress_ptr decompress = (j_decompress_ptr)cinfo;
+    struct ic_progress *progress = (struct ic_progress *)cinfo->progress;
+    if (progress->max_scans > 0 && decompress->input_scan_number > progress->max_scans) {
+        struct ic_error_manager *manager = (struct ic_error_manager *)cinfo->err;
+        snprintf(manager->message, IC_MESSAGE_CAP, "progressive JPEG has more than %d scans", progress->max_scans);
+        longjmp(manager->jump, 1);
+    }
+}
+
+static void ic_install(struct jpeg_error_mgr *pub, struct ic_error_manager *manager, int max_warnings) {
+    jpeg_std_error(pub);
+    pub->error_exit = ic_error_exit;
+    pub->output_message = ic_output_message;
+    pub->emit_message = ic_emit_message;
+    manager->max_warnings = max_warnings;
+    manager->warnings = 0;
+    manager->message[0] = 0;
+}
+
+static void ic_fail(ic_status *status, int code, const char *message, int warnings) {
+    status->status = code;
+    status->warnings = warnings;
+    snprintf(status->message, IC_MESSAGE_CAP, "%s", message);
+}
+
+int ic_jpeg_read_header(const uint8_t *data, size_t length, ic_jpeg_header *header, ic_status *status) {
+    struct jpeg_decompress_struct cinfo;
+    struct ic_error_manager manager;
+    volatile int created = 0;
+    memset(status, 0, sizeof *status);
+    cinfo.err = &manager.pub;
+    ic_install(&manager.pub, &manager, 1000);
+    if (setjmp(manager.jump)) {
+        if (created) jpeg_destroy_decompress(&cinfo);
+        ic_fail(status, IC_ERROR, manager.message, manager.warnings);
+        return IC_ERROR;
+    }
+    jpeg_create_decompress(&cinfo);
+    created = 1;
+    jpeg_mem_src(&cinfo, data, (unsigned long)length);
+    jpeg_read_header(&cinfo, TRUE);
+    header->width = (int)cinfo.image_width;
+    header->height = (int)cinfo.image_height;
+    header->components = cinfo.num_components;
+    header->color_space = (int)cinfo.jpeg_color_space;
+    header->progressive = cinfo.progressive_mode ? 1 : 0;
+    header->arithmetic = cinfo.arith_code ? 1 : 0;
+    header->adobe = cinfo.saw_Adobe_marker ? 1 : 0;
+    jpeg_destroy_decompress(&cinfo);
+    status->warnings = manager.warnings;
+    return IC_OK;
+}
+
+int ic_jpeg_decode_rgb(const uint8_t *data, size_t length, int denom, const ic_limits *limits, uint8_t *out, size_t out_capacity,
+                       int *out_width, int *out_height, uint8_t **icc, unsigned int *icc_length, ic_status *status) {
+    struct jpeg_decompress_struct cinfo;
+    struct ic_error_manager manager;
+    struct ic_progress progress;
+    volatile int created = 0;
+    JOCTET *volatile profile = NULL;
+    unsigned int profile_length = 0;
+    memset(status, 0, sizeof *status);
+    *icc = NULL;
+    *icc_length = 0;
+    cinfo.err = &manager.pub;
+    ic_install(&manager.pub, &manager, limits->max_warnings);
+    if (setjmp(manager.jump)) {
+        if (created) jpeg_destroy_decompress(&cinfo);
+        if (profile) free(profile);
+        ic_fail(status, IC_ERROR, manager.message, manager.warnings);
+        return IC_ERROR;
+    }
+    jpeg_create_decompress(&cinfo);
+    created = 1;
+    cinfo.mem->max_memory_to_use = limits->max_memory;
+    progress.pub.progress_monitor = ic_progress_monitor;
+    progress.max_scans = limits->max_scans;
+    cinfo.progress = &progress.pub;
+    jpeg_mem_src(&cinfo, data, (unsigned long)length);
+    jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
+    jpeg_read_header(&cinfo, TRUE);
+    uint64_t pixels = (uint64_t)cinfo.image_width * (uint64_t)cinfo.image_height;
+    if (pixels == 0 || pixels > limits->max_pixels) {
+        char text[IC_MESSAGE_CAP];
+        snprintf(text, sizeof text, "image is %ux%u pixels; the limit is %llu pixels", cinfo.image_width, cinfo.image_height,
+                 (unsigned long long)limits->max_pixels);
+        jpeg_destroy_decompress(&cinfo);
+        ic_fail(status, IC_TOO_LARGE, text, manager.warnings);
+        return IC_TOO_LARGE;
+    }
+    JOCTET *read_profile = NULL;
+    if (jpeg_read_icc_profile(&cinfo, &read_profile, &profile_length)) profile = read_profile;
+    int cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
+    cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
+    cinfo.scale_num = 1;
+    cinfo.scale_denom = (unsigned int)(denom == 2 || denom == 4 || denom == 8 ? denom : 1);
+    cinfo.dct_method = JDCT_ISLOW;
+    jpeg_calc_output_dimensions(&cinfo);
+    size_t stride = (size_t)cinfo.output_width * 3;
+    if (stride * cinfo.output_height > out_capacity) {
+        jpeg_destroy_decompress(&cinfo);
+        if (profile) free(profile);
+        ic_fail(status, IC_BUFFER, "output buffer too small", manager.warnings);
+        return IC_BUFFER;
+    }
+    jpeg_start_decompress(&cinfo);
+    if (cmyk) {
+        JSAMPARRAY row = (*cinfo.mem->alloc_sarray)((j_common_ptr)&cinfo, JPOOL_IMAGE, cinfo.output_width * 4, 1);
+        int inverted = cinfo.saw_Adobe_marker;  // Adobe (Photoshop) writes CMYK inverted: 0 means full ink
+        while (cinfo.output_scanline < cinfo.output_height) {
+            uint8_t *target = out + stride * cinfo.output_scanline;
+            jpeg_read_scanlines(&cinfo, row, 1);
+            const JSAMPLE *source = row[0];
+            for (JDIMENSION x = 0; x < cinfo.output_width; x++) {
+                unsigned c = source[4 * x], m = source[4 * x + 1], y = source[4 * x + 2], k = source[4 * x + 3];
+                if (!inverted) { c = 255 - c; m = 255 - m; y = 255 - y; k = 255 - k; }
+                target[3 * x] = (uint8_t)((c * k + 127) / 255);
+                target[3 * x + 1] = (uint8_t)((m * k + 127) / 255);
+                target[3 * x + 2] = (uint8_t)((y * k + 127) / 255);
+            }
+        }
+    } else {
+        JSAMPROW rows[16];
+        while (cinfo.output_scanline < cinfo.output_height) {
+            int count = 0;
+            for (; count < 16 && cinfo.output_scanline + count < cinfo.output_height; count++)
+                rows[count] = out + stride * (cinfo.output_scanline + count);
+            jpeg_read_scanlines(&cinfo, rows, (JDIMENSION)count);
+        }
+    }
+    jpeg_finish_decompress(&cinfo);
+    *out_width = (int)cinfo.output_width;
+    *out_height = (int)cinfo.output_height;
+    jpeg_destroy_decompress(&cinfo);
+    *icc = profile;
+    *icc_length = profile ? profile_length : 0;
+    status->warnings = manager.warnings;
+    if (manager.warnings > 0) snprintf(status->message, IC_MESSAGE_CAP, "%s", "decoded with corrupt-data warnings");
+    return IC_OK;
+}
+
+int ic_jpeg_encode(const uint8_t *pixels, int width, int height, int channels, int quality, int progressive, const uint8_t *icc,
+                   unsigned int icc_length, uint8_t **out, unsigned long *out_length, ic_status *status) {
+    struct jpeg_compress_struct cinfo;
+    struct ic_error_manager manager;
+    struct {
+        unsigned char *buffer;
+        unsigned long size;
+    } destination = {NULL, 0};
+    volatile int created = 0;
+    memset(status, 0, sizeof *status);
+    *out = NULL;
+    *out_length = 0;
+    cinfo.err = &manager.pub;
+    ic_install(&manager.pub, &manager, 0);
+    if (setjmp(manager.jump)) {
+        if (created) jpeg_destroy_compress(&cinfo);
+        free(destination.buffer);
+        ic_fail(status, IC_ERROR, manager.message, 0);
+        return IC_ERROR;
+    }
+    jpeg_create_compress(&cinfo);
+    created = 1;
+    jpeg_mem_dest(&cinfo, &destination.buffer, &destination.size);
+    cinfo.image_width = (JDIMENSION)width;
+    cinfo.image_height = (JDIMENSION)height;
+    cinfo.input_components = channels;
+    cinfo.in_color_space = channels == 1 ? JCS_GRAYSCALE : JCS_RGB;
+    jpeg_set_defaults(&cinfo);
+    jpeg_set_quality(&cinfo, quality, TRUE);
+    if (progressive) jpeg_simple_progression(&cinfo);
+    jpeg_start_compress(&cinfo, TRUE);
+    if (icc && icc_length > 0) jpeg_write_icc_profile(&cinfo, icc, icc_length);
+    size_t stride = (size_t)width * (size_t)channels;
+    JSAMPROW rows[16];
+    while (cinfo.next_scanline < cinfo.image_height) {
+        int count = 0;
+        for (; count < 16 && cinfo.next_scanline + count < cinfo.image_height; count++)
+            rows[count] = (JSAMPROW)(pixels + stride * (cinfo.next_scanline + count));
+        jpeg_write_scanlines(&cinfo, rows, (JDIMENSION)count);
+    }
+    jpeg_finish_compress(&cinfo);
+    jpeg_destroy_compress(&cinfo);
+    *out = destination.buffer;
+    *out_length = destination.size;
+    return IC_OK;
+}
+
+int ic_png_read_header(const uint8_t *data, size_t length, int *width, int *height, ic_status *status) {
+    png_image image;
+    memset(status, 0, sizeof *status);
+    memset(&image, 0, sizeof image);
+    image.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_memory(&image, data, length)) {
+        ic_fail(status, IC_ERROR, image.message, 0);
+        png_image_free(&image);
+        return IC_ERROR;
+    }
+    *width = (int)image.width;
+    *height = (int)image.height;
+    png_image_free(&image);
+    return IC_OK;
+}
+
+int ic_png_decode_rgba(const uint8_t *data, size_t length, const ic_limits *limits, uint8_t *out, size_t out_capacity, int *out_width,
+                       int *out_height, ic_status *status) {
+    png_image image;
+    memset(status, 0, sizeof *status);
+    memset(&image, 0, sizeof image);
+    image.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_memory(&image, data, length)) {
+        ic_fail(status, IC_ERROR, image.message, 0);
+        png_image_free(&image);
+        return IC_ERROR;
+    }
+    uint64_t pixels = (uint64_t)image.width * (uint64_t)image.height;
+    if (pixels == 0 || pixels > limits->max_pixels) {
+        char text[IC_MESSAGE_CAP];
+        snprintf(text, sizeof text, "image is %ux%u pixels; the limit is %llu pixels", image.width, image.height,
+                 (unsigned long long)limits->max_pixels);
+        png_image_free(&image);
+        ic_fail(status, IC_TOO_LARGE, text, 0);
+        return IC_TOO_LARGE;
+    }
+    image.format = PNG_FORMAT_RGBA;
+    if (PNG_IMAGE_SIZE(image) > out_capacity) {
+        png_image_free(&image);
+        ic_fail(status, IC_BUFFER, "output buffer too small", 0);
+        return IC_BUFFER;
+    }
+    if (!png_image_finish_read(&image, NULL, out, 0, NULL)) {
+        ic_fail(status, IC_ERROR, image.message, 0);
+        png_image_free(&image);
+        return IC_ERROR;
+    }
+    *out_width = (int)image.width;
+    *out_height = (int)image.height;
+    if (image.warning_or_error & PNG_IMAGE_WARNING) {
+        status->warnings = 1;
+        snprintf(status->message, IC_MESSAGE_CAP, "%s", image.message);
+    }
+    png_image_free(&image);
+    return IC_OK;
+}
+
+int ic_png_encode(const uint8_t *pixels, int width, int height, int channels, uint8_t **out, size_t *out_length, ic_status *status) {
+    png_image image;
+    png_alloc_size_t size = 0;
+    memset(status, 0, sizeof *status);
+    memset(&image, 0, sizeof image);
+    *out = NULL;
+    *out_length = 0;
+    image.version = PNG_IMAGE_VERSION;
+    image.width = (png_uint_32)width;
+    image.height = (png_uint_32)height;
+    image.format = channels == 4 ? PNG_FORMAT_RGBA : channels == 1 ? PNG_FORMAT_GRAY : PNG_FORMAT_RGB;
+    if (!png_image_write_get_memory_size(image, size, 0, pixels, 0, NULL)) {
+        ic_fail(status, IC_ERROR, image.message, 0);
+        return IC_ERROR;
+    }
+    uint8_t *buffer = malloc(size);
+    if (!buffer) {
+        ic_fail(status, IC_ERROR, "out of memory", 0);
+        return IC_ERROR;
+    }
+    if (!png_image_write_to_memory(&image, buffer, &size, 0, pixels, 0, NULL)) {
+        free(buffer);
+        ic_fail(status, IC_ERROR, image.message, 0);
+        return IC_ERROR;
+    }
+    *out = buffer;
+    *out_length = size;
+    return IC_OK;
+}
+
+void ic_free(void *pointer) { free(pointer); }
