@@ -39,6 +39,7 @@ let package = Package(
         // Walkaround photos (decoding, normalisation, hashes); filled in by the photo issue.
         .target(
             name: "ImageOps",
+            dependencies: ["CImageOps", "Inspection"],
             swiftSettings: strictSettings
         ),
         // SQLite store (GRDB): append-only inspections, revisions, odometer readings, photo files.

@@ -18,7 +18,8 @@ typedef struct {
 // Weights are fixed-point and sum to exactly IC_WEIGHT_ONE for every output.
 static int ic_contributions(int src, int dst, ic_span **spans_out, int32_t **weights_out) {
     double scale = (double)src / (double)dst;
-    int max_taps = scale > 1.0 ? (int)ceil(scale) + 2 : 2;
+    int max_taps = scale > 1.0 ? (int)ceil(scale) + 1 : 2;
+    if (max_taps > src) max_taps = src;
     ic_span *spans = malloc(sizeof(ic_span) * (size_t)dst);
     int32_t *weights = malloc(sizeof(int32_t) * (size_t)dst * (size_t)max_taps);
     if (!spans || !weights) {
@@ -65,12 +66,46 @@ static int ic_contributions(int src, int dst, ic_span **spans_out, int32_t **wei
             if (row[k] > row[largest]) largest = k;
         }
         row[largest] += IC_WEIGHT_ONE - total;
+        // Pad every output to max_taps taps (zero weights), shifting the window left at the right border, so the
+        // inner loops have a fixed trip count and unroll.
+        for (int k = count; k < max_taps; k++) row[k] = 0;
+        int shift = start + max_taps - src;
+        if (shift > 0) {
+            if (shift > start) shift = start;
+            for (int k = max_taps - 1; k >= shift; k--) row[k] = row[k - shift];
+            for (int k = 0; k < shift; k++) row[k] = 0;
+            start -= shift;
+        }
         spans[i].start = start;
-        spans[i].count = count;
+        spans[i].count = max_taps < src ? max_taps : src;
     }
     *spans_out = spans;
     *weights_out = weights;
     return max_taps;
+}
+
+typedef int32_t ic_v4i __attribute__((vector_size(16)));
+typedef uint8_t ic_v4b __attribute__((vector_size(4)));
+
+// One output row of RGB pixels, one pixel per 4-lane vector (the 4th lane is the next pixel's red, ignored);
+// `taps` is a constant at each call site so the loop unrolls. Reads one byte past the last pixel: the caller's row
+// buffer has a padding byte.
+static inline __attribute__((always_inline)) void ic_row3(const uint8_t *in, uint8_t *out, int dst_width, const ic_span *spans,
+                                                          const int32_t *weights, int taps) {
+    for (int x = 0; x < dst_width; x++) {
+        const int32_t *w = weights + (size_t)x * (size_t)taps;
+        const uint8_t *p = in + (size_t)spans[x].start * 3;
+        ic_v4i sum = {IC_WEIGHT_ONE / 2, IC_WEIGHT_ONE / 2, IC_WEIGHT_ONE / 2, 0};
+        for (int k = 0; k < taps; k++) {
+            ic_v4b bytes;
+            memcpy(&bytes, p + 3 * k, 4);
+            sum += __builtin_convertvector(bytes, ic_v4i) * w[k];
+        }
+        sum >>= IC_WEIGHT_BITS;
+        out[3 * x] = (uint8_t)sum[0];
+        out[3 * x + 1] = (uint8_t)sum[1];
+        out[3 * x + 2] = (uint8_t)sum[2];
+    }
 }
 
 void ic_resize(const uint8_t *src, int src_width, int src_height, int channels, uint8_t *dst, int dst_width, int dst_height,
@@ -96,14 +131,15 @@ void ic_resize(const uint8_t *src, int src_width, int src_height, int channels, 
     for (int y = 0; y < dst_height; y++) {
         const int32_t *w = vweights + (size_t)y * (size_t)vtaps;
         const uint8_t *row0 = src + (size_t)vspans[y].start * src_stride;
-        for (size_t x = 0; x < src_stride; x++) accumulator[x] = w[0] * row0[x];
+        for (size_t x = 0; x < src_stride; x++) accumulator[x] = w[0] * row0[x] + IC_WEIGHT_ONE / 2;
         for (int k = 1; k < vspans[y].count; k++) {
+            if (w[k] == 0) continue;
             const uint8_t *row = src + (size_t)(vspans[y].start + k) * src_stride;
             int32_t weight = w[k];
             for (size_t x = 0; x < src_stride; x++) accumulator[x] += weight * row[x];
         }
         uint8_t *out = scratch + (size_t)y * src_stride;
-        for (size_t x = 0; x < src_stride; x++) out[x] = (uint8_t)((accumulator[x] + IC_WEIGHT_ONE / 2) >> IC_WEIGHT_BITS);
+        for (size_t x = 0; x < src_stride; x++) out[x] = (uint8_t)(accumulator[x] >> IC_WEIGHT_BITS);
     }
     // Horizontal: each scratch row into dst.
     size_t dst_stride = (size_t)dst_width * (size_t)channels;
@@ -111,18 +147,11 @@ void ic_resize(const uint8_t *src, int src_width, int src_height, int channels, 
         const uint8_t *in = scratch + (size_t)y * src_stride;
         uint8_t *out = dst + (size_t)y * dst_stride;
         if (channels == 3) {
-            for (int x = 0; x < dst_width; x++) {
-                const int32_t *w = hweights + (size_t)x * (size_t)htaps;
-                const uint8_t *p = in + (size_t)hspans[x].start * 3;
-                int32_t r = 0, g = 0, b = 0;
-                for (int k = 0; k < hspans[x].count; k++) {
-                    r += w[k] * p[3 * k];
-                    g += w[k] * p[3 * k + 1];
-                    b += w[k] * p[3 * k + 2];
-                }
-                out[3 * x] = (uint8_t)((r + IC_WEIGHT_ONE / 2) >> IC_WEIGHT_BITS);
-                out[3 * x + 1] = (uint8_t)((g + IC_WEIGHT_ONE / 2) >> IC_WEIGHT_BITS);
-                out[3 * x + 2] = (uint8_t)((b + IC_WEIGHT_ONE / 2) >> IC_WEIGHT_BITS);
+            switch (htaps) {
+            case 2: ic_row3(in, out, dst_width, hspans, hweights, 2); break;
+            case 3: ic_row3(in, out, dst_width, hspans, hweights, 3); break;
+            case 4: ic_row3(in, out, dst_width, hspans, hweights, 4); break;
+            default: ic_row3(in, out, dst_width, hspans, hweights, htaps); break;
             }
         } else {
             for (int x = 0; x < dst_width; x++) {

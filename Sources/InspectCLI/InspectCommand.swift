@@ -11,7 +11,7 @@ struct InspectCommand: ParsableCommand {
             Exit codes: 0 ok · 1 invalid input (validation errors, unknown VIN, unreadable file) · 2 usage error · \
             70 internal error (database or file-system failure).
             """,
-        subcommands: [Validate.self, Submit.self, Show.self]
+        subcommands: [Validate.self, Submit.self, Show.self, Photos.self]
     )
 
     /// Runs the command and maps every outcome to the documented exit codes.

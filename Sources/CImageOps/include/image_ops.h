@@ -34,7 +34,10 @@ typedef struct {
     int adobe;             // an Adobe APP14 marker was seen (CMYK data is then stored inverted)
 } ic_jpeg_header;
 
-enum { IC_OK = 0, IC_ERROR = 1, IC_TOO_LARGE = 2, IC_BUFFER = 3 };
+#define IC_OK 0
+#define IC_ERROR 1
+#define IC_TOO_LARGE 2
+#define IC_BUFFER 3
 
 int ic_jpeg_read_header(const uint8_t *data, size_t length, ic_jpeg_header *header, ic_status *status);
 
@@ -58,10 +61,14 @@ int ic_png_encode(const uint8_t *pixels, int width, int height, int channels, ui
 
 void ic_free(void *pointer);
 
+/// Keeps freed image-sized blocks in the process heap instead of returning them to the kernel after every photo
+/// (glibc would otherwise mmap/munmap them and every photo would pay fresh page faults). Call once per process.
+void ic_tune_allocator(void);
+
 // ---- kernels -------------------------------------------------------------------------------------------------
 
 /// Separable resample of 8-bit interleaved pixels: box/area averaging when shrinking, linear when enlarging.
-/// `scratch` must hold dst_height*src_width*channels bytes.
+/// `scratch` must hold dst_height*src_width*channels + 16 bytes.
 void ic_resize(const uint8_t *src, int src_width, int src_height, int channels, uint8_t *dst, int dst_width, int dst_height,
                uint8_t *scratch);
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ImageOps
 import Inspection
 
 /// Options shared by the commands: where the database and the checklist templates are, and the clock.
@@ -10,40 +11,63 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Folder of checklist templates (default: $INSPECT_CHECKLISTS, else ./checklists, else the one shipped with inspect).")
     var checklists: String?
 
+    @Option(name: .long, help: "Photo policy file (default: $INSPECT_PHOTO_POLICY, else ./config/photo-policy.yaml, else the one shipped with inspect).")
+    var photoPolicy: String?
+
     @Option(name: .long, help: ArgumentHelp("Fixed 'now' (ISO 8601 with zone) for reproducible output.", visibility: .hidden))
     var now: String?
 
     /// The database path to use.
     var databasePath: String {
-        db ?? ProcessInfo.processInfo.environment["INSPECT_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "inspect.db"
+        db ?? Self.environment("INSPECT_DB") ?? "inspect.db"
     }
 
     /// The template catalog: explicit folder, environment, ./checklists, then a `checklists` folder above the executable.
     func catalog() -> TemplateCatalog {
         if let checklists { return TemplateCatalog(folders: [URL(filePath: checklists)]) }
-        if let env = ProcessInfo.processInfo.environment["INSPECT_CHECKLISTS"], !env.isEmpty {
-            return TemplateCatalog(folders: [URL(filePath: env)])
-        }
+        if let env = Self.environment("INSPECT_CHECKLISTS") { return TemplateCatalog(folders: [URL(filePath: env)]) }
         var folders: [URL] = []
         let local = URL(filePath: FileManager.default.currentDirectoryPath).appending(path: "checklists")
         if FileManager.default.fileExists(atPath: local.path) { folders.append(local) }
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            var folder = executable.deletingLastPathComponent()
+        for candidate in Self.shippedCandidates("checklists/gbt30323-2013.yaml") {
+            let folder = candidate.deletingLastPathComponent()
+            if !folders.contains(folder) { folders.append(folder) }
+        }
+        return TemplateCatalog(folders: folders)
+    }
+
+    /// The photo policy: explicit file, environment, ./config/photo-policy.yaml, then the one above the executable.
+    func policy() throws -> PhotoPolicy {
+        let path = photoPolicy ?? Self.environment("INSPECT_PHOTO_POLICY") ?? Self.shippedCandidates("config/photo-policy.yaml").first?.path
+        guard let path else { throw CLIFailure.invalid("no photo policy found; pass --photo-policy or set INSPECT_PHOTO_POLICY") }
+        do { return try PhotoPolicyLoader.load(from: URL(filePath: path)) } catch { throw CLIFailure.invalid(error.description) }
+    }
+
+    private static func environment(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Existing files at `relative` below the working directory, then below the folders above the executable.
+    private static func shippedCandidates(_ relative: String) -> [URL] {
+        var found: [URL] = []
+        let local = URL(filePath: FileManager.default.currentDirectoryPath).appending(path: relative)
+        if FileManager.default.fileExists(atPath: local.path) { found.append(local) }
+        if var folder = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
             for _ in 0..<6 {
-                let candidate = folder.appending(path: "checklists")
-                if FileManager.default.fileExists(atPath: candidate.appending(path: "gbt30323-2013.yaml").path) {
-                    if !folders.contains(candidate) { folders.append(candidate) }
+                let candidate = folder.appending(path: relative)
+                if FileManager.default.fileExists(atPath: candidate.path) {
+                    found.append(candidate)
                     break
                 }
                 folder = folder.deletingLastPathComponent()
             }
         }
-        return TemplateCatalog(folders: folders)
+        return found
     }
 
     /// The current time in UTC as `YYYY-MM-DDTHH:MM:SSZ`, or the injected `--now` / `$INSPECT_NOW`.
     func currentTime() throws -> String {
-        if let fixed = now ?? ProcessInfo.processInfo.environment["INSPECT_NOW"].flatMap({ $0.isEmpty ? nil : $0 }) {
+        if let fixed = now ?? Self.environment("INSPECT_NOW") {
             guard case let .success(timestamp) = Timestamp.parse(fixed) else {
                 throw ValidationError("--now must be an ISO 8601 time with a zone, e.g. 2026-11-20T09:30:00+08:00")
             }

@@ -69,6 +69,17 @@ extension DiagnosticLog {
         return points
     }
 
+    /// A plain decimal number (`0.25`, `60`, `1e3`).
+    package mutating func number(_ value: YAMLValue, item: String?, field: String) -> Double? {
+        guard case let .scalar(text, plain) = value.kind, plain, let number = Double(text), number.isFinite,
+            text.contains(where: { $0.isASCIIDigit })
+        else {
+            error("\(field) must be a number, found \(value.kindName)", at: value.location, item: item)
+            return nil
+        }
+        return number
+    }
+
     /// One of `allowed`, spelled exactly.
     package mutating func choice(_ value: YAMLValue, allowed: [String], item: String?, field: String) -> String? {
         guard let text = text(value, item: item, field: field) else { return nil }

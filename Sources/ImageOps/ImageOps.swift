@@ -1,2 +1,0 @@
-/// Photo operations arrive with the photo issue.
-package enum ImageOps {}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import ImageOps
+import Inspection
+
+extension InspectCommand {
+    /// `inspect photos ...`: the photo pipeline outside a submission.
+    struct Photos: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check, normalise or benchmark photos outside a submission.",
+            subcommands: [Check.self, Normalise.self, Bench.self])
+    }
+}
+
+extension InspectCommand.Photos {
+    /// Every JPEG/PNG named, with folders expanded (sorted, not recursive).
+    static func expand(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIFailure.invalid("\(path): no such file or folder") }
+            if isDirectory.boolValue {
+                let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+                files += names.filter { ["jpg", "jpeg", "png"].contains(URL(filePath: $0).pathExtension.lowercased()) }
+                    .map { URL(filePath: path).appending(path: $0).path }
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    /// Reads a file within the policy's size cap.
+    static func read(_ path: String, policy: PhotoPolicy) throws(ImageError) -> [UInt8] {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= policy.limits.maxFileBytes else { throw .fileTooLarge(bytes: size, limit: policy.limits.maxFileBytes) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable("\(path) cannot be opened") }
+        return Array(data)
+    }
+
+    /// `inspect photos check DIR|FILE...`
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Decode photos and report quality gates and hashes; store nothing.",
+            discussion: "Exit status 1 when a photo cannot be decoded or fails a gate.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .long, help: "Output: text or json.")
+        var format: ReportPrinter.Format = .text
+
+        @Argument(help: "Photos, or folders of photos.")
+        var paths: [String]
+
+        func run() throws {
+            let policy = try global.policy()
+            let normaliser = PhotoNormaliser(policy: policy)
+            var entries: [PhotoCheckEntry] = []
+            for path in try InspectCommand.Photos.expand(paths) {
+                do {
+                    entries.append(PhotoCheckEntry(file: path, photo: try normaliser.normalise(InspectCommand.Photos.read(path, policy: policy)), error: nil))
+                } catch {
+                    entries.append(PhotoCheckEntry(file: path, photo: nil, error: error.description))
+                }
+            }
+            switch format {
+            case .text: for entry in entries { print(entry.text) }
+            case .json: try PhotoCheckEntry.printJSON(entries)
+            }
+            if entries.contains(where: { $0.photo == nil || $0.photo?.quality.verdict == .fail }) {
+                throw ExitCode(ExitStatus.invalidInput.rawValue)
+            }
+        }
+    }
+
+    /// `inspect photos normalise IN... --out DIR`
+    struct Normalise: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write upright, resized, metadata-free copies (<name>.jpg and <name>.thumb.jpg) into a folder.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .long, help: "Output folder (created if missing).")
+        var out: String
+
+        @Argument(help: "Photos, or folders of photos.")
+        var paths: [String]
+
+        func run() throws {
+            let policy = try global.policy()
+            let normaliser = PhotoNormaliser(policy: policy)
+            let folder = URL(filePath: out)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var failed = 0
+            for path in try InspectCommand.Photos.expand(paths) {
+                let stem = URL(filePath: path).deletingPathExtension().lastPathComponent
+                do {
+                    let photo = try normaliser.normalise(InspectCommand.Photos.read(path, policy: policy))
+                    try Data(photo.jpeg).write(to: folder.appending(path: "\(stem).jpg"), options: .atomic)
+                    try Data(photo.thumbnailJPEG).write(to: folder.appending(path: "\(stem).thumb.jpg"), options: .atomic)
+                    print("\(path): \(photo.width)x\(photo.height) -> \(folder.appending(path: "\(stem).jpg").path)")
+                } catch let error as ImageError {
+                    ReportPrinter.stderr("\(path): \(error)\n")
+                    failed += 1
+                }
+            }
+            if failed > 0 { throw ExitCode(ExitStatus.invalidInput.rawValue) }
+        }
+    }
+
+    /// `inspect photos bench FILE`: per-stage medians of the whole normalisation, in this process.
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time the normalisation of one photo (median of several runs, per stage, in milliseconds).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .long, help: "Timed runs (after one warm-up).")
+        var runs: Int = 15
+
+        @Argument(help: "A photo.")
+        var path: String
+
+        func run() throws {
+            let policy = try global.policy()
+            let bytes = try InspectCommand.Photos.read(path, policy: policy)
+            let normaliser = PhotoNormaliser(policy: policy)
+            _ = try normaliser.normalise(bytes)
+            var all: [PhotoTimings] = []
+            for _ in 0..<max(1, runs) {
+                var timings = PhotoTimings()
+                _ = try normaliser.normalise(bytes, timings: &timings)
+                all.append(timings)
+            }
+            func ms(_ duration: Duration) -> Double {
+                Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+            }
+            func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+            print("photo \(path) (\(bytes.count) bytes), \(all.count) runs, medians:")
+            for (index, stage) in all[0].stages.enumerated() {
+                let value = median(all.map { ms($0.stages[index].duration) })
+                print("  \(stage.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", value)) ms")
+            }
+            let totals = all.map { ms($0.total) }
+            print("  \("total".padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", median(totals))) ms (min \(String(format: "%.1f", totals.min() ?? 0)), max \(String(format: "%.1f", totals.max() ?? 0)))")
+        }
+    }
+}
