@@ -76,6 +76,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ImageOpsTests",
+            dependencies: ["ImageOps", "Inspection", "TestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "StoreTests",
             dependencies: ["Inspection", "Store", "ReportGen", "TestSupport"],
             swiftSettings: strictSettings

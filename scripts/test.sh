@@ -9,5 +9,7 @@ if grep -rl --include='*.swift' 'import XCTest' Tests/ >/dev/null 2>&1; then
   echo "test: Tests/ must use Swift Testing, not XCTest" >&2
   exit 1
 fi
+# The image tests read ../shared/corpora (conformance, hostile and real photos); a missing folder fails loudly.
+export INSPECT_CORPORA="${INSPECT_CORPORA:-$(cd .. && pwd)/shared/corpora}"
 swift build --build-tests
 swift test

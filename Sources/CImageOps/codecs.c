@@ -254,44 +254,96 @@ int ic_png_read_header(const uint8_t *data, size_t length, int *width, int *heig
     return IC_OK;
 }
 
+struct ic_png_source {
+    const uint8_t *data;
+    size_t length;
+    size_t offset;
+    char message[IC_MESSAGE_CAP];
+};
+
+static void ic_png_error(png_structp png, png_const_charp message) {
+    struct ic_png_source *source = (struct ic_png_source *)png_get_error_ptr(png);
+    snprintf(source->message, IC_MESSAGE_CAP, "%s", message);
+    png_longjmp(png, 1);
+}
+
+static void ic_png_warning(png_structp png, png_const_charp message) {
+    (void)png;
+    (void)message;
+}
+
+static void ic_png_read(png_structp png, png_bytep target, size_t count) {
+    struct ic_png_source *source = (struct ic_png_source *)png_get_io_ptr(png);
+    if (count > source->length - source->offset) png_error(png, "read beyond end of data");
+    memcpy(target, source->data + source->offset, count);
+    source->offset += count;
+}
+
+// The full libpng API (not the simplified one: libpng 1.6.39's simplified reader gets some pixels of interlaced
+// 16-bit images wrong). Output: 8-bit RGBA, gamma-corrected to sRGB the way libpng's simplified API does it.
 int ic_png_decode_rgba(const uint8_t *data, size_t length, const ic_limits *limits, uint8_t *out, size_t out_capacity, int *out_width,
                        int *out_height, ic_status *status) {
-    png_image image;
+    struct ic_png_source source = {data, length, 0, {0}};
+    png_structp png = NULL;
+    png_infop info = NULL;
+    png_bytep *volatile rows = NULL;
     memset(status, 0, sizeof *status);
-    memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&image, data, length)) {
-        ic_fail(status, IC_ERROR, image.message, 0);
-        png_image_free(&image);
+    png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &source, ic_png_error, ic_png_warning);
+    if (!png) {
+        ic_fail(status, IC_ERROR, "libpng could not start", 0);
         return IC_ERROR;
     }
-    uint64_t pixels = (uint64_t)image.width * (uint64_t)image.height;
+    info = png_create_info_struct(png);
+    if (!info) {
+        png_destroy_read_struct(&png, NULL, NULL);
+        ic_fail(status, IC_ERROR, "libpng could not start", 0);
+        return IC_ERROR;
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_read_struct(&png, &info, NULL);
+        free(rows);
+        ic_fail(status, IC_ERROR, source.message, 0);
+        return IC_ERROR;
+    }
+    png_set_read_fn(png, &source, ic_png_read);
+    png_set_user_limits(png, 1000000, 1000000);
+    png_set_chunk_malloc_max(png, 8000000);
+    png_read_info(png, info);
+    png_uint_32 width = png_get_image_width(png, info), height = png_get_image_height(png, info);
+    uint64_t pixels = (uint64_t)width * (uint64_t)height;
     if (pixels == 0 || pixels > limits->max_pixels) {
         char text[IC_MESSAGE_CAP];
-        snprintf(text, sizeof text, "image is %ux%u pixels; the limit is %llu pixels", image.width, image.height,
-                 (unsigned long long)limits->max_pixels);
-        png_image_free(&image);
+        snprintf(text, sizeof text, "image is %ux%u pixels; the limit is %llu pixels", width, height, (unsigned long long)limits->max_pixels);
+        png_destroy_read_struct(&png, &info, NULL);
         ic_fail(status, IC_TOO_LARGE, text, 0);
         return IC_TOO_LARGE;
     }
-    image.format = PNG_FORMAT_RGBA;
-    if (PNG_IMAGE_SIZE(image) > out_capacity) {
-        png_image_free(&image);
+    if ((size_t)pixels * 4 > out_capacity) {
+        png_destroy_read_struct(&png, &info, NULL);
         ic_fail(status, IC_BUFFER, "output buffer too small", 0);
         return IC_BUFFER;
     }
-    if (!png_image_finish_read(&image, NULL, out, 0, NULL)) {
-        ic_fail(status, IC_ERROR, image.message, 0);
-        png_image_free(&image);
-        return IC_ERROR;
-    }
-    *out_width = (int)image.width;
-    *out_height = (int)image.height;
-    if (image.warning_or_error & PNG_IMAGE_WARNING) {
-        status->warnings = 1;
-        snprintf(status->message, IC_MESSAGE_CAP, "%s", image.message);
-    }
-    png_image_free(&image);
+    int color_type = png_get_color_type(png, info), bit_depth = png_get_bit_depth(png, info);
+    png_set_alpha_mode(png, PNG_ALPHA_PNG, PNG_DEFAULT_sRGB);
+    if (color_type == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
+    if (color_type == PNG_COLOR_TYPE_GRAY && bit_depth < 8) png_set_expand_gray_1_2_4_to_8(png);
+    int has_trns = png_get_valid(png, info, PNG_INFO_tRNS) != 0;
+    if (has_trns) png_set_tRNS_to_alpha(png);
+    if (bit_depth == 16) png_set_scale_16(png);
+    if (color_type == PNG_COLOR_TYPE_GRAY || color_type == PNG_COLOR_TYPE_GRAY_ALPHA) png_set_gray_to_rgb(png);
+    if (!(color_type & PNG_COLOR_MASK_ALPHA) && !has_trns) png_set_add_alpha(png, 0xFF, PNG_FILLER_AFTER);
+    png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    if (png_get_rowbytes(png, info) != (size_t)width * 4) png_error(png, "unexpected row layout after transforms");
+    rows = malloc(sizeof(png_bytep) * height);
+    if (!rows) png_error(png, "out of memory");
+    for (png_uint_32 y = 0; y < height; y++) rows[y] = out + (size_t)y * (size_t)width * 4;
+    png_read_image(png, rows);
+    png_read_end(png, NULL);
+    png_destroy_read_struct(&png, &info, NULL);
+    free(rows);
+    *out_width = (int)width;
+    *out_height = (int)height;
     return IC_OK;
 }
 

@@ -13,6 +13,28 @@ package enum Fixtures {
     /// `samples/day-2026-11-20/`.
     package static let sampleDay = repoRoot.appending(path: "samples/day-2026-11-20")
 
+    /// `config/photo-policy.yaml`.
+    package static let photoPolicyFile = repoRoot.appending(path: "config/photo-policy.yaml")
+
+    /// The shared test corpora: `$INSPECT_CORPORA` when set (it must then exist), else `../shared/corpora` beside the repo.
+    package static let corpora: URL = {
+        if let path = ProcessInfo.processInfo.environment["INSPECT_CORPORA"], !path.isEmpty {
+            precondition(FileManager.default.fileExists(atPath: path), "INSPECT_CORPORA=\(path) does not exist")
+            return URL(filePath: path)
+        }
+        return repoRoot.deletingLastPathComponent().appending(path: "shared/corpora")
+    }()
+
+    /// A file of the corpora; fails the test loudly when it is missing.
+    package static func corpus(_ relative: String) -> URL { corpora.appending(path: relative) }
+
+    /// The files of a corpus folder, sorted.
+    package static func corpusFiles(_ relative: String) -> [URL] {
+        let folder = corpora.appending(path: relative)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.sorted().filter { !$0.hasPrefix(".") }.map { folder.appending(path: $0) }
+    }
+
     /// A catalog over `checklists/`.
     package static func catalog() -> TemplateCatalog { TemplateCatalog(folders: [checklists]) }
 
