@@ -45,7 +45,7 @@ let package = Package(
         // SQLite store (GRDB): append-only inspections, revisions, odometer readings, photo files.
         .target(
             name: "Store",
-            dependencies: ["Inspection", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Inspection", "ImageOps", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         // Renderers: one per output format.
@@ -83,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Inspection", "Store", "ReportGen", "TestSupport"],
+            dependencies: ["Inspection", "ImageOps", "Store", "ReportGen", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ImageOps
 import Inspection
 
 /// The SQLite store (WAL mode): append-only inspections with revisions, findings, checks, scores, photos
@@ -40,32 +41,55 @@ package final class InspectionStore: Sendable {
         }
     }
 
-    /// Stores a validated submission as a new revision, or does nothing when its content equals the latest
-    /// revision of the same VIN and stage. Photos are copied before the database transaction, so a stored row
-    /// never points at a missing file; a failure leaves the database as it was.
-    package func submit(_ validated: ValidatedSubmission, submittedAt: String) throws(StoreError) -> SubmitOutcome {
+    /// The newest stored revision of a VIN and stage with its content hash, if any.
+    package func latestRevision(vin: String, stage: Stage) throws(StoreError) -> (revision: Int, hash: String)? {
+        do {
+            return try pool.read { db in
+                try Row.fetchOne(
+                    db, sql: "SELECT revision, content_sha256 FROM inspection WHERE vin = ? AND stage = ? ORDER BY revision DESC LIMIT 1",
+                    arguments: [vin, stage.rawValue]
+                ).map { ($0["revision"], $0["content_sha256"]) }
+            }
+        } catch {
+            throw .database(Self.describe(error))
+        }
+    }
+
+    /// Stores a validated submission as a new revision, or does nothing when its content equals the latest revision
+    /// of the same VIN and stage. `photos` holds the normalisation of every photo the submission references (by the
+    /// path written in it); the normalised image and thumbnail are written (atomically, content-addressed) before the
+    /// database transaction, so a stored row never points at a missing file. Photos matching another car's stored
+    /// photos are recorded and returned. A failure leaves the database as it was.
+    package func submit(
+        _ validated: ValidatedSubmission, photos: [String: NormalisedPhoto], policy: PhotoPolicy, submittedAt: String
+    ) throws(StoreError) -> SubmitOutcome {
         let submission = validated.submission
         let vin = submission.vehicle.vin.value
         let stage = submission.stage.rawValue
         let hash = validated.contentHash
-        if let latest = try latestRevision(vin: vin, stage: stage), latest.hash == hash {
+        if let latest = try latestRevision(vin: vin, stage: submission.stage), latest.hash == hash {
             return .unchanged(vin: vin, stage: stage, revision: latest.revision)
         }
-        var stored: [String: String] = [:]
-        var copied = 0
-        for (relative, file) in validated.photos.sorted(by: { $0.key < $1.key }) {
-            let (storedPath, didCopy) = try storePhoto(file)
-            stored[relative] = storedPath
-            if didCopy { copied += 1 }
+        var stored: [String: (image: String, thumbnail: String)] = [:]
+        var written = 0
+        for path in submission.allPhotoPaths {
+            guard let photo = photos[path] else { throw .photoCopyFailed(path: path, reason: "the photo was not normalised") }
+            let image = "photos/\(photo.pixelSHA256.prefix(2))/\(photo.pixelSHA256).jpg"
+            let thumbnail = "photos/\(photo.pixelSHA256.prefix(2))/\(photo.pixelSHA256).thumb.jpg"
+            if try writeOnce(photo.jpeg, to: image, for: path) { written += 1 }
+            _ = try writeOnce(photo.thumbnailJPEG, to: thumbnail, for: path)
+            stored[path] = (image, thumbnail)
         }
         let assessment = Grader.assess(submission, template: validated.template)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let document: String
         let assessmentJSON: String
+        var qualityJSON: [String: String] = [:]
         do {
             document = String(decoding: try encoder.encode(submission), as: UTF8.self)
             assessmentJSON = String(decoding: try encoder.encode(assessment), as: UTF8.self)
+            for (path, photo) in photos { qualityJSON[path] = String(decoding: try encoder.encode(photo.quality), as: UTF8.self) }
         } catch {
             throw .database("cannot encode the inspection: \(error)")
         }
@@ -118,20 +142,47 @@ package final class InspectionStore: Sendable {
                     arguments: [id, check.id, check.result.rawValue, check.note])
             }
             var seq = 0
-            func photo(_ role: String, _ angle: String?, _ finding: Int?, _ relative: String) throws {
-                guard let file = validated.photos[relative], let storedPath = stored[relative] else { return }
+            var matches: [ReuseMatch] = []
+            var checked = Set<String>()  // a file used twice (odometer and dashboard angle) is looked up once
+            func photo(_ role: String, _ angle: String?, _ finding: Int?, _ relative: String, use: String) throws {
+                guard let file = validated.photos[relative], let normalised = photos[relative], let paths = stored[relative] else { return }
                 seq += 1
                 try db.execute(
                     sql: """
-                        INSERT INTO photo (inspection_id, seq, role, angle, finding_seq, source_path, sha256, byte_count, stored_path)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO photo (inspection_id, seq, role, angle, finding_seq, source_path, sha256, byte_count, stored_path,
+                            pixel_sha256, thumbnail_path, format, width, height, source_width, source_height, orientation, dhash, phash,
+                            verdict, quality)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [id, seq, role, angle, finding, relative, file.sha256, file.byteCount, storedPath])
+                    arguments: [
+                        id, seq, role, angle, finding, relative, file.sha256, file.byteCount, paths.image, normalised.pixelSHA256,
+                        paths.thumbnail, normalised.format.rawValue, normalised.width, normalised.height, normalised.quality.sourceWidth,
+                        normalised.quality.sourceHeight, normalised.orientation, normalised.hash.dHashHex, normalised.hash.pHashHex,
+                        normalised.quality.verdict.rawValue, qualityJSON[relative],
+                    ])
+                for key in PHashBands.keys(normalised.hash) {
+                    try db.execute(sql: "INSERT OR IGNORE INTO phash_band (key, inspection_id, seq) VALUES (?, ?, ?)", arguments: [key, id, seq])
+                }
+                guard checked.insert(relative).inserted else { return }
+                for match in try ReuseIndex.matches(
+                    db, vin: vin, sourceSHA256: file.sha256, pixelSHA256: normalised.pixelSHA256, hash: normalised.hash, policy: policy)
+                {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO photo_reuse (inspection_id, seq, other_inspection_id, other_seq, kind, distance, detected_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [id, seq, match.inspectionID, match.seq, match.kind.rawValue, match.distance, submittedAt])
+                    matches.append(
+                        ReuseMatch(
+                            path: relative, use: use, otherVIN: match.vin, otherInspection: match.inspection, otherUse: match.use,
+                            otherPath: match.path, kind: match.kind, distance: match.distance))
+                }
             }
-            if let odometerPhoto = submission.odometer.photo { try photo("odometer", nil, nil, odometerPhoto) }
-            for anglePhoto in submission.photos { try photo("angle", anglePhoto.angle, nil, anglePhoto.path) }
+            if let odometerPhoto = submission.odometer.photo { try photo("odometer", nil, nil, odometerPhoto, use: "odometer") }
+            for anglePhoto in submission.photos { try photo("angle", anglePhoto.angle, nil, anglePhoto.path, use: anglePhoto.angle) }
             for (index, defect) in submission.defects.enumerated() {
-                for path in defect.photos { try photo("defect", nil, index + 1, path) }
+                for path in defect.photos { try photo("defect", nil, index + 1, path, use: "defect \(defect.code)") }
             }
             for section in assessment.sections {
                 try db.execute(
@@ -151,7 +202,8 @@ package final class InspectionStore: Sendable {
                     vin, id, stage, odometer.reading, odometer.unit.rawValue, odometer.kilometres, submission.inspectedAt.text,
                     submission.inspectedAt.epochSeconds, submittedAt,
                 ])
-            return .stored(vin: vin, stage: stage, revision: latestRevision + 1, inspectionID: id, photosCopied: copied)
+            return .stored(
+                StoredRevision(vin: vin, stage: stage, revision: latestRevision + 1, inspectionID: id, photosWritten: written, reuse: matches))
         }
     }
 
@@ -189,6 +241,31 @@ package final class InspectionStore: Sendable {
                         supersedes: row["supersedes_id"])
                 }
                 return StoredVehicle(vin: vin, inspections: inspections, odometer: readings)
+            }
+        } catch {
+            throw .database(Self.describe(error))
+        }
+    }
+
+    /// The photo rows of one inspection, in order.
+    package func photoRows(inspection id: Int64) throws(StoreError) -> [StoredPhoto] {
+        do {
+            return try pool.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT seq, role, angle, source_path, sha256, pixel_sha256, stored_path, thumbnail_path, width, height, orientation,
+                            dhash, phash, verdict
+                        FROM photo WHERE inspection_id = ? ORDER BY seq
+                        """,
+                    arguments: [id]
+                ).map { row in
+                    StoredPhoto(
+                        seq: row["seq"], role: row["role"], angle: row["angle"], sourcePath: row["source_path"], sourceSHA256: row["sha256"],
+                        pixelSHA256: row["pixel_sha256"], storedPath: row["stored_path"], thumbnailPath: row["thumbnail_path"], width: row["width"],
+                        height: row["height"], orientation: row["orientation"], dHash: row["dhash"] ?? "", pHash: row["phash"] ?? "",
+                        verdict: row["verdict"])
+                }
             }
         } catch {
             throw .database(Self.describe(error))
@@ -236,37 +313,17 @@ package final class InspectionStore: Sendable {
         do { try pool.write { try $0.execute(sql: sql) } } catch { throw .database(Self.describe(error)) }
     }
 
-    private func latestRevision(vin: String, stage: String) throws(StoreError) -> (revision: Int, hash: String)? {
-        do {
-            return try pool.read { db in
-                try Row.fetchOne(
-                    db, sql: "SELECT revision, content_sha256 FROM inspection WHERE vin = ? AND stage = ? ORDER BY revision DESC LIMIT 1",
-                    arguments: [vin, stage]
-                ).map { ($0["revision"], $0["content_sha256"]) }
-            }
-        } catch {
-            throw .database(Self.describe(error))
-        }
-    }
-
-    /// Copies a photo to `photos/<aa>/<sha256>.<ext>` unless it is already there; the write is atomic
-    /// (temporary file in the same folder, then rename), so no half-written file ever has the final name.
-    private func storePhoto(_ file: PhotoFile) throws(StoreError) -> (String, Bool) {
-        let relative = "photos/\(file.sha256.prefix(2))/\(file.sha256).\(file.fileExtension)"
+    /// Writes `bytes` to `relative` (below the database's folder) unless a file is already there; atomic (temporary
+    /// file in the same folder, then rename), so no half-written file ever has the final name. True when written.
+    private func writeOnce(_ bytes: [UInt8], to relative: String, for source: String) throws(StoreError) -> Bool {
         let destination = photoFolder.deletingLastPathComponent().appending(path: relative)
-        if FileManager.default.fileExists(atPath: destination.path) { return (relative, false) }
+        if FileManager.default.fileExists(atPath: destination.path) { return false }
         do {
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let data = try Data(contentsOf: file.url)
-            guard SHA256.hex(of: data) == file.sha256 else {
-                throw StoreError.photoCopyFailed(path: file.relativePath, reason: "the file changed while it was being submitted")
-            }
-            try data.write(to: destination, options: .atomic)
-            return (relative, true)
-        } catch let error as StoreError {
-            throw error
+            try Data(bytes).write(to: destination, options: .atomic)
+            return true
         } catch {
-            throw .photoCopyFailed(path: file.relativePath, reason: error.localizedDescription)
+            throw .photoCopyFailed(path: source, reason: error.localizedDescription)
         }
     }
 

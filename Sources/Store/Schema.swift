@@ -3,7 +3,9 @@ import GRDB
 /// The database schema, as an ordered list of migrations. Never edit a shipped migration: add a new one.
 enum Schema {
     /// Tables whose rows are never updated or deleted: corrections are new records.
-    static let appendOnlyTables = ["inspection", "finding", "check_result", "photo", "section_score", "odometer_reading"]
+    static let appendOnlyTables = [
+        "inspection", "finding", "check_result", "photo", "section_score", "odometer_reading", "phash_band", "photo_reuse",
+    ]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -90,16 +92,59 @@ enum Schema {
                     );
                     CREATE INDEX odometer_vin ON odometer_reading(vin, read_at_epoch);
                     """)
-            for table in appendOnlyTables {
-                try db.execute(
-                    sql: """
-                        CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
-                        BEGIN SELECT RAISE(ABORT, '\(table) is append-only: corrections are new records'); END;
-                        CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
-                        BEGIN SELECT RAISE(ABORT, '\(table) is append-only: nothing stored is deleted'); END;
-                        """)
-            }
+            for table in ["inspection", "finding", "check_result", "photo", "section_score", "odometer_reading"] { try appendOnly(table, db) }
+        }
+        migrator.registerMigration("v2-normalised-photos") { db in
+            // Photos are normalised on submit: the stored file is the upright, resized, metadata-free JPEG; the row
+            // keeps the fingerprints and quality verdicts. Rows stored by v1 keep NULL here (they were copies).
+            try db.execute(
+                sql: """
+                    ALTER TABLE photo ADD COLUMN pixel_sha256 TEXT;
+                    ALTER TABLE photo ADD COLUMN thumbnail_path TEXT;
+                    ALTER TABLE photo ADD COLUMN format TEXT;
+                    ALTER TABLE photo ADD COLUMN width INTEGER;
+                    ALTER TABLE photo ADD COLUMN height INTEGER;
+                    ALTER TABLE photo ADD COLUMN source_width INTEGER;
+                    ALTER TABLE photo ADD COLUMN source_height INTEGER;
+                    ALTER TABLE photo ADD COLUMN orientation INTEGER;
+                    ALTER TABLE photo ADD COLUMN dhash TEXT;
+                    ALTER TABLE photo ADD COLUMN phash TEXT;
+                    ALTER TABLE photo ADD COLUMN verdict TEXT;
+                    ALTER TABLE photo ADD COLUMN quality TEXT;
+                    CREATE INDEX photo_pixel_sha256 ON photo(pixel_sha256);
+                    -- Multi-index hashing: the 256-bit pHash cut into 16 bands of 16 bits, key = band << 16 | value.
+                    -- Two hashes within distance d share at least one band within floor(d/16) bits.
+                    CREATE TABLE phash_band (
+                        key INTEGER NOT NULL,
+                        inspection_id INTEGER NOT NULL REFERENCES inspection(id),
+                        seq INTEGER NOT NULL,
+                        PRIMARY KEY (key, inspection_id, seq)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE photo_reuse (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        inspection_id INTEGER NOT NULL REFERENCES inspection(id),
+                        seq INTEGER NOT NULL,
+                        other_inspection_id INTEGER NOT NULL REFERENCES inspection(id),
+                        other_seq INTEGER NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('identical-file', 'identical-pixels', 'same-photo', 'review')),
+                        distance INTEGER NOT NULL,
+                        detected_at TEXT NOT NULL
+                    );
+                    CREATE INDEX photo_reuse_inspection ON photo_reuse(inspection_id);
+                    """)
+            for table in ["phash_band", "photo_reuse"] { try appendOnly(table, db) }
         }
         return migrator
+    }
+
+    /// Triggers that refuse UPDATE and DELETE on `table`.
+    static func appendOnly(_ table: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) is append-only: corrections are new records'); END;
+                CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) is append-only: nothing stored is deleted'); END;
+                """)
     }
 }

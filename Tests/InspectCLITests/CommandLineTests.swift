@@ -60,8 +60,8 @@ import Testing
         #expect(submit.status == 0, "\(submit.stderr)")
         #expect(
             submit.stdout == """
-                \(day)/LFV2A21K2D4052187/appraisal.yaml: stored LFV2A21K2D4052187 appraisal revision 1 (inspection #1, 15 photo files copied); score 94, grade 一级 (Grade 1)
-                \(day)/LFV2A21K2D4052187/audit.yaml: stored LFV2A21K2D4052187 audit revision 1 (inspection #2, 1 photo files copied); score 91.5, grade 五级 (Grade 5, accident car); flags: accident
+                \(day)/LFV2A21K2D4052187/appraisal.yaml: stored LFV2A21K2D4052187 appraisal revision 1 (inspection #1, 15 photos normalised, 15 new files); score 94, grade 一级 (Grade 1)
+                \(day)/LFV2A21K2D4052187/audit.yaml: stored LFV2A21K2D4052187 audit revision 1 (inspection #2, 16 photos normalised, 1 new files); score 91.5, grade 五级 (Grade 5, accident car); flags: accident
 
                 """)
         let again = try runner.run(["submit"] + now + ["\(day)/LFV2A21K2D4052187/audit.yaml"])

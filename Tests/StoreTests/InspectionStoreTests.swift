@@ -1,4 +1,5 @@
 import Foundation
+import ImageOps
 import TestSupport
 import Testing
 
@@ -18,27 +19,36 @@ import Testing
 
     func store() throws -> InspectionStore { try InspectionStore(path: folder.url.appending(path: "db/inspect.db").path) }
 
+    static let policy: PhotoPolicy = (try? PhotoPolicyLoader.load(from: Fixtures.photoPolicyFile)) ?? { fatalError("no photo policy") }()
+
+    /// Normalises the photos and stores, the way `inspect submit` does.
+    func submit(_ validated: ValidatedSubmission, to store: InspectionStore, at time: String) throws -> SubmitOutcome {
+        let result = try SubmissionIntake(store: store, policy: Self.policy, concurrency: 2).take(validated, submittedAt: time)
+        return try #require(result.outcome, "\(result.diagnostics.map(\.rendered))")
+    }
+
     @Test func identicalContentIsANoOpAndChangesBecomeRevisions() throws {
         let store = try store()
-        let first = try store.submit(validated(Fixtures.submissionYAML()), submittedAt: "2026-11-26T02:00:00Z")
-        guard case let .stored(vin, stage, revision, _, copied) = first else { Issue.record("expected stored, got \(first)"); return }
-        #expect((vin, stage, revision, copied) == ("LSVAM4189C2184526", "appraisal", 1, 15))
+        let first = try submit(validated(Fixtures.submissionYAML()), to: store, at: "2026-11-26T02:00:00Z")
+        guard case let .stored(stored) = first else { Issue.record("expected stored, got \(first)"); return }
+        let (vin, stage) = (stored.vin, stored.stage)
+        #expect((vin, stage, stored.revision, stored.photosWritten, stored.reuse) == ("LSVAM4189C2184526", "appraisal", 1, 15, []))
 
         #expect(
-            try store.submit(validated(Fixtures.submissionYAML()), submittedAt: "2026-11-26T03:00:00Z")
+            try submit(validated(Fixtures.submissionYAML()), to: store, at: "2026-11-26T03:00:00Z")
                 == .unchanged(vin: vin, stage: stage, revision: 1))
         // Re-formatting (comments, flow style) does not change the content.
         let reformatted =
             "# re-saved by another editor\n" + Fixtures.submissionYAML().replacingOccurrences(of: "site: BJ-Yizhuang", with: "site: \"BJ-Yizhuang\"")
-        #expect(try store.submit(validated(reformatted), submittedAt: "2026-11-26T03:00:00Z") == .unchanged(vin: vin, stage: stage, revision: 1))
+        #expect(try submit(validated(reformatted), to: store, at: "2026-11-26T03:00:00Z") == .unchanged(vin: vin, stage: stage, revision: 1))
 
         let changed = Fixtures.submissionYAML(defects: "defects:\n  - code: 14HH3")
-        guard case let .stored(_, _, second, _, copiedAgain) = try store.submit(validated(changed), submittedAt: "2026-11-26T04:00:00Z") else {
+        guard case let .stored(second) = try submit(validated(changed), to: store, at: "2026-11-26T04:00:00Z") else {
             Issue.record("expected a new revision")
             return
         }
-        #expect(second == 2)
-        #expect(copiedAgain == 0)  // the same photo files are already stored
+        #expect(second.revision == 2)
+        #expect(second.photosWritten == 0)  // the same normalised files are already stored
 
         let vehicle = try #require(try store.vehicle(vin: vin))
         #expect(vehicle.inspections.map(\.revision) == [1, 2])
@@ -56,10 +66,10 @@ import Testing
 
     @Test func stagesHaveTheirOwnRevisionsAndTheLedgerConvertsMiles() throws {
         let store = try store()
-        _ = try store.submit(validated(Fixtures.submissionYAML()), submittedAt: "2026-11-26T02:00:00Z")
+        _ = try submit(validated(Fixtures.submissionYAML()), to: store, at: "2026-11-26T02:00:00Z")
         let audit = Fixtures.submissionYAML(stage: "audit", reading: "30000", unit: "mi")
             .replacingOccurrences(of: "2026-11-20T09:30:00+08:00", with: "2026-11-22T14:10:00+08:00")
-        #expect(try store.submit(validated(audit, name: "audit.yaml"), submittedAt: "2026-11-26T02:00:00Z").isStored(revision: 1))
+        #expect(try submit(validated(audit, name: "audit.yaml"), to: store, at: "2026-11-26T02:00:00Z").isStored(revision: 1))
         let vehicle = try #require(try store.vehicle(vin: "LSVAM4189C2184526"))
         #expect(vehicle.latestByStage.map(\.stage) == [.appraisal, .audit])
         #expect(vehicle.odometer.map(\.kilometres) == [48210, 48280])  // 30000 mi = 48280.32 km
@@ -69,19 +79,19 @@ import Testing
 
     @Test func aChangedPhotoIsAChange() throws {
         let store = try store()
-        _ = try store.submit(validated(Fixtures.submissionYAML()), submittedAt: "t1")
+        _ = try submit(validated(Fixtures.submissionYAML()), to: store, at: "t1")
         let retaken = try Data(contentsOf: Fixtures.sampleDay.appending(path: "LFV2A21K2D4052187/photos/trunk.jpg"))
         let first = try validated(Fixtures.submissionYAML())
         try folder.write(retaken, to: "photos/trunk.jpg")
         let url = folder.url.appending(path: "appraisal.yaml")
         let second = try #require(SubmissionValidator(catalog: Fixtures.catalog()).validate(fileAt: url, displayPath: "appraisal.yaml").validated)
         #expect(first.contentHash != second.contentHash)
-        #expect(try store.submit(second, submittedAt: "t2").isStored(revision: 2))
+        #expect(try submit(second, to: store, at: "t2").isStored(revision: 2))
     }
 
     @Test func storedRowsCannotBeUpdatedOrDeleted() throws {
         let store = try store()
-        _ = try store.submit(validated(Fixtures.submissionYAML()), submittedAt: "t1")
+        _ = try submit(validated(Fixtures.submissionYAML()), to: store, at: "t1")
         for sql in [
             "UPDATE inspection SET grade_id = '1'", "DELETE FROM inspection", "UPDATE odometer_reading SET reading = 1",
             "DELETE FROM odometer_reading", "DELETE FROM finding", "UPDATE check_result SET result = 'ok'", "DELETE FROM photo",
@@ -98,17 +108,68 @@ import Testing
         #expect(try store.journalMode() == "wal")
     }
 
-    @Test func photosAreCopiedContentAddressedAndOriginalsAreUntouched() throws {
+    @Test func photosAreStoredNormalisedAndOriginalsAreUntouched() throws {
         let store = try store()
         let submission = try validated(Fixtures.submissionYAML())
         let original = try Data(contentsOf: folder.url.appending(path: "photos/front.jpg"))
-        _ = try store.submit(submission, submittedAt: "t1")
-        let file = try #require(submission.photos["photos/front.jpg"])
-        let stored = store.photoFolder.appending(path: "\(file.sha256.prefix(2))/\(file.sha256).jpg")
-        #expect(try Data(contentsOf: stored) == original)
+        _ = try submit(submission, to: store, at: "t1")
         #expect(try Data(contentsOf: folder.url.appending(path: "photos/front.jpg")) == original)
-        let all = try FileManager.default.subpathsOfDirectory(atPath: store.photoFolder.path).filter { $0.hasSuffix(".jpg") }
-        #expect(all.count == 15)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: store.photoFolder.path).filter { $0.hasSuffix(".jpg") }
+        #expect(files.filter { $0.hasSuffix(".thumb.jpg") }.count == 15)
+        #expect(files.count == 30)
+        // front.jpg of the sample car is stored rotated with EXIF orientation 6: the stored image is upright, 1600 wide,
+        // and carries no EXIF.
+        let front = try #require(files.first { !$0.hasSuffix(".thumb.jpg") && (try? isUpright1600(store.photoFolder.appending(path: $0))) == true })
+        let bytes = Array(try Data(contentsOf: store.photoFolder.appending(path: front)))
+        #expect(!JPEGMarkers.segments(bytes).contains { $0.marker == 0xE1 })
+        let rows = try store.photoRows(inspection: 1)
+        #expect(rows.count == 16)  // 14 angles, the odometer photo (same file as dashboard_odometer) and one defect photo
+        #expect(rows.allSatisfy { $0.pHash.count == 64 && $0.dHash.count == 16 && $0.width == 1600 })
+        #expect(rows.first { $0.angle == "front" }?.orientation == 6)
+    }
+
+    private func isUpright1600(_ url: URL) throws -> Bool {
+        let image = try ImageDecoder().decode(Array(try Data(contentsOf: url))).image
+        return image.width == 1600 && image.height == 1200
+    }
+
+    @Test func aPhotoReusedOnAnotherCarIsFlaggedWithBothVINsAndTheDistance() throws {
+        let store = try store()
+        _ = try submit(validated(Fixtures.submissionYAML()), to: store, at: "t1")
+        // A second car whose front_left_45 is the first car's photo, re-saved smaller and at lower quality.
+        let other = TemporaryFolder()
+        try Fixtures.writePhotos(into: other)
+        let reused = try ImageDecoder().decode(Array(try Data(contentsOf: folder.url.appending(path: "photos/front_left_45.jpg")))).image
+        try other.write(Data(try ImageEncoder.jpeg(reused.shrunk(toLongEdge: 1700), quality: 60)), to: "photos/front_left_45.jpg")
+        // ... and whose other photos are genuinely different pictures (another car of the sample day).
+        let source = Fixtures.sampleDay.appending(path: "LFV2A21K2D4052187/photos")
+        for angle in Fixtures.requiredAngles where angle != "front_left_45" {
+            try other.write(try Data(contentsOf: source.appending(path: "\(angle).jpg")), to: "photos/\(angle).jpg")
+        }
+        try other.write(try Data(contentsOf: source.appending(path: "defect-19AX2.jpg")), to: "photos/defect.jpg")
+        let url = try other.write(Fixtures.submissionYAML(vin: "LFV2A21K2D4052187"), to: "appraisal.yaml")
+        let second = try #require(SubmissionValidator(catalog: Fixtures.catalog()).validate(fileAt: url, displayPath: "other.yaml").validated)
+        guard case let .stored(stored) = try submit(second, to: store, at: "t2") else {
+            Issue.record("expected stored")
+            return
+        }
+        #expect(stored.reuse.count == 1, "\(stored.reuse.map(\.summary))")
+        let match = try #require(stored.reuse.first)
+        #expect(match.kind == .samePhoto)
+        #expect(match.distance <= 8)
+        #expect((match.use, match.otherVIN, match.otherUse, match.otherInspection) == ("front_left_45", "LSVAM4189C2184526", "front_left_45", "appraisal r1"))
+        #expect(try store.counts()["photo_reuse"] == 1)
+        // Byte-identical reuse is reported as such.
+        let third = TemporaryFolder()
+        try Fixtures.writePhotos(into: third)
+        let url3 = try third.write(Fixtures.submissionYAML(vin: "JHMCM56557C404453"), to: "appraisal.yaml")
+        let copy = try #require(SubmissionValidator(catalog: Fixtures.catalog()).validate(fileAt: url3, displayPath: "copy.yaml").validated)
+        guard case let .stored(copied) = try submit(copy, to: store, at: "t3") else {
+            Issue.record("expected stored")
+            return
+        }
+        #expect(copied.reuse.filter { $0.otherVIN == "LSVAM4189C2184526" }.allSatisfy { $0.kind == .identicalFile })
+        #expect(copied.reuse.filter { $0.otherVIN == "LSVAM4189C2184526" }.count == 15)
     }
 
     @Test func aForeignFileIsNotTouched() throws {
@@ -121,19 +182,19 @@ import Testing
     @Test func reopeningKeepsEverything() throws {
         do {
             let store = try store()
-            _ = try store.submit(validated(Fixtures.submissionYAML()), submittedAt: "t1")
+            _ = try submit(validated(Fixtures.submissionYAML()), to: store, at: "t1")
         }
         let reopened = try store()
         #expect(try reopened.vins() == ["LSVAM4189C2184526"])
         #expect(
-            try reopened.submit(validated(Fixtures.submissionYAML()), submittedAt: "t2")
+            try submit(validated(Fixtures.submissionYAML()), to: reopened, at: "t2")
                 == .unchanged(vin: "LSVAM4189C2184526", stage: "appraisal", revision: 1))
     }
 }
 
 extension SubmitOutcome {
     func isStored(revision expected: Int) -> Bool {
-        if case let .stored(_, _, revision, _, _) = self { return revision == expected }
+        if case let .stored(stored) = self { return stored.revision == expected }
         return false
     }
 }

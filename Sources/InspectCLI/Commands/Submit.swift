@@ -1,16 +1,20 @@
 import ArgumentParser
 import Foundation
+import ImageOps
 import Inspection
 import Store
 
 extension InspectCommand {
-    /// `inspect submit FILE...`: validate, then store each valid submission as a new revision (or nothing, if unchanged).
+    /// `inspect submit FILE...`: validate, normalise the photos, then store each valid submission as a new revision
+    /// (or nothing, if unchanged).
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate submissions and store them in the database.",
+            abstract: "Validate submissions, normalise their photos and store them in the database.",
             discussion: """
                 Identical content for the same VIN and stage is a no-op; changed content becomes a new revision. \
-                Nothing stored is ever overwritten. An invalid file stores nothing (exit status 1).
+                Nothing stored is ever overwritten. An invalid file, an undecodable photo or a required angle failing a \
+                quality gate (when the photo policy says so) stores nothing (exit status 1). Photos that match another \
+                car's stored photos are recorded and reported as warnings.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -19,8 +23,10 @@ extension InspectCommand {
 
         func run() throws {
             let now = try global.currentTime()
+            let policy = try global.policy()
             let store: InspectionStore
             do { store = try InspectionStore(path: global.databasePath) } catch { throw CLIFailure.store(error) }
+            let intake = SubmissionIntake(store: store, policy: policy, concurrency: ProcessInfo.processInfo.activeProcessorCount)
             var failed = 0
             for report in input.reports(using: global) {
                 let file = report.file
@@ -30,8 +36,18 @@ extension InspectCommand {
                     failed += 1
                     continue
                 }
-                let outcome: SubmitOutcome
-                do { outcome = try store.submit(validated, submittedAt: now) } catch { throw CLIFailure.store(error) }
+                let result: SubmissionIntake.Result
+                do { result = try intake.take(validated, submittedAt: now) } catch { throw CLIFailure.store(error) }
+                for diagnostic in result.diagnostics { ReportPrinter.stderr(diagnostic.rendered + "\n") }
+                guard let outcome = result.outcome else {
+                    let errors = result.diagnostics.filter { $0.severity == .error }.count
+                    ReportPrinter.stderr("\(file): invalid (\(errors) photo errors); nothing stored\n")
+                    failed += 1
+                    continue
+                }
+                if case let .stored(revision) = outcome {
+                    for match in revision.reuse { ReportPrinter.stderr("\(file): warning: photo reuse: \(match.summary)\n") }
+                }
                 print(describe(outcome, validated))
             }
             if failed > 0 { throw ExitCode(ExitStatus.invalidInput.rawValue) }
@@ -41,13 +57,15 @@ extension InspectCommand {
             switch outcome {
             case let .unchanged(vin, stage, revision):
                 return "\(validated.displayPath): unchanged, identical to \(vin) \(stage) revision \(revision); nothing stored"
-            case let .stored(vin, stage, revision, id, copied):
+            case let .stored(stored):
                 let assessment = Grader.assess(validated.submission, template: validated.template)
-                var text = "\(validated.displayPath): stored \(vin) \(stage) revision \(revision) (inspection #\(id), \(copied) photo files copied)"
+                var text = "\(validated.displayPath): stored \(stored.vin) \(stored.stage) revision \(stored.revision)"
+                text += " (inspection #\(stored.inspectionID), \(validated.photos.count) photos normalised, \(stored.photosWritten) new files)"
                 if let total = assessment.total, let grade = assessment.grade {
                     text += "; score \(total), grade \(grade.label.zh) (\(grade.label.en))"
                 }
                 if !assessment.flags.isEmpty { text += "; flags: " + assessment.flags.map(\.id).joined(separator: " ") }
+                if !stored.reuse.isEmpty { text += "; \(stored.reuse.count) photo matches with other cars" }
                 return text
             }
         }

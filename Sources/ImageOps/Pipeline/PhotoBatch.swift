@@ -1,0 +1,51 @@
+import Dispatch
+import Foundation
+import Inspection
+import Synchronization
+
+/// Normalises many photos at once, spread over the cores (each photo is independent; the C code keeps no global state).
+package struct PhotoBatch: Sendable {
+    /// The normaliser used for every photo.
+    package var normaliser: PhotoNormaliser
+    /// Photos processed at the same time.
+    package var concurrency: Int
+
+    /// Creates a batch runner; `concurrency` defaults to the core count.
+    package init(policy: PhotoPolicy, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        normaliser = PhotoNormaliser(policy: policy)
+        self.concurrency = max(1, concurrency)
+    }
+
+    /// Normalises every file of a validated submission (read again from disk; a file that changed since validation
+    /// is an error, so what is stored is what was validated), keyed by the path written in the submission.
+    package func normalise(_ files: [String: PhotoFile]) -> [String: Result<NormalisedPhoto, ImageError>] {
+        let entries = files.sorted { $0.key < $1.key }
+        let results = Mutex<[String: Result<NormalisedPhoto, ImageError>]>([:])
+        let next = Atomic<Int>(0)
+        let normaliser = self.normaliser
+        DispatchQueue.concurrentPerform(iterations: min(concurrency, max(1, entries.count))) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < entries.count else { return }
+                let (path, file) = entries[index]
+                let result = Self.normalise(file, with: normaliser)
+                results.withLock { $0[path] = result }
+            }
+        }
+        return results.withLock { $0 }
+    }
+
+    private static func normalise(_ file: PhotoFile, with normaliser: PhotoNormaliser) -> Result<NormalisedPhoto, ImageError> {
+        guard file.byteCount <= normaliser.policy.limits.maxFileBytes else {
+            return .failure(.fileTooLarge(bytes: file.byteCount, limit: normaliser.policy.limits.maxFileBytes))
+        }
+        guard let data = FileManager.default.contents(atPath: file.url.path) else { return .failure(.unreadable("\(file.relativePath) cannot be opened")) }
+        do {
+            let photo = try normaliser.normalise(Array(data))
+            guard photo.sourceSHA256 == file.sha256 else { return .failure(.unreadable("\(file.relativePath) changed while it was being submitted")) }
+            return .success(photo)
+        } catch {
+            return .failure(error)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// A photo of this submission that also appears among another car's stored photos.
+package struct ReuseMatch: Sendable, Hashable {
+    /// How sure the match is.
+    package enum Kind: String, Sendable, Hashable, Comparable {
+        /// The same file, byte for byte.
+        case identicalFile = "identical-file"
+        /// The same pixels after normalisation (re-saved without change).
+        case identicalPixels = "identical-pixels"
+        /// pHash within the same-photo distance: a re-encoded or resized copy.
+        case samePhoto = "same-photo"
+        /// pHash within the review distance: worth a person's look.
+        case review
+
+        private var rank: Int {
+            switch self {
+            case .identicalFile: 0
+            case .identicalPixels: 1
+            case .samePhoto: 2
+            case .review: 3
+            }
+        }
+
+        package static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// This submission's photo, as written in it.
+    package var path: String
+    /// Its use here: an angle id, `odometer` or `defect <code>`.
+    package var use: String
+    /// The other car.
+    package var otherVIN: String
+    /// The other inspection's stage and revision, e.g. `audit r1`.
+    package var otherInspection: String
+    /// The other photo's use.
+    package var otherUse: String
+    /// The other photo's path in its submission.
+    package var otherPath: String
+    /// Strength of the match.
+    package var kind: Kind
+    /// pHash-256 Hamming distance.
+    package var distance: Int
+
+    /// One line for people.
+    package var summary: String {
+        "\(use) \(path) matches \(otherVIN) \(otherInspection) \(otherUse) \(otherPath) (\(kind.rawValue), pHash distance \(distance))"
+    }
+}

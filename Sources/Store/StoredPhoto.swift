@@ -1,0 +1,31 @@
+/// A stored photo row: where its normalised files are and what was measured.
+package struct StoredPhoto: Sendable, Hashable {
+    /// Position within its inspection.
+    package var seq: Int
+    /// `angle`, `defect` or `odometer`.
+    package var role: String
+    /// The angle id, for walkaround photos.
+    package var angle: String?
+    /// The path written in the submission.
+    package var sourcePath: String
+    /// SHA-256 of the original file.
+    package var sourceSHA256: String
+    /// SHA-256 of the normalised pixels.
+    package var pixelSHA256: String?
+    /// The normalised image, relative to the database's folder.
+    package var storedPath: String
+    /// The thumbnail, relative to the database's folder.
+    package var thumbnailPath: String?
+    /// Normalised size.
+    package var width: Int?
+    /// See ``width``.
+    package var height: Int?
+    /// EXIF orientation that was applied.
+    package var orientation: Int?
+    /// dHash, 16 hex digits.
+    package var dHash: String
+    /// pHash, 64 hex digits.
+    package var pHash: String
+    /// Worst quality verdict (ok / warn / fail).
+    package var verdict: String?
+}
