@@ -272,6 +272,73 @@ package final class InspectionStore: Sendable {
         }
     }
 
+    /// Stored photos of cars other than `excludingVIN` that match a photo (same file, same pixels, or a pHash within the
+    /// policy's review distance), found through the band index. Read-only.
+    package func findReuse(
+        hash: PerceptualHash, sourceSHA256: String, pixelSHA256: String, excludingVIN vin: String, policy: PhotoPolicy
+    ) throws(StoreError) -> [ReuseMatch] {
+        do {
+            return try pool.read { db in
+                try ReuseIndex.matches(
+                    db, vin: vin, sourceSHA256: sourceSHA256, pixelSHA256: pixelSHA256, hash: hash, policy: policy
+                ).map {
+                    ReuseMatch(
+                        path: "", use: "", otherVIN: $0.vin, otherInspection: $0.inspection, otherUse: $0.use, otherPath: $0.path, kind: $0.kind,
+                        distance: $0.distance)
+                }
+            }
+        } catch {
+            throw .database(Self.describe(error))
+        }
+    }
+
+    /// Fills the store with `count` synthetic photos (16 per synthetic car) whose pHashes are random variations of a
+    /// few "inspection bay" hashes, for measuring the reuse lookup at scale. Benchmarks only; never run on real data.
+    package func insertSyntheticPhotosForBenchmark(count: Int, seed: UInt64) throws(StoreError) -> [PerceptualHash] {
+        var generator = SplitMix64(seed: seed)
+        let bays = (0..<40).map { _ in (0..<4).map { _ in generator.next() } }
+        var hashes: [PerceptualHash] = []
+        do {
+            try pool.write { db in
+                var car = 0
+                var id: Int64 = 0
+                for index in 0..<count {
+                    if index % 16 == 0 {
+                        car += 1
+                        let vin = String(format: "SYN%014d", car)
+                        try db.execute(sql: "INSERT OR IGNORE INTO vehicle (vin, first_seen_at) VALUES (?, 'synthetic')", arguments: [vin])
+                        try db.execute(
+                            sql: """
+                                INSERT INTO inspection (vin, stage, revision, content_sha256, template_id, template_sha256, inspected_at,
+                                    inspected_at_epoch, inspector_id, source_path, submitted_at, document, assessment)
+                                VALUES (?, 'appraisal', 1, 'synthetic', 'synthetic', 'synthetic', 'synthetic', 0, 'SYN', 'synthetic', 'synthetic', '{}', '{}')
+                                """,
+                            arguments: [vin])
+                        id = db.lastInsertedRowID
+                    }
+                    // Each bit of the bay hash flips with probability 1/4: different photos of one bay end ~96 bits apart.
+                    let bay = bays[Int(generator.next() % UInt64(bays.count))]
+                    let words = bay.map { $0 ^ (generator.next() & generator.next()) }
+                    let hash = PerceptualHash(dHash: generator.next(), pHash: words)
+                    hashes.append(hash)
+                    let seq = index % 16 + 1
+                    try db.execute(
+                        sql: """
+                            INSERT INTO photo (inspection_id, seq, role, angle, source_path, sha256, byte_count, stored_path, pixel_sha256, dhash, phash)
+                            VALUES (?, ?, 'angle', 'front', 'synthetic.jpg', ?, 0, 'synthetic', ?, ?, ?)
+                            """,
+                        arguments: [id, seq, "s\(index)", "p\(index)", hash.dHashHex, hash.pHashHex])
+                    for key in PHashBands.keys(hash) {
+                        try db.execute(sql: "INSERT OR IGNORE INTO phash_band (key, inspection_id, seq) VALUES (?, ?, ?)", arguments: [key, id, seq])
+                    }
+                }
+            }
+        } catch {
+            throw .database(Self.describe(error))
+        }
+        return hashes
+    }
+
     /// Every stored VIN, sorted.
     package func vins() throws(StoreError) -> [String] {
         do { return try pool.read { try String.fetchAll($0, sql: "SELECT vin FROM vehicle ORDER BY vin") } } catch {

@@ -32,6 +32,9 @@ enum PHashBands {
         return result
     }
 
-    /// The radius that guarantees every hash within `distance` is found.
+    /// The radius that guarantees every hash within `distance` is found (distance 31 needs radius 1, 47 radius 2).
     static func radius(for distance: Int) -> Int { min(2, max(0, distance / 16)) }
+
+    /// The largest distance a radius guarantees to find.
+    static func guaranteed(radius: Int) -> Int { 16 * (radius + 1) - 1 }
 }

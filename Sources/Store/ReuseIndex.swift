@@ -59,17 +59,26 @@ enum ReuseIndex {
         consider(try Row.fetchAll(db, sql: columns + " WHERE p.sha256 = ? AND i.vin != ?", arguments: [sourceSHA256, vin]), exact: .identicalFile)
         consider(
             try Row.fetchAll(db, sql: columns + " WHERE p.pixel_sha256 = ? AND i.vin != ?", arguments: [pixelSHA256, vin]), exact: .identicalPixels)
+        // Phase 1: candidates from the band index, with only their hashes; phase 2: details for the close ones.
         let probes = PHashBands.probes(hash, radius: PHashBands.radius(for: policy.reviewMaxDistance))
         let placeholders = Array(repeating: "?", count: probes.count).joined(separator: ",")
         let candidates = try Row.fetchAll(
             db,
-            sql: columns + """
-                 JOIN (SELECT DISTINCT inspection_id AS cid, seq AS cseq FROM phash_band WHERE key IN (\(placeholders))) c
-                    ON c.cid = p.inspection_id AND c.cseq = p.seq
-                 WHERE i.vin != ?
+            sql: """
+                SELECT p.inspection_id, p.seq, p.phash
+                FROM (SELECT DISTINCT inspection_id, seq FROM phash_band WHERE key IN (\(placeholders))) c
+                JOIN photo p ON p.inspection_id = c.inspection_id AND p.seq = c.seq
                 """,
-            arguments: StatementArguments(probes + [vin] as [any DatabaseValueConvertible]))
-        consider(candidates, exact: nil)
+            arguments: StatementArguments(probes as [any DatabaseValueConvertible]))
+        for candidate in candidates {
+            guard let text = candidate["phash"] as String?, let other = PerceptualHash(dHashHex: String(repeating: "0", count: 16), pHashHex: text),
+                hash.pHashDistance(to: other) <= policy.reviewMaxDistance
+            else { continue }
+            consider(
+                try Row.fetchAll(
+                    db, sql: columns + " WHERE p.inspection_id = ? AND p.seq = ? AND i.vin != ?",
+                    arguments: [candidate["inspection_id"] as Int64, candidate["seq"] as Int, vin]), exact: nil)
+        }
         return found.values.sorted { ($0.kind, $0.distance, $0.inspectionID, $0.seq) < ($1.kind, $1.distance, $1.inspectionID, $1.seq) }
     }
 }

@@ -39,7 +39,7 @@ import TestSupport
         #expect(policy.blurFailBelow == 60)
         #expect(policy.resolutionWarnBelow == .init(long: 1920, short: 1080))
         #expect(policy.requiredAngleFailureIsError)
-        #expect((policy.samePhotoMaxDistance, policy.reviewMaxDistance) == (24, 40))
+        #expect((policy.samePhotoMaxDistance, policy.reviewMaxDistance) == (24, 31))
     }
 
     @Test func aBrokenPolicyListsEveryProblem() throws {

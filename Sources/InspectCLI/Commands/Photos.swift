@@ -8,7 +8,7 @@ extension InspectCommand {
     struct Photos: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check, normalise or benchmark photos outside a submission.",
-            subcommands: [Check.self, Normalise.self, Bench.self])
+            subcommands: [Check.self, Normalise.self, Bench.self, BenchIndex.self])
     }
 }
 
