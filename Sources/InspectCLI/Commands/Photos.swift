@@ -119,6 +119,9 @@ extension InspectCommand.Photos {
         @Option(name: .long, help: "Timed runs (after one warm-up).")
         var runs: Int = 15
 
+        @Option(name: .long, help: "Also measure throughput: normalise this many copies on 1 worker, then on all cores.")
+        var throughput: Int = 0
+
         @Argument(help: "A photo.")
         var path: String
 
@@ -144,6 +147,17 @@ extension InspectCommand.Photos {
             }
             let totals = all.map { ms($0.total) }
             print("  \("total".padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", median(totals))) ms (min \(String(format: "%.1f", totals.min() ?? 0)), max \(String(format: "%.1f", totals.max() ?? 0)))")
+            guard throughput > 0 else { return }
+            let file = PhotoFile(
+                relativePath: path, url: URL(filePath: path), sha256: SHA256.hex(of: bytes), byteCount: bytes.count)
+            for workers in Set([1, ProcessInfo.processInfo.activeProcessorCount]).sorted() {
+                let files = Dictionary(uniqueKeysWithValues: (0..<throughput).map { ("copy\($0)", file) })
+                let start = ContinuousClock.now
+                let results = PhotoBatch(policy: policy, concurrency: workers).normalise(files)
+                let seconds = ms(ContinuousClock.now - start) / 1000
+                let failures = results.values.filter { if case .failure = $0 { true } else { false } }.count
+                print("  throughput, \(workers) worker(s): \(throughput) photos in \(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", Double(throughput) / seconds)) photos/s\(failures > 0 ? " (\(failures) failed)" : "")")
+            }
         }
     }
 }
