@@ -76,6 +76,19 @@ import Testing
         #expect(show.stdout.contains("stored 2026-11-26T02:00:00Z"))
     }
 
+    @Test func submittingNormalisesPhotosAndFlagsAPhotoReusedOnAnotherCar() throws {
+        let result = try runner.run(["submit", "\(day)/LFV2A21K2D4052187/appraisal.yaml", "\(day)/JHMCM56557C404453/audit.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "\(day)/JHMCM56557C404453/audit.yaml: warning: photo reuse: rear_left_45 photos/rear_left_45-audit.jpg matches LFV2A21K2D4052187 appraisal r1 rear_left_45 photos/rear_left_45.jpg (same-photo, pHash distance "
+            ), "\(result.stderr)")
+        #expect(result.stdout.contains("1 photo matches with other cars"))
+        let photos = folder.url.appending(path: "photos")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: photos.path).filter { $0.hasSuffix(".jpg") }
+        #expect(files.count == 2 * (15 + 15))  // two cars, 15 distinct photos each, image and thumbnail
+    }
+
     @Test func anInvalidSubmissionStoresNothing() throws {
         let result = try runner.run(["submit", "samples/invalid/appraisal.yaml"])
         #expect(result.status == 1)
