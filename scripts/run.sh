@@ -25,7 +25,11 @@ echo "(exit status $?)"
 set -e
 
 echo
-echo "== submit =="
+echo "== one walkaround photo (stored rotated with EXIF orientation 6 and GPS tags): gates and fingerprints =="
+"$bin" photos check "$day"/LSVAM4189C2184526/photos/front.jpg
+
+echo
+echo "== submit (photos normalised: upright, 1600 px + 320 px thumbnail, no EXIF/GPS; one photo was reused on another car) =="
 "$bin" submit "$day"/*/*.yaml
 echo
 echo "== submit again: identical content is a no-op =="

@@ -97,7 +97,16 @@ package struct VehicleSummaryRenderer: Sendable {
         }
         if let notes = submission.notes { lines.append("  notes: \(notes)") }
         let defectPhotos = submission.defects.reduce(0) { $0 + $1.photos.count }
-        lines.append("  photos: \(submission.photos.count) walkaround, \(defectPhotos) defect, \(submission.odometer.photo == nil ? 0 : 1) odometer")
+        var photoLine = "  photos: \(submission.photos.count) walkaround, \(defectPhotos) defect, \(submission.odometer.photo == nil ? 0 : 1) odometer"
+        if !inspection.photoVerdicts.isEmpty {
+            let counts = ["ok", "warn", "fail"].compactMap { verdict -> String? in
+                let count = inspection.photoVerdicts.filter { $0 == verdict }.count
+                return count > 0 ? "\(count) \(verdict)" : nil
+            }
+            photoLine += " · quality " + counts.joined(separator: ", ")
+        }
+        lines.append(photoLine)
+        for match in inspection.reuse { lines.append("  photo reuse: \(match.summary)") }
         return lines
     }
 

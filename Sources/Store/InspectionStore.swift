@@ -221,11 +221,33 @@ package final class InspectionStore: Sendable {
                 guard !rows.isEmpty else { return nil }
                 let decoder = JSONDecoder()
                 let inspections = try rows.map { row in
-                    StoredInspection(
-                        id: row["id"], stage: Stage(rawValue: row["stage"]) ?? .appraisal, revision: row["revision"],
+                    let id: Int64 = row["id"]
+                    let verdicts = try String.fetchAll(db, sql: "SELECT verdict FROM photo WHERE inspection_id = ? AND verdict IS NOT NULL ORDER BY seq", arguments: [id])
+                    let reuse = try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT r.kind, r.distance, p.source_path, p.role, p.angle, o.source_path AS other_path, o.role AS other_role,
+                                o.angle AS other_angle, oi.vin AS other_vin, oi.stage AS other_stage, oi.revision AS other_revision
+                            FROM photo_reuse r
+                            JOIN photo p ON p.inspection_id = r.inspection_id AND p.seq = r.seq
+                            JOIN photo o ON o.inspection_id = r.other_inspection_id AND o.seq = r.other_seq
+                            JOIN inspection oi ON oi.id = r.other_inspection_id
+                            WHERE r.inspection_id = ? ORDER BY r.id
+                            """,
+                        arguments: [id]
+                    ).map { match in
+                        ReuseMatch(
+                            path: match["source_path"], use: (match["angle"] as String?) ?? match["role"], otherVIN: match["other_vin"],
+                            otherInspection: "\(match["other_stage"] as String) r\(match["other_revision"] as Int)",
+                            otherUse: (match["other_angle"] as String?) ?? match["other_role"], otherPath: match["other_path"],
+                            kind: ReuseMatch.Kind(rawValue: match["kind"]) ?? .review, distance: match["distance"])
+                    }
+                    return StoredInspection(
+                        id: id, stage: Stage(rawValue: row["stage"]) ?? .appraisal, revision: row["revision"],
                         contentHash: row["content_sha256"], submittedAt: row["submitted_at"], sourcePath: row["source_path"],
                         submission: try decoder.decode(Submission.self, from: Data((row["document"] as String).utf8)),
-                        assessment: try decoder.decode(Assessment.self, from: Data((row["assessment"] as String).utf8)))
+                        assessment: try decoder.decode(Assessment.self, from: Data((row["assessment"] as String).utf8)),
+                        photoVerdicts: verdicts, reuse: reuse)
                 }
                 let readings = try Row.fetchAll(
                     db,

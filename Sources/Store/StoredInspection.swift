@@ -18,4 +18,8 @@ package struct StoredInspection: Sendable, Hashable {
     package var submission: Submission
     /// Scores, grade and flags computed at submit time.
     package var assessment: Assessment
+    /// Worst quality verdict of each stored photo row, in order (empty for rows stored before normalisation).
+    package var photoVerdicts: [String] = []
+    /// Photos of this inspection that matched other cars' photos when it was stored.
+    package var reuse: [ReuseMatch] = []
 }
