@@ -11,5 +11,9 @@ if grep -rl --include='*.swift' 'import XCTest' Tests/ >/dev/null 2>&1; then
 fi
 # The image tests read ../shared/corpora (conformance, hostile and real photos); a missing folder fails loudly.
 export INSPECT_CORPORA="${INSPECT_CORPORA:-$(cd .. && pwd)/shared/corpora}"
+if [ ! -f "$INSPECT_CORPORA/README.md" ]; then
+  echo "test: the shared test corpora are missing at $INSPECT_CORPORA; set INSPECT_CORPORA to the shared/corpora folder" >&2
+  exit 1
+fi
 swift build --build-tests
 swift test
