@@ -16,8 +16,6 @@ struct InspectCommand: ParsableCommand {
 
     /// Runs the command and maps every outcome to the documented exit codes.
     static func main() {
-        // Line-buffered stdout, so results and stderr messages interleave in logs as they happen.
-        setvbuf(stdout, nil, _IOLBF, 0)
         do {
             var command = try parseAsRoot()
             try command.run()

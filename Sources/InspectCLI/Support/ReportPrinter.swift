@@ -9,8 +9,10 @@ enum ReportPrinter {
         case json
     }
 
-    /// Writes `text` to standard error.
+    /// Writes `text` to standard error, after flushing what was printed to standard output (so that results and
+    /// messages appear in a log in the order they happened).
     static func stderr(_ text: String) {
+        fflush(nil)
         FileHandle.standardError.write(Data(text.utf8))
     }
 
