@@ -108,13 +108,6 @@ import TestSupport
     }
 }
 
-extension Array where Element == UInt8 {
-    func contains(subsequence: [UInt8]) -> Bool {
-        guard subsequence.count <= count else { return false }
-        for start in 0...(count - subsequence.count) where self[start..<(start + subsequence.count)].elementsEqual(subsequence) { return true }
-        return false
-    }
-}
 
 import Inspection
 

@@ -136,16 +136,13 @@ extension InspectCommand.Photos {
                 _ = try normaliser.normalise(bytes, timings: &timings)
                 all.append(timings)
             }
-            func ms(_ duration: Duration) -> Double {
-                Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-            }
             func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
             print("photo \(path) (\(bytes.count) bytes), \(all.count) runs, medians:")
             for (index, stage) in all[0].stages.enumerated() {
-                let value = median(all.map { ms($0.stages[index].duration) })
+                let value = median(all.map { $0.stages[index].duration.milliseconds })
                 print("  \(stage.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", value)) ms")
             }
-            let totals = all.map { ms($0.total) }
+            let totals = all.map { $0.total.milliseconds }
             print("  \("total".padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", median(totals))) ms (min \(String(format: "%.1f", totals.min() ?? 0)), max \(String(format: "%.1f", totals.max() ?? 0)))")
             guard throughput > 0 else { return }
             let file = PhotoFile(
@@ -154,7 +151,7 @@ extension InspectCommand.Photos {
                 let files = Dictionary(uniqueKeysWithValues: (0..<throughput).map { ("copy\($0)", file) })
                 let start = ContinuousClock.now
                 let results = PhotoBatch(policy: policy, concurrency: workers).normalise(files)
-                let seconds = ms(ContinuousClock.now - start) / 1000
+                let seconds = (ContinuousClock.now - start).milliseconds / 1000
                 let failures = results.values.filter { if case .failure = $0 { true } else { false } }.count
                 print("  throughput, \(workers) worker(s): \(throughput) photos in \(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", Double(throughput) / seconds)) photos/s\(failures > 0 ? " (\(failures) failed)" : "")")
             }

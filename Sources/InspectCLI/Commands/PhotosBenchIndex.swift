@@ -28,7 +28,7 @@ extension InspectCommand.Photos {
             let started = ContinuousClock.now
             let stored: [PerceptualHash]
             do { stored = try store.insertSyntheticPhotosForBenchmark(count: photos, seed: 42) } catch { throw CLIFailure.store(error) }
-            print("stored \(photos) synthetic photos in \(ms(ContinuousClock.now - started)) ms")
+            print("stored \(photos) synthetic photos in \(Int((ContinuousClock.now - started).milliseconds)) ms")
             var generator = SplitMix64(seed: 7)
             var nearTimes: [Double] = [], freshTimes: [Double] = []
             var found = 0, planted = 0, candidates = 0
@@ -51,7 +51,7 @@ extension InspectCommand.Photos {
                 do {
                     matches = try store.findReuse(hash: query, sourceSHA256: "none", pixelSHA256: "none", excludingVIN: "NONE", policy: policy)
                 } catch { throw CLIFailure.store(error) }
-                let elapsed = ms(ContinuousClock.now - start)
+                let elapsed = (ContinuousClock.now - start).milliseconds
                 if near {
                     nearTimes.append(elapsed)
                     if matches.contains(where: { $0.distance <= policy.samePhotoMaxDistance }) { found += 1 }
@@ -65,10 +65,6 @@ extension InspectCommand.Photos {
             print("lookups of re-encoded stored photos: median \(format(median(nearTimes))) ms, p95 \(format(p95(nearTimes))) ms; found \(found)/\(planted)")
             print("lookups of new photos:               median \(format(median(freshTimes))) ms, p95 \(format(p95(freshTimes))) ms")
             print("matches returned in all: \(candidates) (review distance \(policy.reviewMaxDistance))")
-        }
-
-        private func ms(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
         }
 
         private func format(_ value: Double) -> String { String(format: "%.2f", value) }
