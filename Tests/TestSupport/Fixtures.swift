@@ -16,6 +16,12 @@ package enum Fixtures {
     /// `config/photo-policy.yaml`.
     package static let photoPolicyFile = repoRoot.appending(path: "config/photo-policy.yaml")
 
+    /// `config/mileage-policy.yaml`.
+    package static let mileagePolicyFile = repoRoot.appending(path: "config/mileage-policy.yaml")
+
+    /// The shipped mileage policy.
+    package static func mileagePolicy() throws -> MileagePolicy { try MileagePolicyLoader.load(from: mileagePolicyFile) }
+
     /// The shared test corpora: `$INSPECT_CORPORA` when set (it must then exist), else `../shared/corpora` beside the repo.
     package static let corpora: URL = {
         if let path = ProcessInfo.processInfo.environment["INSPECT_CORPORA"], !path.isEmpty {

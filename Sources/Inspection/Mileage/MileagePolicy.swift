@@ -1,0 +1,47 @@
+/// Allowances and thresholds for the mileage ledger, the appraiser/auditor comparison and the delivery check.
+/// Loaded from `config/mileage-policy.yaml` by ``MileagePolicyLoader``: business rules per route, not code.
+package struct MileagePolicy: Sendable, Hashable {
+    /// Km an appraisal -> audit leg may add (moves on site, the auditor's test drive).
+    package var appraisalToAuditKm: Int
+    /// Km a flatbed leg may add (loading and unloading).
+    package var flatbedKm: Int
+    /// A driven leg may add its route plus max(route x percent / 100, minimum) km.
+    package var drivenSlackPercent: Int
+    /// See ``drivenSlackPercent``.
+    package var drivenSlackMinimumKm: Int
+    /// Km any other leg may add (a transport record without mode or route).
+    package var otherLegKm: Int
+    /// Km per day above which a leg is implausible.
+    package var maxKmPerDay: Int
+    /// How close (percent) a jump must be to x1.609 or /1.609 to suspect a km/mi mix-up.
+    package var unitMismatchTolerancePercent: Int
+    /// Readings at or below this are not compared across cars (new cars share small readings).
+    package var repeatedReadingMinimumKm: Int
+    /// A discrepancy is "possibly new since appraisal" when the car was driven more than this between inspections ...
+    package var possiblyNewAfterKm: Int
+    /// ... or when more than this many days passed.
+    package var possiblyNewAfterDays: Int
+    /// Same-angle photos of the two inspections further apart than this (pHash-256 bits) are worth a look.
+    package var photoDistanceWorthALook: Int
+
+    /// The allowance for a leg and the rule that gives it, e.g. (34, "driven: route 24 km + max(10%, 10 km)").
+    package func allowance(for leg: LegKind) -> (km: Int, rule: String) {
+        switch leg {
+        case .appraisalToAudit: return (appraisalToAuditKm, "appraisal -> audit on-site allowance \(appraisalToAuditKm) km")
+        case .flatbed: return (flatbedKm, "flatbed: loading and unloading \(flatbedKm) km")
+        case let .driven(route?):
+            let slack = max(route * drivenSlackPercent / 100, drivenSlackMinimumKm)
+            return (route + slack, "driven: route \(route) km + max(\(drivenSlackPercent)%, \(drivenSlackMinimumKm) km)")
+        case .driven(nil): return (otherLegKm, "driven without a route: other-leg allowance \(otherLegKm) km")
+        case .other: return (otherLegKm, "other leg allowance \(otherLegKm) km")
+        }
+    }
+}
+
+/// What kind of leg lies between two readings.
+package enum LegKind: Sendable, Hashable {
+    case appraisalToAudit
+    case flatbed
+    case driven(routeKm: Int?)
+    case other
+}
