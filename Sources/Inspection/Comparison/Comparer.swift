@@ -1,0 +1,150 @@
+/// Compares an appraisal with an audit of the same car, using their template.
+package enum Comparer {
+    /// Compares; both submissions must be valid for `template`.
+    package static func compare(
+        appraisal: Submission, audit: Submission, template: ChecklistTemplate, policy: MileagePolicy
+    ) -> InspectionComparison {
+        let before = Grader.assess(appraisal, template: template)
+        let after = Grader.assess(audit, template: template)
+        let km = audit.odometer.kilometres - appraisal.odometer.kilometres
+        let seconds = audit.inspectedAt.epochSeconds - appraisal.inspectedAt.epochSeconds
+        let days = Double(seconds) / 86_400
+        let mayBeNew = km > policy.possiblyNewAfterKm || days > Double(policy.possiblyNewAfterDays)
+        let context =
+            "driven \(km) km and \(formatDays(days)) between appraisal and audit; "
+            + (mayBeNew
+                ? "new findings may have happened since the appraisal (over \(policy.possiblyNewAfterKm) km or \(policy.possiblyNewAfterDays) days)"
+                : "within \(policy.possiblyNewAfterKm) km and \(policy.possiblyNewAfterDays) days, so findings were most likely there at the appraisal")
+        var items: [Discrepancy] = []
+        let rules = Context(template: template, before: before, after: after, mayBeNew: mayBeNew)
+
+        // Defects, part by part in template order.
+        let parts = template.partGroups.flatMap(\.parts).map(\.code)
+        for part in parts {
+            let a = appraisal.defects.filter { $0.part == part }, b = audit.defects.filter { $0.part == part }
+            guard !a.isEmpty || !b.isEmpty else { continue }
+            var onlyA: [Defect] = [], onlyB = b
+            for defect in a {
+                if let index = onlyB.firstIndex(where: { $0.type == defect.type }) {
+                    items.append(rules.pair(defect, onlyB[index]))
+                    onlyB.remove(at: index)
+                } else {
+                    onlyA.append(defect)
+                }
+            }
+            while !onlyA.isEmpty && !onlyB.isEmpty { items.append(rules.typeChanged(onlyA.removeFirst(), onlyB.removeFirst())) }
+            items += onlyA.map { rules.single($0, missedByAppraiser: false) }
+            items += onlyB.map { rules.single($0, missedByAppraiser: true) }
+        }
+        // Checks, in template order; only those answered differently.
+        let answersA = Dictionary(appraisal.checks.map { ($0.id, $0.result) }, uniquingKeysWith: { first, _ in first })
+        let answersB = Dictionary(audit.checks.map { ($0.id, $0.result) }, uniquingKeysWith: { first, _ in first })
+        for section in template.checkSections {
+            for check in section.checks where answersA[check.id] != answersB[check.id] {
+                // An optional panel left out by one side and answered ok by the other is no discrepancy.
+                let a = answersA[check.id], b = answersB[check.id]
+                if (a == nil && (b == .ok || b == .na)) || (b == nil && (a == .ok || a == .na)) { continue }
+                items.append(rules.check(section: section, check: check, a, b))
+            }
+        }
+        let ordered = items.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+        return InspectionComparison(
+            items: ordered, appraisalTotal: before.total, appraisalGrade: before.grade, auditTotal: after.total, auditGrade: after.grade,
+            flagsAdded: after.flags.map(\.id).filter { !before.has($0) }, flagsRemoved: before.flags.map(\.id).filter { !after.has($0) },
+            kmBetween: km, secondsBetween: seconds, context: context)
+    }
+
+    private static func formatDays(_ days: Double) -> String {
+        days < 1 ? "\(Int((days * 24).rounded())) h" : "\(Int((days * 10).rounded()) / 10).\(Int((days * 10).rounded()) % 10) days"
+    }
+
+    /// What the classification rules need.
+    private struct Context {
+        let template: ChecklistTemplate
+        let before: Assessment
+        let after: Assessment
+        let mayBeNew: Bool
+
+        func deduction(_ assessment: Assessment, _ item: String?) -> Points {
+            guard let item else { return .zero }
+            return assessment.deductions.filter { $0.item == item }.reduce(.zero) { $0 + $1.points }
+        }
+
+        /// The appraisal's grade with one item changed by `effect` and, optionally, a flag added.
+        func grade(effect: Points, flag: String?) -> ChecklistTemplate.Grade? {
+            guard let scoring = template.scoring, let total = before.total else { return nil }
+            var grade = Grader.band(for: total + effect, in: scoring)
+            let accident = before.flags.contains { $0.id == scoring.accidentFlag } || (flag != nil && flag == scoring.accidentFlag)
+            if accident, let accidentGrade = scoring.accidentGrade { grade = accidentGrade }
+            return grade == before.grade ? nil : grade
+        }
+
+        func labels(_ defect: Defect) -> (group: ChecklistTemplate.PartGroup?, part: LocalizedText, type: String) {
+            guard let (group, part) = template.part(defect.part) else { return (nil, LocalizedText(zh: defect.part, en: defect.part), defect.type) }
+            let type = group.defectTypes.first { $0.code == defect.type }?.label.en.lowercased() ?? defect.type
+            return (group, part.label, type)
+        }
+
+        func pair(_ a: Defect, _ b: Defect) -> Discrepancy {
+            let (group, label, type) = labels(a)
+            let change = (b.degree ?? 0) - (a.degree ?? 0)
+            let effect = deduction(before, a.code) - deduction(after, b.code)
+            if change == 0 {
+                return Discrepancy(
+                    kind: .confirmed, severity: .none, item: a.part, label: label, appraisal: a.code, audit: b.code, degreeChange: nil, scoreEffect: .zero,
+                    gradeEffect: nil, flag: group?.raises, possiblyNew: false, summary: "\(a.code) \(label.en) \(type): confirmed")
+            }
+            let severity: Discrepancy.Severity = abs(change) >= 2 ? .major : .minor
+            return Discrepancy(
+                kind: .degreeChanged, severity: severity, item: a.part, label: label, appraisal: a.code, audit: b.code, degreeChange: change,
+                scoreEffect: effect, gradeEffect: grade(effect: effect, flag: nil), flag: nil, possiblyNew: change > 0 && mayBeNew,
+                summary: "\(label.en) \(type): degree \(a.degree ?? 0) -> \(b.degree ?? 0) (\(change > 0 ? "+" : "")\(change))")
+        }
+
+        func typeChanged(_ a: Defect, _ b: Defect) -> Discrepancy {
+            let (group, label, _) = labels(a)
+            let effect = deduction(before, a.code) - deduction(after, b.code)
+            let flag = group?.raises
+            return Discrepancy(
+                kind: .typeChanged, severity: flag != nil ? .critical : .major, item: a.part, label: label, appraisal: a.code, audit: b.code,
+                degreeChange: nil, scoreEffect: effect, gradeEffect: grade(effect: effect, flag: nil), flag: flag, possiblyNew: mayBeNew,
+                summary: "\(label.en): appraiser recorded \(a.code), auditor \(b.code)")
+        }
+
+        func single(_ defect: Defect, missedByAppraiser: Bool) -> Discrepancy {
+            let (group, label, type) = labels(defect)
+            let flag = group?.raises
+            let effect = missedByAppraiser ? .zero - deduction(after, defect.code) : deduction(before, defect.code)
+            var severity: Discrepancy.Severity = .minor
+            if flag != nil { severity = .critical } else if (defect.degree ?? 0) >= 3 { severity = .major }
+            let gradeEffect = missedByAppraiser ? grade(effect: effect, flag: flag) : grade(effect: effect, flag: nil)
+            var summary = "\(defect.code) \(label.en) \(type): " + (missedByAppraiser ? "missed by the appraiser" : "not confirmed by the auditor")
+            if let gradeEffect, missedByAppraiser { summary += "; changes the grade to \(gradeEffect.label.zh) (\(gradeEffect.label.en))" }
+            return Discrepancy(
+                kind: missedByAppraiser ? .missedByAppraiser : .notConfirmedByAuditor, severity: severity, item: defect.part, label: label,
+                appraisal: missedByAppraiser ? nil : defect.code, audit: missedByAppraiser ? defect.code : nil, degreeChange: nil, scoreEffect: effect,
+                gradeEffect: gradeEffect, flag: flag, possiblyNew: missedByAppraiser && mayBeNew, summary: summary)
+        }
+
+        func check(section: ChecklistTemplate.CheckSection, check: ChecklistTemplate.Check, _ a: CheckResult?, _ b: CheckResult?) -> Discrepancy {
+            let flag = (b == .major || a == .major) ? (check.raises ?? section.raises) : nil
+            let effect = deduction(before, a == nil ? nil : check.id) - deduction(after, b == nil ? nil : check.id)
+            let worse = rank(b) > rank(a)
+            var severity: Discrepancy.Severity = .minor
+            if flag != nil { severity = .critical } else if a == .major || b == .major { severity = .major }
+            let gradeEffect = grade(effect: effect, flag: nil)
+            return Discrepancy(
+                kind: .checkChanged, severity: severity, item: check.id, label: check.label, appraisal: a?.rawValue, audit: b?.rawValue, degreeChange: nil,
+                scoreEffect: effect, gradeEffect: gradeEffect, flag: flag, possiblyNew: worse && mayBeNew,
+                summary: "\(check.id) \(check.label.en): \(a?.rawValue ?? "not answered") -> \(b?.rawValue ?? "not answered")")
+        }
+
+        func rank(_ result: CheckResult?) -> Int {
+            switch result {
+            case .major?: 3
+            case .minor?: 2
+            case .ok?, .na?, nil: 0
+            }
+        }
+    }
+}

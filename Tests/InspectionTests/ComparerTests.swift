@@ -1,0 +1,107 @@
+import Testing
+@testable import Inspection
+import TestSupport
+
+/// Appraiser vs auditor, item by item: each classification, severities, score and grade effects, "possibly new".
+@Suite struct ComparerTests {
+    let template: ChecklistTemplate
+    let policy: MileagePolicy
+    init() throws {
+        template = try Fixtures.gbt()
+        policy = try Fixtures.mileagePolicy()
+    }
+
+    func submission(
+        _ stage: Stage, _ codes: [String], results: [String: CheckResult] = [:], reading: Int = 48210, at: String = "2026-11-20T09:30:00+08:00"
+    ) -> Submission {
+        var checks: [CheckEntry] = []
+        for (section, count) in Fixtures.requiredSections {
+            for n in 1...count { checks.append(CheckEntry(id: "\(section).\(n)", result: results["\(section).\(n)"] ?? .ok)) }
+        }
+        for (id, result) in results.sorted(by: { $0.key < $1.key }) where !checks.contains(where: { $0.id == id }) {
+            checks.append(CheckEntry(id: id, result: result))
+        }
+        let defects = codes.compactMap { Defect.split(code: $0) }.map { Defect(part: $0.part, type: $0.type, degree: $0.degree) }
+        return Submission(
+            templateID: template.id, stage: stage, vehicle: VehicleIdentity(vin: VIN(unchecked: "LSVAM4189C2184526")),
+            inspector: Inspector(id: stage == .appraisal ? "APR-1" : "AUD-1", name: nil), inspectedAt: try! Timestamp.parse(at).get(), site: nil,
+            odometer: OdometerReading(reading: reading, unit: .km, photo: nil), transport: nil, defects: defects, checks: checks, photos: [],
+            notes: nil)
+    }
+
+    func compare(_ a: [String], _ b: [String], resultsA: [String: CheckResult] = [:], resultsB: [String: CheckResult] = [:], readingB: Int = 48220,
+                 atB: String = "2026-11-21T09:30:00+08:00") -> InspectionComparison {
+        Comparer.compare(
+            appraisal: submission(.appraisal, a, results: resultsA), audit: submission(.audit, b, results: resultsB, reading: readingB, at: atB),
+            template: template, policy: policy)
+    }
+
+    @Test(arguments: [
+        (["14HH2"], ["14HH2"], Discrepancy.Kind.confirmed, Discrepancy.Severity.none),
+        (["14HH1"], ["14HH2"], .degreeChanged, .minor),
+        (["14HH1"], ["14HH3"], .degreeChanged, .major),
+        (["14HH3"], ["14HH1"], .degreeChanged, .major),
+        ([], ["26AX1"], .missedByAppraiser, .minor),
+        ([], ["26AX3"], .missedByAppraiser, .major),
+        (["21XS1"], [], .notConfirmedByAuditor, .minor),
+        (["14HH2"], ["14AX2"], .typeChanged, .major),
+        ([], ["4SH"], .missedByAppraiser, .critical),
+        (["4SH"], [], .notConfirmedByAuditor, .critical),
+        (["4SH"], ["4GH"], .typeChanged, .critical),
+    ])
+    func defectClassification(a: [String], b: [String], kind: Discrepancy.Kind, severity: Discrepancy.Severity) {
+        let result = compare(a, b)
+        #expect(result.items.count == 1)
+        #expect(result.items.first?.kind == kind)
+        #expect(result.items.first?.severity == severity)
+        #expect(result.discrepancies.count == (kind == .confirmed ? 0 : 1))
+    }
+
+    @Test func aMissedStructuralDefectIsCriticalAndChangesTheGradeToFive() throws {
+        let result = compare(["19AX2"], ["19AX2", "4SH"])
+        let missed = try #require(result.discrepancies.first)
+        #expect(missed.kind == .missedByAppraiser)
+        #expect(missed.severity == .critical)
+        #expect(missed.flag == "accident")
+        #expect(missed.gradeEffect?.label.zh == "五级")
+        #expect(missed.summary == "4SH Left C-pillar welded: missed by the appraiser; changes the grade to 五级 (Grade 5, accident car)")
+        #expect(result.appraisalGrade?.id == "1")
+        #expect(result.auditGrade?.id == "5")
+        #expect(result.flagsAdded == ["accident"])
+        #expect(result.items.first?.kind == .missedByAppraiser)  // critical first, then the confirmed 19AX2
+    }
+
+    @Test func scoreEffectsComeFromTheDeductions() {
+        let result = compare(["14HH1"], ["14HH3", "26AX1"])
+        let degree = result.items.first { $0.kind == .degreeChanged }
+        #expect(degree?.degreeChange == 2)
+        #expect(degree?.scoreEffect == Points(hundredths: -100))  // 0.5 -> 1.5
+        #expect(result.items.first { $0.kind == .missedByAppraiser }?.scoreEffect == Points(hundredths: -50))
+        #expect(result.appraisalTotal == Points(hundredths: 9950))
+        #expect(result.auditTotal == Points(hundredths: 9800))
+    }
+
+    @Test func checksLikewise() {
+        let result = compare([], [], resultsA: ["engine.3": .ok, "cabin.1": .ok], resultsB: ["engine.3": .minor, "cabin.1": .major, "flood.2": .major, "flood.3": .ok])
+        let byID = Dictionary(uniqueKeysWithValues: result.discrepancies.map { ($0.item, $0) })
+        #expect(byID["engine.3"]?.severity == .minor)
+        #expect(byID["engine.3"]?.summary == "engine.3 Inner fender lips, radiator support and cross-member free of dents or repairs: ok -> minor")
+        #expect(byID["cabin.1"]?.severity == .critical)  // flood traces: raises flood
+        #expect(byID["cabin.1"]?.flag == "flood")
+        #expect(byID["flood.2"]?.appraisal == nil)
+        #expect(byID["flood.2"]?.severity == .critical)
+        #expect(byID["flood.3"] == nil)  // optional panel answered ok by one side only: no discrepancy
+        #expect(result.flagsAdded == ["flood"])
+    }
+
+    @Test(arguments: [(48220, "2026-11-21T09:30:00+08:00", false), (48300, "2026-11-21T09:30:00+08:00", true), (48220, "2026-11-25T09:30:00+08:00", true)])
+    func possiblyNewSinceAppraisal(reading: Int, at: String, possiblyNew: Bool) {
+        let result = compare([], ["26AX1"], readingB: reading, atB: at)
+        #expect(result.discrepancies.first?.possiblyNew == possiblyNew)
+        #expect(result.kmBetween == reading - 48210)
+    }
+
+    @Test func notConfirmedIsNeverPossiblyNew() {
+        #expect(compare(["26AX1"], [], readingB: 49000).discrepancies.first?.possiblyNew == false)
+    }
+}
