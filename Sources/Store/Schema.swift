@@ -134,6 +134,17 @@ enum Schema {
                     """)
             for table in ["phash_band", "photo_reuse"] { try appendOnly(table, db) }
         }
+        migrator.registerMigration("v3-mileage-ledger") { db in
+            // Manual ledger records carry the leg's transport mode and route, and an optional photo of the dashboard.
+            try db.execute(
+                sql: """
+                    ALTER TABLE odometer_reading ADD COLUMN mode TEXT CHECK (mode IN ('flatbed', 'driven'));
+                    ALTER TABLE odometer_reading ADD COLUMN route_km INTEGER;
+                    ALTER TABLE odometer_reading ADD COLUMN photo_path TEXT;
+                    ALTER TABLE odometer_reading ADD COLUMN photo_sha256 TEXT;
+                    CREATE INDEX odometer_reading_value ON odometer_reading(reading, unit);
+                    """)
+        }
         return migrator
     }
 

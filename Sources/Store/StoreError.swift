@@ -8,6 +8,12 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case newerSchema(path: String)
     /// A photo could not be copied into the photo folder.
     case photoCopyFailed(path: String, reason: String)
+    /// No inspection was ever stored for this VIN.
+    case unknownVehicle(String)
+    /// A reading id that does not exist for this car.
+    case unknownReading(id: Int64, vin: String)
+    /// The reading was already corrected by another record.
+    case alreadySuperseded(id: Int64, by: Int64)
     /// Any other SQLite failure.
     case database(String)
 
@@ -17,6 +23,9 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .notADatabase(path): "\(path) is not an inspect database (SQLite says it is not a database); nothing was changed"
         case let .newerSchema(path): "database \(path) was written by a newer inspect; upgrade inspect before using it"
         case let .photoCopyFailed(path, reason): "cannot store photo \(path): \(reason)"
+        case let .unknownVehicle(vin): "no inspections stored for VIN \(vin); submit its appraisal first"
+        case let .unknownReading(id, vin): "no odometer reading #\(id) for VIN \(vin)"
+        case let .alreadySuperseded(id, newer): "odometer reading #\(id) was already corrected by #\(newer); supersede #\(newer) instead"
         case let .database(message): "database error: \(message)"
         }
     }

@@ -29,11 +29,14 @@ package struct Submission: Sendable, Hashable, Codable {
     package var photos: [AnglePhoto]
     /// Free text for the whole inspection.
     package var notes: String?
+    /// Delivery only: defect codes of the condition report the buyer disputes (nil when none were given).
+    package var disputes: [String]?
 
     /// Creates a submission.
     package init(
         templateID: String, stage: Stage, vehicle: VehicleIdentity, inspector: Inspector, inspectedAt: Timestamp, site: String?,
-        odometer: OdometerReading, transport: Transport?, defects: [Defect], checks: [CheckEntry], photos: [AnglePhoto], notes: String?
+        odometer: OdometerReading, transport: Transport?, defects: [Defect], checks: [CheckEntry], photos: [AnglePhoto], notes: String?,
+        disputes: [String]? = nil
     ) {
         self.templateID = templateID
         self.stage = stage
@@ -47,6 +50,7 @@ package struct Submission: Sendable, Hashable, Codable {
         self.checks = checks
         self.photos = photos
         self.notes = notes
+        self.disputes = disputes
     }
 
     /// Every referenced photo path (odometer, walkaround, defects), each once, in file order.

@@ -9,7 +9,7 @@ struct SubmissionReader {
 
     static let topKeys = [
         "format", "template", "stage", "vehicle", "inspector", "inspected_at", "site", "odometer", "transport", "defects", "checks",
-        "photos", "notes",
+        "photos", "notes", "disputes",
     ]
 
     init(log: DiagnosticLog, catalog: TemplateCatalog, photos: PhotoPathResolver) {
@@ -76,10 +76,17 @@ struct SubmissionReader {
         if let value = photosEntry?.value, !value.isNull { anglePhotos = readPhotos(value) }
         requireAngles(anglePhotos, at: photosEntry?.keyAt ?? at)
 
+        var disputes: [String]?
+        if let entry = top.first(where: { $0.key == "disputes" }), !entry.value.isNull {
+            if let stage, stage != .delivery {
+                log.error("recorded at delivery only, not at \(stage.rawValue)", at: entry.keyAt, item: "disputes")
+            }
+            disputes = readDisputes(entry.value)
+        }
         guard let templateID, let template, let stage, let vehicle, let inspector, let inspectedAt, let odometer else { return nil }
         let submission = Submission(
             templateID: templateID, stage: stage, vehicle: vehicle, inspector: inspector, inspectedAt: inspectedAt, site: site,
-            odometer: odometer, transport: transport, defects: defects, checks: checks, photos: anglePhotos, notes: notes)
+            odometer: odometer, transport: transport, defects: defects, checks: checks, photos: anglePhotos, notes: notes, disputes: disputes)
         return (submission, template)
     }
 
@@ -200,6 +207,23 @@ struct SubmissionReader {
         }
         guard let mode else { return nil }
         return Transport(mode: mode, routeKm: route)
+    }
+
+    /// Defect codes the buyer disputes: compact codes, each once.
+    mutating func readDisputes(_ value: YAMLValue) -> [String] {
+        guard let items = log.list(value, item: "disputes", field: "disputes") else { return [] }
+        var codes: [String] = []
+        for item in items {
+            guard let code = log.text(item, item: "disputes", field: "defect code") else { continue }
+            if Defect.split(code: code) == nil {
+                log.error("\"\(code)\" is not a defect code (part number, defect letters, degree; e.g. 14HH2)", at: item.location, item: "disputes")
+            } else if codes.contains(code) {
+                log.error("\(code) is listed twice", at: item.location, item: "disputes")
+            } else {
+                codes.append(code)
+            }
+        }
+        return codes
     }
 
     /// Records an error when `path` cannot be used as a photo of this submission.

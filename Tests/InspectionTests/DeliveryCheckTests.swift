@@ -1,0 +1,99 @@
+import Testing
+@testable import Inspection
+import TestSupport
+
+/// The delivery check's verdicts: odometer against the leg's allowance, new damage, disputes, handover photos.
+@Suite struct DeliveryCheckTests {
+    let template: ChecklistTemplate
+    let policy: MileagePolicy
+    init() throws {
+        template = try Fixtures.gbt()
+        policy = try Fixtures.mileagePolicy()
+    }
+
+    func submission(_ stage: Stage, _ codes: [String], reading: Int, unit: DistanceUnit = .km, transport: Transport? = nil, disputes: [String]? = nil)
+        -> Submission
+    {
+        Submission(
+            templateID: template.id, stage: stage, vehicle: VehicleIdentity(vin: VIN(unchecked: "LSVAM4189C2184526")),
+            inspector: Inspector(id: "X", name: nil), inspectedAt: Timestamp(epochSeconds: stage == .delivery ? 1_000_000 : 0), site: nil,
+            odometer: OdometerReading(reading: reading, unit: unit, photo: nil), transport: transport,
+            defects: codes.compactMap { Defect.split(code: $0) }.map { Defect(part: $0.part, type: $0.type, degree: $0.degree) }, checks: [], photos: [],
+            notes: nil, disputes: disputes)
+    }
+
+    func check(_ reportCodes: [String] = ["14HH2"], _ deliveryCodes: [String] = [], reading: Int, unit: DistanceUnit = .km, transport: Transport?,
+               disputes: [String]? = nil, photos: [Diagnostic] = []) -> DeliveryCheck {
+        DeliveryCheck.evaluate(
+            report: submission(.audit, reportCodes, reading: 48210),
+            delivery: submission(.delivery, deliveryCodes, reading: reading, unit: unit, transport: transport, disputes: disputes), reportTemplate: template,
+            photoProblems: photos, policy: policy)
+    }
+
+    @Test func theAnswerADeliverySpecialistCanShowTheBuyer() {
+        let result = check(reading: 48236, transport: Transport(mode: .driven, routeKm: 24))
+        #expect(result.verdict == .ok)
+        #expect(result.odometer == "report 48,210 km, now 48,236 km, +26 km, driven 24 km route, within allowance")
+        #expect(result.reasons.isEmpty)
+    }
+
+    @Test(arguments: [
+        (48244, Transport(mode: .driven, routeKm: 24), DeliveryCheck.Verdict.ok),  // exactly the 34 km allowance
+        (48245, Transport(mode: .driven, routeKm: 24), .attention),
+        (48215, Transport(mode: .flatbed, routeKm: 300), .ok),
+        (48216, Transport(mode: .flatbed, routeKm: 300), .attention),
+        (48210, Transport(mode: .flatbed, routeKm: nil), .ok),  // equal readings
+        (48209, Transport(mode: .flatbed, routeKm: nil), .stop),  // rollback by 1 km
+    ])
+    func odometerAgainstTheLegAllowance(reading: Int, transport: Transport, verdict: DeliveryCheck.Verdict) {
+        #expect(check(reading: reading, transport: transport).verdict == verdict)
+    }
+
+    @Test func overTheAllowanceSaysWhichRule() {
+        let result = check(reading: 48300, transport: Transport(mode: .driven, routeKm: 24))
+        #expect(result.odometer == "report 48,210 km, now 48,300 km, +90 km, driven 24 km route, over the allowance of 34 km")
+        #expect(result.reasons.first?.message == "+90 km since the report is more than the allowance of 34 km (driven: route 24 km + max(10%, 10 km))")
+    }
+
+    @Test func milesWrittenAsKilometresAreAMixUpNotARollback() {
+        // The report says 48,210 km; at delivery someone wrote the reading in miles: 29,970 mi = 48,232 km.
+        let asMiles = check(reading: 29970, unit: .mi, transport: Transport(mode: .driven, routeKm: 24))
+        #expect(asMiles.verdict == .ok)
+        // The same digits recorded as km look like a rollback of 18,000 km: it is flagged as a unit mix-up instead.
+        let asKm = check(reading: 29970, unit: .km, transport: Transport(mode: .driven, routeKm: 24))
+        #expect(asKm.verdict == .attention)
+        #expect(asKm.reasons.first?.message.hasPrefix("unit mismatch suspicion") == true)
+    }
+
+    @Test(arguments: [
+        (["14HH2"], [String](), DeliveryCheck.Verdict.ok),
+        (["14HH2"], ["14HH2"], .ok),  // in the report
+        (["14HH2"], ["14HH1"], .ok),  // smaller than the report says
+        (["14HH2"], ["14HH3"], .stop),  // worse than the report
+        (["14HH2"], ["26AX1"], .stop),  // not in the report
+    ])
+    func newDamageStops(report: [String], delivery: [String], verdict: DeliveryCheck.Verdict) {
+        let result = check(report, delivery, reading: 48212, transport: Transport(mode: .flatbed, routeKm: nil))
+        #expect(result.verdict == verdict)
+        #expect(result.newDamage == (verdict == .stop ? delivery : []))
+    }
+
+    @Test func disputesAreListed() {
+        let result = check(["14HH2", "21XS1"], [], reading: 48212, transport: Transport(mode: .flatbed, routeKm: nil), disputes: ["21XS1", "33LW1"])
+        #expect(result.disputed == ["21XS1"])
+        #expect(result.verdict == .attention)  // 33LW1 is not in the report
+        #expect(result.reasons.map(\.message) == [
+            "the buyer disputes 33LW1, which the condition report does not list", "the buyer disputes report defect 21XS1 (recorded)",
+        ])
+    }
+
+    @Test func aNightPhotoTooDarkToShowThePaintNeedsARetake() {
+        let dark = Diagnostic(
+            .warning, file: "delivery.yaml", at: nil, item: "photo \"front_left_45\"",
+            "photos/fl45.jpg: exposure fail: too dark to show the paint: mean luma 0.04 (fail below 0.12)")
+        let result = check(reading: 48212, transport: Transport(mode: .flatbed, routeKm: nil), photos: [dark])
+        #expect(result.verdict == .attention)
+        #expect(result.reasons.first?.topic == "photo")
+        #expect(result.reasons.first?.message.hasSuffix("too dark to show the paint: mean luma 0.04 (fail below 0.12); retake it") == true)
+    }
+}
