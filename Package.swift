@@ -51,7 +51,7 @@ let package = Package(
         // Renderers: one per output format.
         .target(
             name: "ReportGen",
-            dependencies: ["Inspection", "Store"],
+            dependencies: ["Inspection", "ImageOps", "Store"],
             swiftSettings: strictSettings
         ),
         // The thin `inspect` command: parse arguments, wire modules, print.

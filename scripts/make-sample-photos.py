@@ -124,7 +124,7 @@ def draw(paint, label, seed, night=False):
     rng = random.Random(seed)
     img = Image.new("RGB", (W, H))
     d = ImageDraw.Draw(img)
-    kind = label.split()[-1]
+    kind = label.split()[-1] if "delivery" not in label else label.split()[-1]
     if kind in ("dashboard_odometer", "vin_plate", "engine_bay", "front_seats", "rear_seats", "trunk"):
         interior(d, rng, paint, kind)
     else:
@@ -168,6 +168,13 @@ def main(root):
             save(draw(paint, f"{vin[-6:]} {angle}", vin + angle), os.path.join(folder, f"{angle}.jpg"), ORIENTATION.get(angle, 1), seed=hash(vin + angle) & 0xFFFF)
         for name in closeups:
             save(draw(tuple(max(0, c - 40) for c in paint), f"{vin[-6:]} close-up {name}", vin + name), os.path.join(folder, f"defect-{name}.jpg"))
+        # Handover photos (delivery stage); the Accord is handed over at night and one photo is too dark.
+        night = vin == "JHMCM56557C404453"
+        for angle in ["front_left_45", "rear_right_45", "dashboard_odometer"]:
+            dark = night and angle == "front_left_45"
+            save(draw(paint, f"{vin[-6:]} delivery {angle}", vin + "delivery" + angle, night=dark), os.path.join(folder, f"delivery-{angle}.jpg"))
+        if night:
+            save(draw(tuple(max(0, c - 40) for c in paint), f"{vin[-6:]} delivery close-up 26AX2", vin + "delivery26AX2"), os.path.join(folder, "delivery-26AX2.jpg"))
 
 
 if __name__ == "__main__":

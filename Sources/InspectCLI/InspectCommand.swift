@@ -9,9 +9,10 @@ struct InspectCommand: ParsableCommand {
         abstract: "Validate, store and report used-car inspections (GB/T 30323 checklists, photos, mileage).",
         discussion: """
             Exit codes: 0 ok · 1 invalid input (validation errors, unknown VIN, unreadable file) · 2 usage error · \
+            3 findings (compare: discrepancies; mileage show: flags; deliver: attention) · 5 deliver says stop · \
             70 internal error (database or file-system failure).
             """,
-        subcommands: [Validate.self, Submit.self, Show.self, Photos.self]
+        subcommands: [Validate.self, Submit.self, Show.self, Compare.self, Mileage.self, Deliver.self, Photos.self]
     )
 
     /// Runs the command and maps every outcome to the documented exit codes.

@@ -278,14 +278,15 @@ package final class InspectionStore: Sendable {
                 try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT seq, role, angle, source_path, sha256, pixel_sha256, stored_path, thumbnail_path, width, height, orientation,
-                            dhash, phash, verdict
+                        SELECT seq, role, angle, finding_seq, source_path, sha256, pixel_sha256, stored_path, thumbnail_path, width, height,
+                            orientation, dhash, phash, verdict
                         FROM photo WHERE inspection_id = ? ORDER BY seq
                         """,
                     arguments: [id]
                 ).map { row in
                     StoredPhoto(
-                        seq: row["seq"], role: row["role"], angle: row["angle"], sourcePath: row["source_path"], sourceSHA256: row["sha256"],
+                        seq: row["seq"], role: row["role"], angle: row["angle"], findingSeq: row["finding_seq"], sourcePath: row["source_path"],
+                        sourceSHA256: row["sha256"],
                         pixelSHA256: row["pixel_sha256"], storedPath: row["stored_path"], thumbnailPath: row["thumbnail_path"], width: row["width"],
                         height: row["height"], orientation: row["orientation"], dHash: row["dhash"] ?? "", pHash: row["phash"] ?? "",
                         verdict: row["verdict"])

@@ -6,6 +6,8 @@ package struct StoredPhoto: Sendable, Hashable {
     package var role: String
     /// The angle id, for walkaround photos.
     package var angle: String?
+    /// For defect photos: the defect's position (1-based) in its submission.
+    package var findingSeq: Int?
     /// The path written in the submission.
     package var sourcePath: String
     /// SHA-256 of the original file.

@@ -16,11 +16,7 @@ extension InspectCommand {
         var vin: String
 
         func run() throws {
-            guard FileManager.default.fileExists(atPath: global.databasePath) else {
-                throw CLIFailure.invalid("no database at \(global.databasePath); submit an inspection first or pass --db")
-            }
-            let store: InspectionStore
-            do { store = try InspectionStore(path: global.databasePath) } catch { throw CLIFailure.store(error) }
+            let store = try global.existingStore()
             let vehicle: StoredVehicle?
             do { vehicle = try store.vehicle(vin: vin.uppercased()) } catch { throw CLIFailure.store(error) }
             guard let vehicle else { throw CLIFailure.invalid("no inspections stored for VIN \(vin)") }

@@ -6,6 +6,10 @@ enum ExitStatus: Int32 {
     case invalidInput = 1
     /// The command line was wrong.
     case usage = 2
+    /// Findings to look at: `compare` found discrepancies, `mileage show` has flags, `deliver` says attention.
+    case findings = 3
+    /// `deliver` says stop: new damage or an odometer rollback; do not hand the car over.
+    case stop = 5
     /// Something failed that is not the input's fault (database, file system).
     case internalError = 70
 }

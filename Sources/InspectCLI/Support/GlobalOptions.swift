@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ImageOps
 import Inspection
+import Store
 
 /// Options shared by the commands: where the database and the checklist templates are, and the clock.
 struct GlobalOptions: ParsableArguments {
@@ -13,6 +14,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "Photo policy file (default: $INSPECT_PHOTO_POLICY, else ./config/photo-policy.yaml, else the one shipped with inspect).")
     var photoPolicy: String?
+
+    @Option(name: .long, help: "Mileage policy file (default: $INSPECT_MILEAGE_POLICY, else ./config/mileage-policy.yaml, else the one shipped with inspect).")
+    var mileagePolicy: String?
 
     @Option(name: .long, help: ArgumentHelp("Fixed 'now' (ISO 8601 with zone) for reproducible output.", visibility: .hidden))
     var now: String?
@@ -41,6 +45,21 @@ struct GlobalOptions: ParsableArguments {
         let path = photoPolicy ?? Self.environment("INSPECT_PHOTO_POLICY") ?? Self.shippedCandidates("config/photo-policy.yaml").first?.path
         guard let path else { throw CLIFailure.invalid("no photo policy found; pass --photo-policy or set INSPECT_PHOTO_POLICY") }
         do { return try PhotoPolicyLoader.load(from: URL(filePath: path)) } catch { throw CLIFailure.invalid(error.description) }
+    }
+
+    /// The mileage policy: explicit file, environment, ./config/mileage-policy.yaml, then the one above the executable.
+    func mileage() throws -> MileagePolicy {
+        let path = mileagePolicy ?? Self.environment("INSPECT_MILEAGE_POLICY") ?? Self.shippedCandidates("config/mileage-policy.yaml").first?.path
+        guard let path else { throw CLIFailure.invalid("no mileage policy found; pass --mileage-policy or set INSPECT_MILEAGE_POLICY") }
+        do { return try MileagePolicyLoader.load(from: URL(filePath: path)) } catch { throw CLIFailure.invalid(error.description) }
+    }
+
+    /// Opens the database, which must already exist (commands that only read never create one).
+    func existingStore() throws -> InspectionStore {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw CLIFailure.invalid("no database at \(databasePath); submit an inspection first or pass --db")
+        }
+        do { return try InspectionStore(path: databasePath) } catch { throw CLIFailure.store(error) }
     }
 
     private static func environment(_ name: String) -> String? {

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import Inspection
+import ReportGen
+import Store
+
+extension InspectCommand {
+    /// `inspect compare VIN` and `inspect compare --by-appraiser --from --to`.
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare the latest appraisal and audit of a car item by item, or appraisers' accuracy over a date range.",
+            discussion: "Exit status 0 when there is no discrepancy, 3 when there are (for one car).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .long, help: "Output: text or json.")
+        var format: ReportPrinter.Format = .text
+
+        @Flag(name: .long, help: "Per-appraiser accuracy and auditor workload instead of one car.")
+        var byAppraiser = false
+
+        @Option(name: .long, help: "First day (YYYY-MM-DD, the appraisal's local date) for --by-appraiser.")
+        var from: String?
+
+        @Option(name: .long, help: "Last day (YYYY-MM-DD) for --by-appraiser.")
+        var to: String?
+
+        @Argument(help: "The car's VIN.")
+        var vin: String?
+
+        func validate() throws {
+            if byAppraiser {
+                guard vin == nil else { throw ValidationError("give either a VIN or --by-appraiser, not both") }
+                guard let from, CalendarDate(parsing: from) != nil, let to, CalendarDate(parsing: to) != nil else {
+                    throw ValidationError("--by-appraiser needs --from and --to as YYYY-MM-DD")
+                }
+            } else if vin == nil {
+                throw ValidationError("name a VIN, or use --by-appraiser --from --to")
+            }
+        }
+
+        /// The latest appraisal and audit of a stored car, compared.
+        static func compared(_ vehicle: StoredVehicle, catalog: TemplateCatalog, policy: MileagePolicy) throws
+            -> (appraisal: StoredInspection, audit: StoredInspection, comparison: InspectionComparison)?
+        {
+            let latest = vehicle.latestByStage
+            guard let appraisal = latest.first(where: { $0.stage == .appraisal }), let audit = latest.first(where: { $0.stage == .audit }) else { return nil }
+            guard appraisal.submission.templateID == audit.submission.templateID else {
+                throw CLIFailure.invalid(
+                    "\(vehicle.vin): the appraisal uses \(appraisal.submission.templateID) and the audit \(audit.submission.templateID); they cannot be compared item by item")
+            }
+            let template: ChecklistTemplate
+            do { template = try catalog.template(id: appraisal.submission.templateID) } catch { throw CLIFailure.invalid("\(error)") }
+            return (appraisal, audit, Comparer.compare(appraisal: appraisal.submission, audit: audit.submission, template: template, policy: policy))
+        }
+
+        func run() throws {
+            let store = try global.existingStore()
+            let policy = try global.mileage()
+            let catalog = global.catalog()
+            if byAppraiser, let from, let to, let first = CalendarDate(parsing: from), let last = CalendarDate(parsing: to) {
+                var cars: [AccuracyReport.Car] = []
+                let vins: [String]
+                do { vins = try store.vins() } catch { throw CLIFailure.store(error) }
+                for vin in vins {
+                    guard let vehicle = try loadVehicle(store, vin), let pair = try Self.compared(vehicle, catalog: catalog, policy: policy),
+                        let day = CalendarDate(parsing: String(pair.appraisal.submission.inspectedAt.text.prefix(10))), day >= first, day <= last
+                    else { continue }
+                    cars.append(AccuracyReport.Car(appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison))
+                }
+                let report = AccuracyReport(cars: cars)
+                print(format == .json ? try JSONOutput.encode(report) : ComparisonRenderer.text(accuracy: report, from: from, to: to), terminator: "")
+                return
+            }
+            guard let vin = vin?.uppercased(), let vehicle = try loadVehicle(store, vin) else {
+                throw CLIFailure.invalid("no inspections stored for VIN \(vin ?? "")")
+            }
+            guard let pair = try Self.compared(vehicle, catalog: catalog, policy: policy) else {
+                throw CLIFailure.invalid("VIN \(vin) needs both an appraisal and an audit to compare (stored: \(vehicle.latestByStage.map(\.stage.rawValue).joined(separator: ", ")))")
+            }
+            let evidence: ComparisonEvidence
+            do {
+                evidence = ComparisonEvidence(
+                    comparison: pair.comparison, appraisal: pair.appraisal, audit: pair.audit, appraisalPhotos: try store.photoRows(inspection: pair.appraisal.id),
+                    auditPhotos: try store.photoRows(inspection: pair.audit.id), policy: policy)
+            } catch {
+                throw CLIFailure.store(error)
+            }
+            if format == .json {
+                struct Output: Encodable {
+                    let format = "comparison/1"
+                    let vin: String
+                    let appraisal: Revision
+                    let audit: Revision
+                    let comparison: InspectionComparison
+                    let evidence: ComparisonEvidence
+                }
+                struct Revision: Encodable {
+                    let revision: Int
+                    let inspector: String
+                    let inspectedAt: String
+                }
+                print(
+                    try JSONOutput.encode(
+                        Output(
+                            vin: vin,
+                            appraisal: Revision(revision: pair.appraisal.revision, inspector: pair.appraisal.submission.inspector.id, inspectedAt: pair.appraisal.submission.inspectedAt.text),
+                            audit: Revision(revision: pair.audit.revision, inspector: pair.audit.submission.inspector.id, inspectedAt: pair.audit.submission.inspectedAt.text),
+                            comparison: pair.comparison, evidence: evidence)), terminator: "")
+            } else {
+                print(
+                    ComparisonRenderer.text(vin: vin, appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison, evidence: evidence),
+                    terminator: "")
+            }
+            if !pair.comparison.discrepancies.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
+        }
+
+        private func loadVehicle(_ store: InspectionStore, _ vin: String) throws -> StoredVehicle? {
+            do { return try store.vehicle(vin: vin) } catch { throw CLIFailure.store(error) }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import ImageOps
+import Inspection
+import ReportGen
+import Store
+
+extension InspectCommand {
+    /// `inspect mileage record|show`.
+    struct Mileage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The odometer ledger: record a reading, or show a car's history with deltas and flags.",
+            subcommands: [Record.self, Show.self])
+    }
+}
+
+extension InspectCommand.Mileage {
+    /// `inspect mileage record VIN --stage --reading --unit --at [--mode] [--route-km] [--photo] [--supersedes] [--note]`
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Append an odometer reading to a car's ledger (corrections reference the record they supersede).",
+            discussion: "Nothing is ever changed or deleted. The flags the new reading raises are printed; the exit status is 0 once it is stored.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The car's VIN.")
+        var vin: String
+
+        @Option(name: .long, help: "Where it was read: appraisal, audit, transport, delivery or other.")
+        var stage: String
+
+        @Option(name: .long, help: "The displayed reading, whole units.")
+        var reading: Int
+
+        @Option(name: .long, help: "km or mi.")
+        var unit: String = "km"
+
+        @Option(name: .long, help: "When, ISO 8601 with a zone (e.g. 2026-11-24T16:05:00+08:00).")
+        var at: String
+
+        @Option(name: .long, help: "How the car travelled to this reading: flatbed or driven.")
+        var mode: String?
+
+        @Option(name: .customLong("route-km"), help: "The route length of that leg, in km.")
+        var routeKm: Int?
+
+        @Option(name: .long, help: "A photo of the odometer (normalised and stored).")
+        var photo: String?
+
+        @Option(name: .long, help: "The id of the record this one corrects.")
+        var supersedes: Int64?
+
+        @Option(name: .long, help: "Free text.")
+        var note: String?
+
+        func validate() throws {
+            guard OdometerRecord.stages.contains(stage) else {
+                throw ValidationError("--stage \(stage) is not allowed (allowed: \(OdometerRecord.stages.joined(separator: " ")))")
+            }
+            guard let unit = DistanceUnit(rawValue: unit) else { throw ValidationError("--unit must be km or mi") }
+            guard reading >= 0, unit.kilometres(reading) <= OdometerReading.maximumKilometres else {
+                throw ValidationError("--reading \(reading) \(unit.rawValue) is not a plausible odometer reading (0 to \(OdometerReading.maximumKilometres) km)")
+            }
+            if case let .failure(problem) = Timestamp.parse(at) { throw ValidationError("--at \"\(at)\" \(problem)") }
+            if let mode, Transport.Mode(rawValue: mode) == nil { throw ValidationError("--mode must be flatbed or driven") }
+            if let routeKm, !(0...20_000).contains(routeKm) { throw ValidationError("--route-km \(routeKm) is out of range (0-20000)") }
+        }
+
+        func run() throws {
+            let store = try global.existingStore()
+            let policy = try global.mileage()
+            let vin = vin.uppercased()
+            guard case let .success(time) = Timestamp.parse(at), let unit = DistanceUnit(rawValue: unit) else { return }
+            var photoRecord: (path: String, sha256: String)?
+            if let photo {
+                let photoPolicy = try global.policy()
+                let normalised: NormalisedPhoto
+                do { normalised = try PhotoNormaliser(policy: photoPolicy).normalise(InspectCommand.Photos.read(photo, policy: photoPolicy)) } catch {
+                    throw CLIFailure.invalid("\(photo): \(error)")
+                }
+                for gate in normalised.quality.gates where gate.verdict != .ok {
+                    ReportPrinter.stderr("\(photo): warning: \(gate.gate) \(gate.verdict.rawValue): \(gate.message)\n")
+                }
+                do { photoRecord = (try store.storeLedgerPhoto(normalised), normalised.sourceSHA256) } catch { throw CLIFailure.store(error) }
+            }
+            let record = OdometerRecord(
+                id: 0, vin: vin, stage: stage, reading: reading, unit: unit, at: time, source: "manual", mode: mode.flatMap(Transport.Mode.init(rawValue:)),
+                routeKm: routeKm, supersedes: supersedes, note: note)
+            let id: Int64
+            let now = try global.currentTime()
+            do { id = try store.recordReading(record, recordedAt: now, photo: photoRecord) } catch { throw CLIFailure.store(error) }
+            let (records, elsewhere): ([OdometerRecord], [Int64: [String]])
+            do { (records, elsewhere) = try store.ledger(vin: vin) } catch { throw CLIFailure.store(error) }
+            let ledger = MileageLedger(records: records, policy: policy, sameReadingElsewhere: elsewhere)
+            let leg = ledger.legs.first { $0.to == id }
+            var line = "recorded #\(id) \(vin) \(stage) \(record.display) at \(time)"
+            if let old = supersedes { line += ", correcting #\(old)" }
+            if let leg { line += "; \(leg.deltaKm >= 0 ? "+" : "")\(OdometerRecord.grouped(leg.deltaKm)) km since the previous reading (allowance \(leg.allowanceKm) km)" }
+            print(line)
+            for flag in ledger.flags where flag.recordID == id {
+                ReportPrinter.stderr("warning: [\(flag.severity.rawValue)] \(flag.message)\n")
+            }
+        }
+    }
+
+    /// `inspect mileage show VIN`
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every odometer reading of a car with deltas, allowances and flags.", discussion: "Exit status 3 when there are flags.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .long, help: "Output: text or json.")
+        var format: ReportPrinter.Format = .text
+
+        @Argument(help: "The car's VIN.")
+        var vin: String
+
+        func run() throws {
+            let store = try global.existingStore()
+            let policy = try global.mileage()
+            let vin = vin.uppercased()
+            let (records, elsewhere): ([OdometerRecord], [Int64: [String]])
+            do { (records, elsewhere) = try store.ledger(vin: vin) } catch { throw CLIFailure.store(error) }
+            guard !records.isEmpty else { throw CLIFailure.invalid("no odometer readings stored for VIN \(vin)") }
+            let ledger = MileageLedger(records: records, policy: policy, sameReadingElsewhere: elsewhere)
+            if format == .json {
+                struct Output: Encodable {
+                    let format = "mileage-ledger/1"
+                    let vin: String
+                    let ledger: MileageLedger
+                }
+                print(try JSONOutput.encode(Output(vin: vin, ledger: ledger)), terminator: "")
+            } else {
+                print(LedgerRenderer.text(vin: vin, ledger: ledger), terminator: "")
+            }
+            if !ledger.flags.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
+        }
+    }
+}
