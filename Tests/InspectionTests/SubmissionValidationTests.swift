@@ -44,7 +44,7 @@ import Testing
         let top = Fixtures.submissionYAML(extra: "colour: silver")
         try expectError(
             top,
-            "appraisal.yaml:\(at(top, "colour")): unknown key \"colour\" (allowed: format template stage vehicle inspector inspected_at site odometer transport defects checks photos notes)"
+            "appraisal.yaml:\(at(top, "colour")): unknown key \"colour\" (allowed: format template stage vehicle inspector inspected_at site odometer transport defects checks photos notes disputes)"
         )
         let nested = Fixtures.submissionYAML().replacingOccurrences(of: "  plate: 京N8P2Q1", with: "  plate: 京N8P2Q1\n  colour: silver")
         try expectError(

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `inspect compare`, `inspect mileage` and `inspect deliver` end to end on the sample day, with their exit codes.
+@Suite(.serialized) struct FindingsCommandTests {
+    let folder = TemporaryFolder()
+    var runner: CommandRunner { CommandRunner(directory: Fixtures.repoRoot, environment: ["INSPECT_DB": folder.url.appending(path: "inspect.db").path]) }
+    let day = "samples/day-2026-11-20"
+
+    func submit(_ cars: [String], stages: [String] = ["appraisal", "audit"]) throws {
+        let files = cars.flatMap { car in stages.map { "\(day)/\(car)/\($0).yaml" } }
+        let result = try runner.run(["submit", "--now", "2026-11-26T10:00:00+08:00"] + files)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func compareFindsTheMissedStructuralDefect() throws {
+        try submit(["LFV2A21K2D4052187"])
+        let text = try runner.run(["compare", "LFV2A21K2D4052187"])
+        #expect(text.status == 3)
+        #expect(text.stdout.contains("  score: appraisal 94 一级 (Grade 1) -> audit 91.5 五级 (Grade 5, accident car)"))
+        #expect(text.stdout.contains("  [critical] missed-by-appraiser: 4SH Left C-pillar welded: missed by the appraiser; changes the grade to 五级 (Grade 5, accident car)"))
+        #expect(text.stdout.contains("driven 11 km and 2.2 days between appraisal and audit"))
+        #expect(text.stdout.contains("same-angle photos: 14 pairs"))
+        let json = try runner.run(["compare", "--format", "json", "LFV2A21K2D4052187"])
+        #expect(json.status == 3)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["format"] as? String == "comparison/1")
+        let comparison = try #require(object["comparison"] as? [String: Any])
+        #expect(comparison["flagsAdded"] as? [String] == ["accident"])
+        let items = try #require(comparison["items"] as? [[String: Any]])
+        #expect(items.first?["kind"] as? String == "missed-by-appraiser")
+        #expect((object["evidence"] as? [String: Any])?["angles"] is [[String: Any]])
+    }
+
+    @Test func compareNeedsBothStagesAndByAppraiserAggregates() throws {
+        try submit(["LSVAM4189C2184526"], stages: ["appraisal"])
+        let missing = try runner.run(["compare", "LSVAM4189C2184526"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("needs both an appraisal and an audit"))
+        try submit(["LSVAM4189C2184526", "LFV2A21K2D4052187"])
+        let report = try runner.run(["compare", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-20"])
+        #expect(report.status == 0)
+        #expect(report.stdout.contains("  APR-0117 王磊: 2 cars, 5 discrepancies (2.5 per car), 1 missed structural, 1 critical"))
+        #expect(report.stdout.contains("  AUD-0031 李娜: 2 cars audited, 5 discrepancies found, 1 critical"))
+        #expect(try runner.run(["compare", "--by-appraiser", "--from", "2026-11-20"]).status == 2)
+    }
+
+    @Test func mileageRecordShowAndCorrect() throws {
+        try submit(["LSVAM4189C2184526"])
+        let flatbed = try runner.run([
+            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48225", "--at", "2026-11-24T08:00:00+08:00", "--mode", "flatbed",
+        ])
+        #expect(flatbed.status == 0, "\(flatbed.stderr)")
+        #expect(flatbed.stdout == "recorded #3 LSVAM4189C2184526 transport 48,225 km at 2026-11-24T08:00:00+08:00; +3 km since the previous reading (allowance 5 km)\n")
+        let typo = try runner.run([
+            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48152", "--at", "2026-11-24T18:00:00+08:00", "--mode", "driven",
+            "--route-km", "24",
+        ])
+        #expect(typo.stderr.contains("[critical] rollback: 48,152 km at transport"))
+        let shown = try runner.run(["mileage", "show", "LSVAM4189C2184526"])
+        #expect(shown.status == 3)
+        let fix = try runner.run([
+            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48251", "--at", "2026-11-24T18:00:00+08:00", "--mode", "driven",
+            "--route-km", "24", "--supersedes", "4", "--note", "typo in #4",
+        ])
+        #expect(fix.status == 0)
+        #expect(fix.stdout.contains("correcting #4"))
+        let corrected = try runner.run(["mileage", "show", "LSVAM4189C2184526"])
+        #expect(corrected.status == 0, "\(corrected.stdout)")
+        #expect(corrected.stdout.contains("48,152 km · driven 24 km route · manual · superseded by #5"))
+        #expect(corrected.stdout.contains("#5 2026-11-24T18:00:00+08:00 transport 48,251 km · driven 24 km route · manual · corrects #4 · +26 km (allowance 34 km) · typo in #4"))
+        #expect(corrected.stdout.hasSuffix("no flags\n"))
+        let again = try runner.run([
+            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48251", "--at", "2026-11-24T18:00:00+08:00", "--supersedes", "4",
+        ])
+        #expect(again.status == 1)
+        #expect(again.stderr == "inspect: odometer reading #4 was already corrected by #5; supersede #5 instead\n")
+        #expect(try runner.run(["mileage", "record", "LSVAM4189C2184526", "--stage", "parking", "--reading", "1", "--at", "2026-11-24T18:00:00Z"]).status == 2)
+        #expect(try runner.run(["mileage", "record", "LSVAM4189C2184526", "--stage", "other", "--reading", "1", "--at", "2026-11-24T18:00:00"]).status == 2)
+        #expect(try runner.run(["mileage", "record", "WVWZZZ1JZXW000001", "--stage", "other", "--reading", "1", "--at", "2026-11-24T18:00:00Z"]).status == 1)
+    }
+
+    @Test func deliverGivesAVerdict() throws {
+        try submit(["LSVAM4189C2184526", "JHMCM56557C404453"])
+        let ok = try runner.run(["deliver", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout == "delivery check of LSVAM4189C2184526: OK\n  odometer: report 48,222 km, now 48,246 km, +24 km, driven 24 km route, within allowance\n")
+        let stop = try runner.run(["deliver", "--format", "json", "JHMCM56557C404453", "--submission", "\(day)/JHMCM56557C404453/delivery.yaml"])
+        #expect(stop.status == 5)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(stop.stdout.utf8)) as? [String: Any])
+        let check = try #require(object["check"] as? [String: Any])
+        #expect(check["verdict"] as? String == "stop")
+        #expect(check["newDamage"] as? [String] == ["26AX2"])
+        #expect(check["disputed"] as? [String] == ["27HH1"])
+        let reasons = try #require(check["reasons"] as? [[String: Any]])
+        #expect(reasons.contains { ($0["message"] as? String)?.contains("too dark to show the paint") == true })
+        let wrongCar = try runner.run(["deliver", "LFV2A21K2D4052187", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
+        #expect(wrongCar.status == 1)
+        #expect(wrongCar.stderr.contains("the submission is for VIN LSVAM4189C2184526, not LFV2A21K2D4052187"))
+        // The delivery reading is in the ledger now.
+        #expect(try runner.run(["mileage", "show", "LSVAM4189C2184526"]).stdout.contains("delivery  48,246 km · driven 24 km route · submission"))
+    }
+}
