@@ -30,7 +30,7 @@ echo "== one walkaround photo (stored rotated with EXIF orientation 6 and GPS ta
 
 echo
 echo "== submit (photos normalised: upright, 1600 px + 320 px thumbnail, no EXIF/GPS; one photo was reused on another car) =="
-"$bin" submit "$day"/*/*.yaml
+"$bin" submit "$day"/*/appraisal.yaml "$day"/*/audit.yaml
 echo
 echo "== submit again: identical content is a no-op =="
 "$bin" submit "$day"/LSVAM4189C2184526/appraisal.yaml
@@ -41,5 +41,32 @@ for dir in "$day"/*/; do
   echo "== inspect show $vin =="
   "$bin" show "$vin"
 done
+
+# Findings commands exit 3 (or 5 for a stopped delivery) by design; the demo goes on.
+set +e
+echo
+echo "== appraiser vs auditor: LFV2A21K2D4052187 (the auditor found a welded C-pillar) =="
+"$bin" compare LFV2A21K2D4052187
+echo "(exit status $?)"
+echo
+echo "== appraisers' accuracy for the day =="
+"$bin" compare --by-appraiser --from 2026-11-20 --to 2026-11-20
+echo
+echo "== mileage: a transport leg by flatbed, then a reading below the audit's (rollback) =="
+"$bin" mileage record LSVAM4189C2184526 --stage transport --reading 48225 --at 2026-11-24T08:00:00+08:00 --mode flatbed
+typo=$("$bin" mileage record LSVAM4189C2184526 --stage transport --reading 48152 --at 2026-11-24T18:00:00+08:00 --mode driven --route-km 24)
+echo "$typo"
+typo_id=$(echo "$typo" | sed -n 's/^recorded #\([0-9]*\).*/\1/p')
+echo "-- #$typo_id was a typo: corrected by a new record that supersedes it (nothing is deleted) --"
+"$bin" mileage record LSVAM4189C2184526 --stage transport --reading 48251 --at 2026-11-24T18:00:00+08:00 --mode driven --route-km 24 \
+  --supersedes "$typo_id" --note "typo in #$typo_id"
+"$bin" mileage show LSVAM4189C2184526
+echo
+echo "== deliveries =="
+"$bin" deliver LSVAM4189C2184526 --submission "$day"/LSVAM4189C2184526/delivery.yaml
+echo "(exit status $?)"
+"$bin" deliver JHMCM56557C404453 --submission "$day"/JHMCM56557C404453/delivery.yaml
+echo "(exit status $?)"
+set -e
 echo
 echo "Stored in $out/inspect.db (photos in $out/photos)."

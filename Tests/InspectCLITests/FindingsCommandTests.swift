@@ -85,7 +85,7 @@ import TestSupport
         try submit(["LSVAM4189C2184526", "JHMCM56557C404453"])
         let ok = try runner.run(["deliver", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
         #expect(ok.status == 0, "\(ok.stderr)")
-        #expect(ok.stdout == "delivery check of LSVAM4189C2184526: OK\n  odometer: report 48,222 km, now 48,246 km, +24 km, driven 24 km route, within allowance\n")
+        #expect(ok.stdout == "delivery check of LSVAM4189C2184526: OK\n  odometer: report 48,222 km, now 48,252 km, +30 km, driven 24 km route, within allowance\n")
         let stop = try runner.run(["deliver", "--format", "json", "JHMCM56557C404453", "--submission", "\(day)/JHMCM56557C404453/delivery.yaml"])
         #expect(stop.status == 5)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(stop.stdout.utf8)) as? [String: Any])
@@ -98,7 +98,19 @@ import TestSupport
         let wrongCar = try runner.run(["deliver", "LFV2A21K2D4052187", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
         #expect(wrongCar.status == 1)
         #expect(wrongCar.stderr.contains("the submission is for VIN LSVAM4189C2184526, not LFV2A21K2D4052187"))
+        // A transport reading above the delivery's makes the delivery a rollback in the ledger: stop.
+        let folder2 = TemporaryFolder()
+        let runner2 = CommandRunner(directory: Fixtures.repoRoot, environment: ["INSPECT_DB": folder2.url.appending(path: "inspect.db").path])
+        #expect(try runner2.run(["submit", "\(day)/LSVAM4189C2184526/appraisal.yaml", "\(day)/LSVAM4189C2184526/audit.yaml"]).status == 0)
+        #expect(
+            try runner2.run([
+                "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48300", "--at", "2026-11-24T08:00:00+08:00", "--mode", "driven",
+                "--route-km", "80",
+            ]).status == 0)
+        let rolledBack = try runner2.run(["deliver", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
+        #expect(rolledBack.status == 5)
+        #expect(rolledBack.stdout.contains("[stop] ledger: rollback: 48,252 km at delivery"), "\(rolledBack.stdout)")
         // The delivery reading is in the ledger now.
-        #expect(try runner.run(["mileage", "show", "LSVAM4189C2184526"]).stdout.contains("delivery  48,246 km · driven 24 km route · submission"))
+        #expect(try runner.run(["mileage", "show", "LSVAM4189C2184526"]).stdout.contains("delivery  48,252 km · driven 24 km route · submission"))
     }
 }

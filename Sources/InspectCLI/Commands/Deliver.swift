@@ -62,8 +62,21 @@ extension InspectCommand {
             }
             for diagnostic in photoProblems where diagnostic.severity == .error { ReportPrinter.stderr(diagnostic.rendered + "\n") }
             guard result.outcome != nil else { throw CLIFailure.invalid("\(submission): photos could not be read; nothing stored") }
-            let check = DeliveryCheck.evaluate(
+            var check = DeliveryCheck.evaluate(
                 report: reference.submission, delivery: validated.submission, reportTemplate: referenceTemplate, photoProblems: photoProblems, policy: mileage)
+            // The whole ledger too: transport readings recorded since the report count.
+            do {
+                let (records, elsewhere) = try store.ledger(vin: vin)
+                let ledger = MileageLedger(records: records, policy: mileage, sameReadingElsewhere: elsewhere)
+                let deliveryReading = ledger.effective.last {
+                    $0.stage == "delivery" && $0.source == "submission" && $0.at == validated.submission.inspectedAt
+                }
+                if let deliveryReading {
+                    check.add(ledgerFlags: ledger.flags.filter { $0.recordID == deliveryReading.id && $0.kind != .unexplainedGrowth })
+                }
+            } catch {
+                throw CLIFailure.store(error)
+            }
             if format == .json {
                 struct Output: Encodable {
                     let format = "delivery-check/1"

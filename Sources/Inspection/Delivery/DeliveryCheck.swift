@@ -46,6 +46,16 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
     /// Report defects the buyer disputes.
     package var disputed: [String]
 
+    /// Adds the ledger's flags on the delivery reading (a rollback against any earlier reading stops the handover;
+    /// anything else needs attention), keeping the reasons ordered and the verdict the worst of them.
+    package mutating func add(ledgerFlags: [MileageFlag]) {
+        for flag in ledgerFlags {
+            reasons.append(Reason(verdict: flag.kind == .rollback ? .stop : .attention, topic: "ledger", message: flag.message))
+        }
+        reasons = reasons.enumerated().sorted { ($1.element.verdict, $0.offset) < ($0.element.verdict, $1.offset) }.map(\.element)
+        verdict = reasons.map(\.verdict).max() ?? .ok
+    }
+
     /// Checks `delivery` against `report` (the inspection the condition report stands on: the latest audit, else the
     /// appraisal). `photoProblems` are the delivery photos' gate results (a failing gate on a required angle is a
     /// reason for attention: a night photo too dark to show the paint must be retaken).
