@@ -12,7 +12,7 @@ struct InspectCommand: ParsableCommand {
             3 findings (compare: discrepancies; mileage show: flags; deliver: attention) · 5 deliver says stop · \
             70 internal error (database or file-system failure).
             """,
-        subcommands: [Validate.self, Submit.self, Show.self, Compare.self, Mileage.self, Deliver.self, Photos.self]
+        subcommands: [Validate.self, Submit.self, Show.self, Compare.self, Mileage.self, Deliver.self, Report.self, Photos.self]
     )
 
     /// Runs the command and maps every outcome to the documented exit codes.

@@ -279,7 +279,7 @@ package final class InspectionStore: Sendable {
                     db,
                     sql: """
                         SELECT seq, role, angle, finding_seq, source_path, sha256, pixel_sha256, stored_path, thumbnail_path, width, height,
-                            orientation, dhash, phash, verdict
+                            orientation, dhash, phash, verdict, quality
                         FROM photo WHERE inspection_id = ? ORDER BY seq
                         """,
                     arguments: [id]
@@ -289,7 +289,9 @@ package final class InspectionStore: Sendable {
                         sourceSHA256: row["sha256"],
                         pixelSHA256: row["pixel_sha256"], storedPath: row["stored_path"], thumbnailPath: row["thumbnail_path"], width: row["width"],
                         height: row["height"], orientation: row["orientation"], dHash: row["dhash"] ?? "", pHash: row["phash"] ?? "",
-                        verdict: row["verdict"])
+                        verdict: row["verdict"],
+                        problems: ((row["quality"] as String?).flatMap { try? JSONDecoder().decode(QualityReport.self, from: Data($0.utf8)) }?.gates ?? [])
+                            .filter { $0.verdict != .ok }.map { "\($0.gate) \($0.verdict.rawValue): \($0.message)" })
                 }
             }
         } catch {

@@ -30,4 +30,6 @@ package struct StoredPhoto: Sendable, Hashable {
     package var pHash: String
     /// Worst quality verdict (ok / warn / fail).
     package var verdict: String?
+    /// The gates that did not pass, e.g. "exposure fail: too dark to show the paint: ...".
+    package var problems: [String] = []
 }

@@ -1,0 +1,202 @@
+import Inspection
+
+/// The condition report of one car: what the quoting stage prices from, the delivery stage checks against and a
+/// buyer reads. Assembled from the store by ``ConditionReportBuilder``; rendered as JSON (`condition-report/1`, the
+/// contract, schema in `schemas/`), HTML and Markdown. Deterministic: stable order, injected time, no locale.
+package struct ConditionReport: Sendable, Hashable, Codable {
+    /// A label in both languages.
+    package typealias Label = LocalizedText
+
+    /// The contract's version.
+    package var format = "condition-report/1"
+    /// Stable id: VIN plus the revisions used, e.g. `LSVAM4189C2184526-A1-U1`.
+    package var reportID: String
+    /// When it was generated (injected for reproducible output).
+    package var generatedAt: String
+    /// The car.
+    package var vehicle: Vehicle
+    /// The inspections used, in stage order.
+    package var inspections: [InspectionUsed]
+    /// The final findings: the audit's (it supersedes the appraisal), else the appraisal's.
+    package var findings: [Finding]
+    /// Checks answered minor or major in the final inspection.
+    package var checks: [CheckFinding]
+    /// Section scores, total and grade of the final inspection (nil for unscored templates).
+    package var score: Score?
+    /// Raised flags with their causes.
+    package var flags: [Flag]
+    /// Appraiser vs auditor.
+    package var discrepancies: Discrepancies?
+    /// The odometer history.
+    package var mileage: Mileage
+    /// Walkaround photos of the final inspection, in the template's angle order.
+    package var photos: [Photo]
+    /// The latest delivery check, when the car was handed over.
+    package var delivery: Delivery?
+    /// Things a reader should know (missing audit, uncertain template numbers, photos that failed a gate...).
+    package var warnings: [String]
+
+    package struct Vehicle: Sendable, Hashable, Codable {
+        package var vin: String
+        package var modelYear: Int?
+        package var plate: String?
+        package var make: String?
+        package var model: String?
+        package var color: String?
+        package var firstRegistered: String?
+    }
+
+    package struct InspectionUsed: Sendable, Hashable, Codable {
+        package var stage: String
+        package var stageLabel: Label
+        package var revision: Int
+        package var inspectorID: String
+        package var inspectorName: String?
+        package var inspectedAt: String
+        package var site: String?
+        package var template: String
+        package var odometer: Odometer
+    }
+
+    package struct Odometer: Sendable, Hashable, Codable {
+        package var reading: Int
+        package var unit: String
+        package var km: Int
+    }
+
+    package struct Finding: Sendable, Hashable, Codable {
+        /// Stable id: `F-<part>-<defect>`.
+        package var id: String
+        /// Compact code, e.g. `14HH2`.
+        package var code: String
+        package var part: Part
+        package var defect: Coded
+        package var degree: Int?
+        package var degreeLabel: Label?
+        /// Structural (a 车体骨架 part): makes the car an accident car.
+        package var structural: Bool
+        /// `appraisal`, `audit` or both.
+        package var seenBy: [String]
+        /// Points deducted for it.
+        package var deduction: Double
+        package var note: String?
+        package var photos: [PhotoRef]
+    }
+
+    package struct Part: Sendable, Hashable, Codable {
+        package var code: String
+        package var group: String
+        package var name: Label
+    }
+
+    package struct Coded: Sendable, Hashable, Codable {
+        package var code: String
+        package var name: Label
+    }
+
+    package struct CheckFinding: Sendable, Hashable, Codable {
+        package var id: String
+        package var name: Label
+        package var result: String
+        package var seenBy: [String]
+        package var deduction: Double
+        package var note: String?
+    }
+
+    package struct Score: Sendable, Hashable, Codable {
+        package var sections: [Section]
+        package var total: Double
+        package var maximum: Double
+        package var grade: Grade
+    }
+
+    package struct Section: Sendable, Hashable, Codable {
+        package var id: String
+        package var name: Label
+        package var allowance: Double
+        package var score: Double
+    }
+
+    package struct Grade: Sendable, Hashable, Codable {
+        package var id: String
+        package var name: Label
+    }
+
+    package struct Flag: Sendable, Hashable, Codable {
+        package var id: String
+        package var name: Label
+        package var causes: [String]
+    }
+
+    package struct Discrepancies: Sendable, Hashable, Codable {
+        package var count: Int
+        package var critical: Int
+        package var appraisalGrade: Grade?
+        package var kmBetween: Int
+        package var hoursBetween: Int
+        package var context: String
+        package var items: [DiscrepancyItem]
+    }
+
+    package struct DiscrepancyItem: Sendable, Hashable, Codable {
+        package var kind: String
+        package var severity: String
+        package var item: String
+        package var name: Label
+        package var appraisal: String?
+        package var audit: String?
+        package var summary: String
+        package var possiblyNew: Bool
+    }
+
+    package struct Mileage: Sendable, Hashable, Codable {
+        package var readings: [Reading]
+        package var flags: [MileageFlag]
+    }
+
+    package struct Reading: Sendable, Hashable, Codable {
+        package var id: Int64
+        package var stage: String
+        package var at: String
+        package var reading: Int
+        package var unit: String
+        package var km: Int
+        package var source: String
+        package var mode: String?
+        package var routeKm: Int?
+        package var deltaKm: Int?
+        package var allowanceKm: Int?
+        package var supersededBy: Int64?
+        package var supersedes: Int64?
+    }
+
+    package struct MileageFlag: Sendable, Hashable, Codable {
+        package var kind: String
+        package var severity: String
+        package var readingID: Int64
+        package var message: String
+    }
+
+    package struct Photo: Sendable, Hashable, Codable {
+        package var angle: String
+        package var name: Label
+        package var image: String
+        package var thumbnail: String?
+        package var verdict: String?
+        package var problems: [String]
+    }
+
+    package struct PhotoRef: Sendable, Hashable, Codable {
+        package var image: String
+        package var thumbnail: String?
+    }
+
+    package struct Delivery: Sendable, Hashable, Codable {
+        package var verdict: String
+        package var inspectedAt: String
+        package var odometer: String
+        package var newDamage: [String]
+        package var disputed: [String]
+        package var reasons: [String]
+    }
+}

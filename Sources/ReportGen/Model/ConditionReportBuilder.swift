@@ -1,0 +1,181 @@
+import Foundation
+import ImageOps
+import Inspection
+import Store
+
+/// Assembles a ``ConditionReport`` from what the store holds for one car.
+package struct ConditionReportBuilder: Sendable {
+    /// Templates by id.
+    package var catalog: TemplateCatalog
+    /// Allowances and thresholds.
+    package var mileagePolicy: MileagePolicy
+
+    /// Creates a builder.
+    package init(catalog: TemplateCatalog, mileagePolicy: MileagePolicy) {
+        self.catalog = catalog
+        self.mileagePolicy = mileagePolicy
+    }
+
+    /// Why a report cannot be built.
+    package enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        case unknownVehicle(String)
+        case noInspection(String)
+        case template(String)
+        case store(String)
+
+        package var description: String {
+            switch self {
+            case let .unknownVehicle(vin): "no inspections stored for VIN \(vin)"
+            case let .noInspection(vin): "VIN \(vin) has no appraisal or audit: there is nothing to report"
+            case let .template(message): message
+            case let .store(message): message
+            }
+        }
+    }
+
+    /// The report of `vin` as of now (`generatedAt` is written into it as given).
+    package func build(vin: String, store: InspectionStore, generatedAt: String) throws(Failure) -> ConditionReport {
+        let vehicle: StoredVehicle
+        do {
+            guard let found = try store.vehicle(vin: vin) else { throw Failure.unknownVehicle(vin) }
+            vehicle = found
+        } catch let error as Failure {
+            throw error
+        } catch {
+            throw .store("\(error)")
+        }
+        let latest = vehicle.latestByStage
+        let appraisal = latest.first { $0.stage == .appraisal }, audit = latest.first { $0.stage == .audit }
+        guard let final = audit ?? appraisal else { throw .noInspection(vin) }
+        let template: ChecklistTemplate
+        do { template = try catalog.template(id: final.submission.templateID) } catch { throw .template("\(error)") }
+        let photoRows: [Int64: [StoredPhoto]]
+        let ledgerData: (records: [OdometerRecord], sameReadingElsewhere: [Int64: [String]])
+        do {
+            var rows: [Int64: [StoredPhoto]] = [:]
+            for inspection in latest { rows[inspection.id] = try store.photoRows(inspection: inspection.id) }
+            photoRows = rows
+            ledgerData = try store.ledger(vin: vin)
+        } catch {
+            throw .store("\(error)")
+        }
+        let submission = final.submission
+        let assessment = final.assessment
+        var warnings: [String] = []
+        if audit == nil { warnings.append("no audit yet: the findings are the appraiser's alone") }
+
+        // Findings: the final inspection's defects, with who saw them.
+        let finalPhotos = photoRows[final.id] ?? []
+        let findings = submission.defects.enumerated().map { index, defect -> ConditionReport.Finding in
+            let located = template.part(defect.part)
+            let group = located?.group
+            let type = group?.defectTypes.first { $0.code == defect.type }
+            var seenBy = [final.stage.rawValue]
+            if final.stage == .audit, let appraisal, appraisal.submission.defects.contains(where: { $0.part == defect.part && $0.type == defect.type }) {
+                seenBy.insert("appraisal", at: 0)
+            }
+            let photos = finalPhotos.filter { $0.role == "defect" && $0.findingSeq == index + 1 }
+                .map { ConditionReport.PhotoRef(image: $0.storedPath, thumbnail: $0.thumbnailPath) }
+            let degreeLabel = defect.degree.flatMap { degree in group?.degrees.first { $0.value == degree }?.label }
+            return ConditionReport.Finding(
+                id: "F-\(defect.part)-\(defect.type)", code: defect.code,
+                part: .init(code: defect.part, group: group?.id ?? "", name: located?.part.label ?? LocalizedText(zh: defect.part, en: defect.part)),
+                defect: .init(code: defect.type, name: type?.label ?? LocalizedText(zh: defect.type, en: defect.type)), degree: defect.degree,
+                degreeLabel: degreeLabel, structural: group?.raises != nil && group?.raises == template.scoring?.accidentFlag, seenBy: seenBy,
+                deduction: Self.points(assessment.deductions.filter { $0.item == defect.code }.reduce(.zero) { $0 + $1.points }), note: defect.note,
+                photos: photos)
+        }
+        let checks = submission.checks.filter { $0.result == .minor || $0.result == .major }.map { entry -> ConditionReport.CheckFinding in
+            var seenBy = [final.stage.rawValue]
+            if final.stage == .audit, let appraisal, appraisal.submission.checks.contains(where: { $0.id == entry.id && $0.result == entry.result }) {
+                seenBy.insert("appraisal", at: 0)
+            }
+            return ConditionReport.CheckFinding(
+                id: entry.id, name: template.check(entry.id)?.check.label ?? LocalizedText(zh: entry.id, en: entry.id), result: entry.result.rawValue,
+                seenBy: seenBy, deduction: Self.points(assessment.deductions.filter { $0.item == entry.id }.reduce(.zero) { $0 + $1.points }), note: entry.note)
+        }
+        var score: ConditionReport.Score?
+        if let total = assessment.total, let grade = assessment.grade, let scoring = template.scoring {
+            score = .init(
+                sections: assessment.sections.map { .init(id: $0.id, name: $0.label, allowance: Self.points($0.allowance), score: Self.points($0.score)) },
+                total: Self.points(total), maximum: Self.points(scoring.total), grade: .init(id: grade.id, name: grade.label))
+        }
+        let flags = assessment.flags.map { ConditionReport.Flag(id: $0.id, name: $0.label, causes: $0.causes) }
+
+        // Appraiser vs auditor.
+        var discrepancies: ConditionReport.Discrepancies?
+        if let appraisal, let audit, appraisal.submission.templateID == audit.submission.templateID {
+            let comparison = Comparer.compare(appraisal: appraisal.submission, audit: audit.submission, template: template, policy: mileagePolicy)
+            let items = comparison.discrepancies
+            discrepancies = .init(
+                count: items.count, critical: items.filter { $0.severity == .critical }.count,
+                appraisalGrade: comparison.appraisalGrade.map { .init(id: $0.id, name: $0.label) }, kmBetween: comparison.kmBetween,
+                hoursBetween: Int(comparison.secondsBetween / 3600), context: comparison.context,
+                items: items.map {
+                    .init(kind: $0.kind.rawValue, severity: $0.severity.rawValue, item: $0.item, name: $0.label, appraisal: $0.appraisal, audit: $0.audit,
+                        summary: $0.summary, possiblyNew: $0.possiblyNew)
+                })
+        }
+
+        // Mileage.
+        let ledger = MileageLedger(records: ledgerData.records, policy: mileagePolicy, sameReadingElsewhere: ledgerData.sameReadingElsewhere)
+        let legs = Dictionary(ledger.legs.map { ($0.to, $0) }, uniquingKeysWith: { first, _ in first })
+        let mileage = ConditionReport.Mileage(
+            readings: ledger.records.map { record in
+                .init(
+                    id: record.id, stage: record.stage, at: record.at.text, reading: record.reading, unit: record.unit.rawValue, km: record.kilometres,
+                    source: record.source, mode: record.mode?.rawValue, routeKm: record.routeKm, deltaKm: legs[record.id]?.deltaKm,
+                    allowanceKm: legs[record.id]?.allowanceKm, supersededBy: ledger.superseded[record.id], supersedes: record.supersedes)
+            },
+            flags: ledger.flags.map { .init(kind: $0.kind.rawValue, severity: $0.severity.rawValue, readingID: $0.recordID, message: $0.message) })
+        for flag in ledger.flags where flag.severity == .critical { warnings.append("mileage: \(flag.message)") }
+
+        // Walkaround photos, template angle order.
+        let photos = template.angles.compactMap { angle -> ConditionReport.Photo? in
+            guard let row = finalPhotos.first(where: { $0.role == "angle" && $0.angle == angle.id }) else { return nil }
+            return .init(angle: angle.id, name: angle.label, image: row.storedPath, thumbnail: row.thumbnailPath, verdict: row.verdict, problems: row.problems)
+        }
+        for photo in photos where photo.verdict == "fail" {
+            warnings.append("photo \(photo.angle): " + photo.problems.filter { $0.contains(" fail:") }.joined(separator: "; "))
+        }
+        for match in latest.flatMap(\.reuse) { warnings.append("photo reuse: \(match.summary)") }
+
+        // The latest delivery, checked against the report.
+        var delivery: ConditionReport.Delivery?
+        if let handover = latest.first(where: { $0.stage == .delivery }) {
+            let problems = (photoRows[handover.id] ?? []).flatMap { row in
+                row.problems.map { Diagnostic(.warning, file: handover.sourcePath, at: nil, item: row.angle.map { "photo \"\($0)\"" }, "\(row.sourcePath): \($0)") }
+            }
+            var check = DeliveryCheck.evaluate(
+                report: submission, delivery: handover.submission, reportTemplate: template, photoProblems: problems, policy: mileagePolicy)
+            if let reading = ledger.effective.last(where: { $0.stage == "delivery" && $0.at == handover.submission.inspectedAt }) {
+                check.add(ledgerFlags: ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth })
+            }
+            delivery = .init(
+                verdict: check.verdict.rawValue, inspectedAt: handover.submission.inspectedAt.text, odometer: check.odometer, newDamage: check.newDamage,
+                disputed: check.disputed, reasons: check.reasons.map { "[\($0.verdict.rawValue)] \($0.message)" })
+        }
+
+        let identity = submission.vehicle
+        let used = latest.filter { $0.stage != .delivery }.map { inspection in
+            ConditionReport.InspectionUsed(
+                stage: inspection.stage.rawValue, stageLabel: inspection.stage.label, revision: inspection.revision,
+                inspectorID: inspection.submission.inspector.id, inspectorName: inspection.submission.inspector.name,
+                inspectedAt: inspection.submission.inspectedAt.text, site: inspection.submission.site, template: inspection.submission.templateID,
+                odometer: .init(
+                    reading: inspection.submission.odometer.reading, unit: inspection.submission.odometer.unit.rawValue,
+                    km: inspection.submission.odometer.kilometres))
+        }
+        let reportID = vin + (appraisal.map { "-A\($0.revision)" } ?? "") + (audit.map { "-U\($0.revision)" } ?? "")
+        return ConditionReport(
+            reportID: reportID, generatedAt: generatedAt,
+            vehicle: .init(
+                vin: vin, modelYear: identity.modelYear, plate: identity.plate, make: identity.make, model: identity.model, color: identity.color,
+                firstRegistered: identity.firstRegistered?.description),
+            inspections: used, findings: findings, checks: checks, score: score, flags: flags, discrepancies: discrepancies, mileage: mileage,
+            photos: photos, delivery: delivery, warnings: warnings)
+    }
+
+    /// Points as a JSON number (hundredths are exact in decimal, and JSONEncoder prints the shortest form).
+    static func points(_ value: Points) -> Double { Double(value.hundredths) / 100 }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// The condition report as one self-contained HTML page (inline CSS and SVG) a buyer or delivery specialist reads on
+/// a phone or prints on A4. Everything user-provided is escaped.
+package enum ConditionReportHTMLRenderer {
+    /// How photos appear in the page.
+    package enum Photos: Sendable {
+        /// `<img src>` links: the stored path (relative to the database's folder) with this prefix.
+        case link(prefix: String)
+        /// Thumbnails embedded as data: URLs, read through `load` (stored path -> bytes).
+        case embed(load: @Sendable (String) -> [UInt8]?)
+    }
+
+    /// Renders `report` in `language`.
+    package static func render(_ report: ConditionReport, language l: ReportLanguage, photos: Photos) -> String {
+        func e(_ text: String) -> String { HTML.escape(text) }
+        func src(_ path: String?) -> String? {
+            guard let path else { return nil }
+            switch photos {
+            case let .link(prefix): return e(prefix + path)
+            case let .embed(load):
+                guard let bytes = load(path) else { return nil }
+                return "data:image/jpeg;base64," + Data(bytes).base64EncodedString()
+            }
+        }
+        let v = report.vehicle
+        var h: [String] = []
+        h.append("<!DOCTYPE html>")
+        h.append("<html lang=\"\(l == .zh ? "zh-CN" : "en")\">")
+        h.append("<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        h.append("<title>\(e(l.text(.title))) \(e(v.vin))</title>")
+        h.append("<style>\(style)</style></head>")
+        h.append("<body><main>")
+        // Header: grade badge and flags.
+        // Any flag (accident, flood, fire, not tradeable) turns the badge red, whatever the score.
+        let gradeClass = !report.flags.isEmpty ? "grade bad" : (report.score.map { $0.grade.id == "1" ? "grade good" : "grade" } ?? "grade")
+        h.append("<header>")
+        h.append("<div class=\"\(gradeClass)\">\(e(report.score.map { l.pick($0.grade.name) } ?? "—"))")
+        if let score = report.score { h.append("<small>\(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))</small>") }
+        h.append("</div><div class=\"head\"><h1>\(e(l.text(.title)))</h1>")
+        let makeModel = [v.make, v.model].compactMap { $0 }.joined(separator: " ")
+        h.append("<p class=\"vin\">\(e(v.vin))\(v.modelYear.map { " · \($0)" } ?? "")\(makeModel.isEmpty ? "" : " · " + e(makeModel))\(v.plate.map { " · " + e($0) } ?? "")</p>")
+        if report.flags.isEmpty {
+            h.append("<p class=\"flags ok\">\(e(l.text(.noFlags)))</p>")
+        } else {
+            h.append("<p class=\"flags\">" + report.flags.map { "<span class=\"flag\">\(e(l.pick($0.name)))</span> <small>\(e($0.causes.joined(separator: " ")))</small>" }.joined(separator: " ") + "</p>")
+        }
+        h.append("<p class=\"meta\">\(e(l.text(.report))) \(e(report.reportID)) · \(e(l.text(.generated))) \(e(report.generatedAt))</p>")
+        h.append("</div></header>")
+        if let delivery = report.delivery {
+            h.append("<section class=\"delivery \(e(delivery.verdict))\"><h2>\(e(l.text(.delivery))): \(e(delivery.verdict.uppercased()))</h2>")
+            h.append("<p>\(e(delivery.inspectedAt)) · \(e(delivery.odometer))</p>")
+            if !delivery.reasons.isEmpty { h.append("<ul>" + delivery.reasons.map { "<li>\(e($0))</li>" }.joined() + "</ul>") }
+            h.append("</section>")
+        }
+        // Vehicle and inspections.
+        h.append("<section><h2>\(e(l.text(.vehicle)))</h2><table class=\"kv\">")
+        h.append("<tr><th>\(e(l.text(.vin)))</th><td>\(e(v.vin))</td></tr>")
+        if let year = v.modelYear { h.append("<tr><th>\(e(l.text(.modelYear)))</th><td>\(year)</td></tr>") }
+        if let plate = v.plate { h.append("<tr><th>\(e(l.text(.plate)))</th><td>\(e(plate))</td></tr>") }
+        if !makeModel.isEmpty { h.append("<tr><th>\(e(l.text(.makeModel)))</th><td>\(e(makeModel))</td></tr>") }
+        if let color = v.color { h.append("<tr><th>\(e(l.text(.color)))</th><td>\(e(color))</td></tr>") }
+        if let first = v.firstRegistered { h.append("<tr><th>\(e(l.text(.firstRegistered)))</th><td>\(e(first))</td></tr>") }
+        h.append("</table>")
+        h.append("<table><thead><tr><th>\(e(l.text(.stage)))</th><th>\(e(l.text(.inspector)))</th><th>\(e(l.text(.time)))</th><th>\(e(l.text(.site)))</th><th>\(e(l.text(.odometer)))</th></tr></thead><tbody>")
+        for i in report.inspections {
+            let odometer = i.odometer.unit == "km" ? "\(i.odometer.reading) km" : "\(i.odometer.reading) \(i.odometer.unit) (\(i.odometer.km) km)"
+            h.append("<tr><td>\(e(l.pick(i.stageLabel))) r\(i.revision)</td><td>\(e(i.inspectorID))\(i.inspectorName.map { " " + e($0) } ?? "")</td><td>\(e(i.inspectedAt))</td><td>\(e(i.site ?? ""))</td><td>\(e(odometer))</td></tr>")
+        }
+        h.append("</tbody></table></section>")
+        // Diagram and findings.
+        let (diagram, unplaced) = DamageDiagram.svg(findings: report.findings, language: l)
+        h.append("<section class=\"damage\"><h2>\(e(l.text(.diagram)))</h2><div class=\"diagram-wrap\">\(diagram)")
+        h.append("<div class=\"legend\"><strong>\(e(l.text(.legend)))</strong>")
+        for degree in 1...4 { h.append("<span><i style=\"background:\(DamageDiagram.degreeColours[degree - 1])\"></i>\(e(l.text(.degree))) \(degree)</span>") }
+        h.append("<span><i class=\"struct\"></i>\(e(l.text(.structural)))</span>")
+        if !unplaced.isEmpty { h.append("<p>" + unplaced.map { e($0.code + " " + l.pick($0.part.name)) }.joined(separator: "<br>") + "</p>") }
+        h.append("</div></div></section>")
+        h.append("<section><h2>\(e(l.text(.findings)))</h2>")
+        if report.findings.isEmpty {
+            h.append("<p>\(e(l.text(.noFindings)))</p>")
+        } else {
+            h.append("<table><thead><tr><th></th><th>\(e(l.text(.part)))</th><th>\(e(l.text(.defect)))</th><th>\(e(l.text(.degree)))</th><th>\(e(l.text(.seenBy)))</th><th>\(e(l.text(.deduction)))</th><th>\(e(l.text(.photos)))</th></tr></thead><tbody>")
+            for f in report.findings {
+                let photosCell = f.photos.compactMap { src($0.thumbnail ?? $0.image).map { "<img src=\"\($0)\" alt=\"\(e(f.code))\" loading=\"lazy\">" } }.joined()
+                h.append("<tr\(f.structural ? " class=\"structural\"" : "")><td><b>\(e(f.code))</b></td><td>\(e(l.pick(f.part.name)))\(f.structural ? " <em>\(e(l.text(.structural)))</em>" : "")</td><td>\(e(l.pick(f.defect.name)))\(f.note.map { "<br><small>\(e($0))</small>" } ?? "")</td><td>\(f.degree.map { "\($0)" } ?? "—")\(f.degreeLabel.map { "<br><small>\(e(l.pick($0)))</small>" } ?? "")</td><td>\(e(f.seenBy.map { l.stage($0) }.joined(separator: ", ")))</td><td>\(ReportLanguage.number(f.deduction))</td><td class=\"thumbs\">\(photosCell)</td></tr>")
+            }
+            h.append("</tbody></table>")
+        }
+        if !report.checks.isEmpty {
+            h.append("<h3>\(e(l.text(.checks)))</h3><ul>")
+            for c in report.checks { h.append("<li>\(e(c.id)) \(e(l.pick(c.name))): <b>\(e(c.result))</b>\(c.note.map { " · " + e($0) } ?? "")</li>") }
+            h.append("</ul>")
+        }
+        h.append("</section>")
+        if let score = report.score {
+            h.append("<section><h2>\(e(l.text(.score)))</h2><table><tbody>")
+            for s in score.sections {
+                let percent = s.allowance > 0 ? Int((s.score / s.allowance * 100).rounded()) : 0
+                h.append("<tr><th>\(e(l.pick(s.name)))</th><td class=\"bar\"><span style=\"width:\(percent)%\"></span></td><td>\(ReportLanguage.number(s.score)) / \(ReportLanguage.number(s.allowance))</td></tr>")
+            }
+            h.append("<tr><th>\(e(l.text(.total)))</th><td></td><td><b>\(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))</b></td></tr>")
+            h.append("</tbody></table></section>")
+        }
+        if let d = report.discrepancies {
+            h.append("<section><h2>\(e(l.text(.discrepancies)))</h2>")
+            h.append("<p>\(d.count == 0 ? e(l.text(.noDiscrepancies)) : "\(d.count) · \(e(l.severity("critical"))) \(d.critical)") · <small>\(e(l.between(d)))</small></p>")
+            if !d.items.isEmpty {
+                h.append("<ul class=\"discrepancies\">")
+                for item in d.items {
+                    h.append("<li class=\"\(e(item.severity))\"><b>\(e(l.severity(item.severity)))</b> \(e(l.discrepancy(item)))</li>")
+                }
+                h.append("</ul>")
+            }
+            h.append("</section>")
+        }
+        // Mileage timeline.
+        h.append("<section><h2>\(e(l.text(.mileage)))</h2><ol class=\"timeline\">")
+        for r in report.mileage.readings {
+            let reading = r.unit == "km" ? "\(r.reading) km" : "\(r.reading) \(r.unit) (\(r.km) km)"
+            let delta = r.deltaKm.map { ($0 >= 0 ? "+" : "") + "\($0) km" + (r.allowanceKm.map { " / \($0) km" } ?? "") } ?? ""
+            let flagged = report.mileage.flags.contains { $0.readingID == r.id }
+            h.append("<li class=\"\(r.supersededBy != nil ? "superseded" : "")\(flagged ? " flagged" : "")\"><b>\(e(reading))</b> <span>\(e(l.stage(r.stage)))\(r.mode.map { " · " + e($0) } ?? "") · \(e(r.at))</span> <small>\(e(delta))</small></li>")
+        }
+        h.append("</ol>")
+        if report.mileage.flags.isEmpty { h.append("<p>\(e(l.text(.noMileageFlags)))</p>") }
+        for flag in report.mileage.flags { h.append("<p class=\"mflag \(e(flag.severity))\">\(e(flag.message))</p>") }
+        h.append("</section>")
+        // Walkaround grid.
+        if !report.photos.isEmpty {
+            h.append("<section><h2>\(e(l.text(.walkaround)))</h2><div class=\"grid\">")
+            for p in report.photos {
+                let image = src(p.thumbnail ?? p.image).map { "<img src=\"\($0)\" alt=\"\(e(l.pick(p.name)))\" loading=\"lazy\">" } ?? ""
+                let problems = p.problems.isEmpty ? "" : "<small class=\"warn\">\(e(p.problems.joined(separator: "; ")))</small>"
+                h.append("<figure class=\"\(e(p.verdict ?? "ok"))\">\(image)<figcaption>\(e(l.pick(p.name)))\(problems)</figcaption></figure>")
+            }
+            h.append("</div></section>")
+        }
+        if !report.warnings.isEmpty {
+            h.append("<section><h2>\(e(l.text(.warnings)))</h2><ul>" + report.warnings.map { "<li>\(e($0))</li>" }.joined() + "</ul></section>")
+        }
+        h.append("</main></body></html>")
+        return h.joined(separator: "\n") + "\n"
+    }
+
+    static let style = """
+        @page{size:A4;margin:12mm}*{box-sizing:border-box}body{margin:0;font:15px/1.45 -apple-system,"Noto Sans CJK SC","PingFang SC",\
+        "Microsoft YaHei",sans-serif;color:#1d2329;background:#eef1f4}main{max-width:860px;margin:0 auto;padding:12px;background:#fff}\
+        header{display:flex;gap:14px;align-items:center;border-bottom:3px solid #1d2329;padding-bottom:10px}h1{margin:0;font-size:22px}\
+        h2{font-size:17px;margin:20px 0 8px;border-left:4px solid #2b6cb0;padding-left:8px}.grade{min-width:86px;padding:10px;border-radius:10px;\
+        background:#2b6cb0;color:#fff;font-size:24px;font-weight:700;text-align:center}.grade small{display:block;font-size:13px;font-weight:400}\
+        .grade.good{background:#2f855a}.grade.bad{background:#c0161d}.vin{margin:2px 0;font-family:monospace;font-size:14px}\
+        .flags .flag{display:inline-block;background:#c0161d;color:#fff;border-radius:4px;padding:1px 8px;font-weight:700}.flags.ok{color:#2f855a}\
+        .meta{margin:2px 0;color:#5b6670;font-size:12px}table{width:100%;border-collapse:collapse;margin:6px 0}th,td{border-bottom:1px solid #dde2e7;\
+        padding:5px 6px;text-align:left;vertical-align:top}thead th{background:#f4f6f8;font-size:13px}.kv th{width:35%;color:#5b6670;font-weight:400}\
+        tr.structural td{background:#fdecec}.thumbs img{width:72px;height:54px;object-fit:cover;border-radius:3px;margin:1px}\
+        .diagram-wrap{display:flex;gap:16px;flex-wrap:wrap;align-items:flex-start}.diagram{width:260px;height:auto}.mark{font:bold 12px monospace;\
+        fill:#111}.mark.structural{fill:#c0161d}.axis{font-size:12px;fill:#5b6670}.legend span{display:block;margin:3px 0}.legend i{display:inline-block;\
+        width:14px;height:14px;margin-right:6px;border:1px solid #8a949e;vertical-align:middle}.legend i.struct{border:3px dashed #c0161d}\
+        .bar{width:45%}.bar span{display:block;height:10px;background:#2b6cb0;border-radius:5px}.discrepancies .critical{color:#c0161d}\
+        .discrepancies .major{color:#b7791f}.timeline{list-style:none;padding:0;border-left:3px solid #2b6cb0;margin-left:6px}.timeline li{padding:3px 10px}\
+        .timeline li.superseded b{text-decoration:line-through;color:#8a949e}.timeline li.flagged b{color:#c0161d}.mflag.critical{color:#c0161d}\
+        .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:8px}figure{margin:0;border:1px solid #dde2e7;border-radius:6px;\
+        overflow:hidden}figure img{display:block;width:100%;height:auto}figcaption{padding:4px 6px;font-size:13px}figure.warn{border-color:#d69e2e}\
+        figure.fail{border:2px solid #c0161d}.warn{display:block;color:#b7791f}.delivery{border:2px solid #2f855a;border-radius:8px;padding:4px 12px;\
+        margin-top:12px}.delivery.attention{border-color:#d69e2e}.delivery.stop{border-color:#c0161d;background:#fdecec}\
+        @media print{body{background:#fff}main{max-width:none;padding:0}section{break-inside:avoid}.grid{grid-template-columns:repeat(4,1fr)}}
+        """
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// The condition report as Markdown, for chat and ticket systems and terminals.
+package enum ConditionReportMarkdownRenderer {
+    /// Renders `report` in `language`.
+    package static func render(_ report: ConditionReport, language l: ReportLanguage) -> String {
+        var out: [String] = []
+        func cell(_ text: String) -> String {
+            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
+        let v = report.vehicle
+        out.append("# \(l.text(.title)) · \(v.vin)")
+        out.append("")
+        if let score = report.score {
+            out.append("**\(l.text(.grade)): \(l.pick(score.grade.name))** · \(l.text(.score)) \(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))")
+        }
+        out.append(report.flags.isEmpty ? "\(l.text(.flags)): \(l.text(.noFlags))" : "\(l.text(.flags)): " + report.flags.map { "**\(l.pick($0.name))** (\($0.causes.joined(separator: ", ")))" }.joined(separator: " · "))
+        out.append("")
+        out.append("\(l.text(.report)) `\(report.reportID)` · \(l.text(.generated)) \(report.generatedAt)")
+        out.append("")
+        out.append("## \(l.text(.vehicle))")
+        out.append("")
+        out.append("| | |")
+        out.append("|---|---|")
+        out.append("| \(l.text(.vin)) | \(v.vin) |")
+        if let year = v.modelYear { out.append("| \(l.text(.modelYear)) | \(year) |") }
+        if let plate = v.plate { out.append("| \(l.text(.plate)) | \(cell(plate)) |") }
+        let makeModel = [v.make, v.model].compactMap { $0 }.joined(separator: " ")
+        if !makeModel.isEmpty { out.append("| \(l.text(.makeModel)) | \(cell(makeModel)) |") }
+        if let color = v.color { out.append("| \(l.text(.color)) | \(cell(color)) |") }
+        if let first = v.firstRegistered { out.append("| \(l.text(.firstRegistered)) | \(first) |") }
+        out.append("")
+        out.append("## \(l.text(.inspections))")
+        out.append("")
+        out.append("| \(l.text(.stage)) | \(l.text(.inspector)) | \(l.text(.time)) | \(l.text(.site)) | \(l.text(.odometer)) |")
+        out.append("|---|---|---|---|---|")
+        for i in report.inspections {
+            let odometer = i.odometer.unit == "km" ? "\(i.odometer.reading) km" : "\(i.odometer.reading) \(i.odometer.unit) (\(i.odometer.km) km)"
+            out.append("| \(l.pick(i.stageLabel)) r\(i.revision) | \(cell(i.inspectorID + (i.inspectorName.map { " " + $0 } ?? ""))) | \(i.inspectedAt) | \(cell(i.site ?? "")) | \(odometer) |")
+        }
+        if let score = report.score {
+            out.append("")
+            out.append("## \(l.text(.score))")
+            out.append("")
+            out.append("| \(l.text(.section)) | \(l.text(.score)) |")
+            out.append("|---|---|")
+            for s in score.sections { out.append("| \(l.pick(s.name)) | \(ReportLanguage.number(s.score)) / \(ReportLanguage.number(s.allowance)) |") }
+            out.append("| **\(l.text(.total))** | **\(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))** |")
+        }
+        out.append("")
+        out.append("## \(l.text(.findings))")
+        out.append("")
+        if report.findings.isEmpty {
+            out.append(l.text(.noFindings))
+        } else {
+            out.append("| | \(l.text(.part)) | \(l.text(.defect)) | \(l.text(.degree)) | \(l.text(.seenBy)) | \(l.text(.deduction)) | \(l.text(.note)) |")
+            out.append("|---|---|---|---|---|---|---|")
+            for f in report.findings {
+                let part = l.pick(f.part.name) + (f.structural ? " (\(l.text(.structural)))" : "")
+                let degree = f.degree.map { "\($0)" } ?? "-"
+                out.append("| \(f.code) | \(cell(part)) | \(l.pick(f.defect.name)) | \(degree) | \(f.seenBy.map { l.stage($0) }.joined(separator: ", ")) | \(ReportLanguage.number(f.deduction)) | \(cell(f.note ?? "")) |")
+            }
+        }
+        if !report.checks.isEmpty {
+            out.append("")
+            out.append("## \(l.text(.checks))")
+            out.append("")
+            for c in report.checks {
+                out.append("- \(c.id) \(cell(l.pick(c.name))): **\(c.result)**" + (c.note.map { " · \(cell($0))" } ?? ""))
+            }
+        }
+        if let d = report.discrepancies {
+            out.append("")
+            out.append("## \(l.text(.discrepancies))")
+            out.append("")
+            out.append(d.count == 0 ? l.text(.noDiscrepancies) : "\(d.count) · \(l.severity("critical")) \(d.critical) · \(l.between(d))")
+            for item in d.items { out.append("- [\(l.severity(item.severity))] \(cell(l.discrepancy(item)))") }
+        }
+        out.append("")
+        out.append("## \(l.text(.mileage))")
+        out.append("")
+        out.append("| # | \(l.text(.stage)) | \(l.text(.time)) | \(l.text(.reading)) | \(l.text(.delta)) | \(l.text(.allowance)) |")
+        out.append("|---|---|---|---|---|---|")
+        for r in report.mileage.readings {
+            let reading = (r.unit == "km" ? "\(r.reading) km" : "\(r.reading) \(r.unit) (\(r.km) km)") + (r.supersededBy.map { " ~~superseded by #\($0)~~" } ?? "")
+            let delta = r.deltaKm.map { ($0 >= 0 ? "+" : "") + "\($0) km" } ?? ""
+            out.append("| \(r.id) | \(l.stage(r.stage)) | \(r.at) | \(reading) | \(delta) | \(r.allowanceKm.map { "\($0) km" } ?? "") |")
+        }
+        out.append("")
+        if report.mileage.flags.isEmpty { out.append(l.text(.noMileageFlags)) }
+        for flag in report.mileage.flags { out.append("- [\(flag.severity)] \(cell(flag.message))") }
+        if !report.photos.isEmpty {
+            out.append("")
+            out.append("## \(l.text(.walkaround))")
+            out.append("")
+            for p in report.photos {
+                out.append("- \(l.pick(p.name)): `\(p.image)`" + (p.verdict.map { " · \(l.text(.quality)) \($0)" } ?? "") + (p.problems.isEmpty ? "" : " · " + cell(p.problems.joined(separator: "; "))))
+            }
+        }
+        if let delivery = report.delivery {
+            out.append("")
+            out.append("## \(l.text(.delivery))")
+            out.append("")
+            out.append("**\(l.text(.verdict)): \(delivery.verdict.uppercased())** · \(delivery.inspectedAt) · \(delivery.odometer)")
+            for reason in delivery.reasons { out.append("- \(cell(reason))") }
+        }
+        if !report.warnings.isEmpty {
+            out.append("")
+            out.append("## \(l.text(.warnings))")
+            out.append("")
+            for warning in report.warnings { out.append("- \(cell(warning))") }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,118 @@
+import Inspection
+
+/// The language of the human renderers, and the one table of their fixed labels (template names come from the
+/// template itself, already bilingual).
+package enum ReportLanguage: String, Sendable, CaseIterable {
+    case zh
+    case en
+
+    /// The label in this language.
+    package func pick(_ text: LocalizedText) -> String { self == .zh ? text.zh : text.en }
+
+    /// A fixed label of the report in this language.
+    package func text(_ key: Key) -> String { pick(key.label) }
+
+    /// Every fixed label of the report.
+    package enum Key: Sendable {
+        case title, vehicle, vin, modelYear, plate, makeModel, color, firstRegistered, inspections, stage, inspector, time, site, odometer
+        case grade, score, flags, noFlags, findings, noFindings, part, defect, degree, seenBy, deduction, note, photos, checks
+        case discrepancies, noDiscrepancies, possiblyNew, mileage, reading, delta, allowance, noMileageFlags, walkaround, quality
+        case delivery, verdict, warnings, diagram, generated, report, structural, section, total, legend, appraisal, audit
+
+        var label: LocalizedText {
+            switch self {
+            case .title: .init(zh: "车况报告", en: "Condition report")
+            case .vehicle: .init(zh: "车辆", en: "Vehicle")
+            case .vin: .init(zh: "车架号", en: "VIN")
+            case .modelYear: .init(zh: "车型年款", en: "Model year")
+            case .plate: .init(zh: "车牌", en: "Plate")
+            case .makeModel: .init(zh: "品牌车型", en: "Make and model")
+            case .color: .init(zh: "颜色", en: "Colour")
+            case .firstRegistered: .init(zh: "初次登记", en: "First registered")
+            case .inspections: .init(zh: "检测记录", en: "Inspections")
+            case .stage: .init(zh: "环节", en: "Stage")
+            case .inspector: .init(zh: "检测人", en: "Inspector")
+            case .time: .init(zh: "时间", en: "Time")
+            case .site: .init(zh: "地点", en: "Site")
+            case .odometer: .init(zh: "表显里程", en: "Odometer")
+            case .grade: .init(zh: "技术等级", en: "Grade")
+            case .score: .init(zh: "得分", en: "Score")
+            case .flags: .init(zh: "重要提示", en: "Flags")
+            case .noFlags: .init(zh: "无事故、泡水、火烧或不可交易情况", en: "No accident, flood, fire or trade restriction found")
+            case .findings: .init(zh: "车况缺陷", en: "Findings")
+            case .noFindings: .init(zh: "未发现缺陷", en: "No defects found")
+            case .part: .init(zh: "部位", en: "Part")
+            case .defect: .init(zh: "缺陷", en: "Defect")
+            case .degree: .init(zh: "程度", en: "Degree")
+            case .seenBy: .init(zh: "发现环节", en: "Seen by")
+            case .deduction: .init(zh: "扣分", en: "Deduction")
+            case .note: .init(zh: "备注", en: "Note")
+            case .photos: .init(zh: "照片", en: "Photos")
+            case .checks: .init(zh: "检查项异常", en: "Checks not OK")
+            case .discrepancies: .init(zh: "评估与稽查差异", en: "Appraisal vs audit")
+            case .noDiscrepancies: .init(zh: "稽查结果与评估一致", en: "The audit confirmed the appraisal")
+            case .possiblyNew: .init(zh: "可能为评估后新增", en: "possibly new since the appraisal")
+            case .mileage: .init(zh: "里程记录", en: "Mileage")
+            case .reading: .init(zh: "读数", en: "Reading")
+            case .delta: .init(zh: "变化", en: "Change")
+            case .allowance: .init(zh: "允许", en: "Allowance")
+            case .noMileageFlags: .init(zh: "里程记录无异常", en: "No mileage flags")
+            case .walkaround: .init(zh: "环车照片", en: "Walkaround photos")
+            case .quality: .init(zh: "照片质量", en: "Quality")
+            case .delivery: .init(zh: "交付检查", en: "Delivery check")
+            case .verdict: .init(zh: "结论", en: "Verdict")
+            case .warnings: .init(zh: "注意事项", en: "Warnings")
+            case .diagram: .init(zh: "车身损伤示意图", en: "Damage diagram")
+            case .generated: .init(zh: "生成时间", en: "Generated")
+            case .report: .init(zh: "报告编号", en: "Report")
+            case .structural: .init(zh: "结构件", en: "structural")
+            case .section: .init(zh: "项目", en: "Section")
+            case .total: .init(zh: "总分", en: "Total")
+            case .legend: .init(zh: "图例", en: "Legend")
+            case .appraisal: .init(zh: "评估", en: "appraisal")
+            case .audit: .init(zh: "稽查", en: "audit")
+            }
+        }
+    }
+
+    /// A discrepancy kind in this language.
+    package func kind(_ name: String) -> String {
+        let labels: [String: LocalizedText] = [
+            "confirmed": .init(zh: "一致", en: "confirmed"), "degree-changed": .init(zh: "程度变化", en: "degree changed"),
+            "missed-by-appraiser": .init(zh: "评估漏检", en: "missed by the appraiser"),
+            "not-confirmed-by-auditor": .init(zh: "稽查未确认", en: "not confirmed by the auditor"), "type-changed": .init(zh: "缺陷类型变化", en: "type changed"),
+            "check-changed": .init(zh: "检查结果变化", en: "check changed"),
+        ]
+        return labels[name].map(pick) ?? name
+    }
+
+    /// A severity in this language.
+    package func severity(_ name: String) -> String {
+        let labels: [String: LocalizedText] = [
+            "critical": .init(zh: "严重", en: "critical"), "major": .init(zh: "较重", en: "major"), "minor": .init(zh: "轻微", en: "minor"),
+        ]
+        return labels[name].map(pick) ?? name
+    }
+
+    /// One discrepancy in this language: "评估漏检 左C柱: — → 4SH".
+    package func discrepancy(_ item: ConditionReport.DiscrepancyItem) -> String {
+        "\(kind(item.kind)) \(item.item) \(pick(item.name)): \(item.appraisal ?? "—") → \(item.audit ?? "—")"
+            + (item.possiblyNew ? " (\(text(.possiblyNew)))" : "")
+    }
+
+    /// The time and distance between the two inspections in this language.
+    package func between(_ d: ConditionReport.Discrepancies) -> String {
+        let time = d.hoursBetween < 48 ? "\(d.hoursBetween) h" : "\(d.hoursBetween / 24) \(self == .zh ? "天" : "days")"
+        return self == .zh ? "评估与稽查间隔 \(time)，行驶 \(d.kmBetween) km" : "\(time) and \(d.kmBetween) km between appraisal and audit"
+    }
+
+    /// `appraisal` / `audit` / `delivery` in this language.
+    package func stage(_ name: String) -> String {
+        Stage(rawValue: name).map { pick($0.label) } ?? name
+    }
+
+    /// A number without locale and without trailing zeros: 87.5, 90, 0.25.
+    package static func number(_ value: Double) -> String {
+        Points(hundredths: Int((value * 100).rounded())).description
+    }
+}
