@@ -82,6 +82,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ReportGenTests",
+            dependencies: ["Inspection", "ImageOps", "Store", "ReportGen", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "StoreTests",
             dependencies: ["Inspection", "ImageOps", "Store", "ReportGen", "TestSupport"],
             swiftSettings: strictSettings

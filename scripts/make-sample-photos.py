@@ -158,6 +158,8 @@ def main(root):
         "LSVAM4189C2184526": ((200, 200, 205), ["14HH2", "26AX1"]),
         "LFV2A21K2D4052187": ((30, 60, 140), ["19AX2", "4SH"]),
         "JHMCM56557C404453": ((120, 20, 25), ["27HH1"]),
+        "LGXCE6CB2H0123456": ((235, 235, 230), []),
+        "LHGCR2654E8012345": ((40, 40, 45), ["14HH1", "17AX2", "22XS3", "39HH4"]),
     }
     for vin, (paint, closeups) in cars.items():
         folder = os.path.join(root, vin, "photos")
@@ -168,6 +170,8 @@ def main(root):
             save(draw(paint, f"{vin[-6:]} {angle}", vin + angle), os.path.join(folder, f"{angle}.jpg"), ORIENTATION.get(angle, 1), seed=hash(vin + angle) & 0xFFFF)
         for name in closeups:
             save(draw(tuple(max(0, c - 40) for c in paint), f"{vin[-6:]} close-up {name}", vin + name), os.path.join(folder, f"defect-{name}.jpg"))
+        if vin not in ("LSVAM4189C2184526", "JHMCM56557C404453"):
+            continue
         # Handover photos (delivery stage); the Accord is handed over at night and one photo is too dark.
         night = vin == "JHMCM56557C404453"
         for angle in ["front_left_45", "rear_right_45", "dashboard_odometer"]:
