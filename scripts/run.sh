@@ -68,5 +68,10 @@ echo "(exit status $?)"
 "$bin" deliver JHMCM56557C404453 --submission "$day"/JHMCM56557C404453/delivery.yaml
 echo "(exit status $?)"
 set -e
+
 echo
-echo "Stored in $out/inspect.db (photos in $out/photos)."
+echo "== condition reports for every car (JSON condition-report/1, self-contained HTML, Markdown; Chinese) =="
+"$bin" report --all --out "$out/reports" --generated-at 2026-11-26T18:00:00+08:00
+"$bin" report LFV2A21K2D4052187 --format md --lang en --generated-at 2026-11-26T18:00:00+08:00 | head -n 12
+echo
+echo "Stored in $out/inspect.db (photos in $out/photos); reports in $out/reports (open the .html files in a browser)."

@@ -33,13 +33,15 @@ package enum ConditionReportHTMLRenderer {
         h.append("<body><main>")
         // Header: grade badge and flags.
         // Any flag (accident, flood, fire, not tradeable) turns the badge red, whatever the score.
-        let gradeClass = !report.flags.isEmpty ? "grade bad" : (report.score.map { $0.grade.id == "1" ? "grade good" : "grade" } ?? "grade")
+        let rollback = report.mileage.flags.contains { $0.severity == "critical" }
+        let gradeClass = !report.flags.isEmpty || rollback ? "grade bad" : (report.score.map { $0.grade.id == "1" ? "grade good" : "grade" } ?? "grade")
         h.append("<header>")
         h.append("<div class=\"\(gradeClass)\">\(e(report.score.map { l.pick($0.grade.name) } ?? "—"))")
         if let score = report.score { h.append("<small>\(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))</small>") }
         h.append("</div><div class=\"head\"><h1>\(e(l.text(.title)))</h1>")
         let makeModel = [v.make, v.model].compactMap { $0 }.joined(separator: " ")
         h.append("<p class=\"vin\">\(e(v.vin))\(v.modelYear.map { " · \($0)" } ?? "")\(makeModel.isEmpty ? "" : " · " + e(makeModel))\(v.plate.map { " · " + e($0) } ?? "")</p>")
+        if rollback { h.append("<p class=\"flags\"><span class=\"flag\">\(e(l.text(.odometerRollback)))</span></p>") }
         if report.flags.isEmpty {
             h.append("<p class=\"flags ok\">\(e(l.text(.noFlags)))</p>")
         } else {

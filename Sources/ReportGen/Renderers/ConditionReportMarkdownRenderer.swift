@@ -14,6 +14,7 @@ package enum ConditionReportMarkdownRenderer {
         if let score = report.score {
             out.append("**\(l.text(.grade)): \(l.pick(score.grade.name))** · \(l.text(.score)) \(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))")
         }
+        if report.mileage.flags.contains(where: { $0.severity == "critical" }) { out.append("**\(l.text(.odometerRollback))**") }
         out.append(report.flags.isEmpty ? "\(l.text(.flags)): \(l.text(.noFlags))" : "\(l.text(.flags)): " + report.flags.map { "**\(l.pick($0.name))** (\($0.causes.joined(separator: ", ")))" }.joined(separator: " · "))
         out.append("")
         out.append("\(l.text(.report)) `\(report.reportID)` · \(l.text(.generated)) \(report.generatedAt)")

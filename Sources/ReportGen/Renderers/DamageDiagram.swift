@@ -61,6 +61,7 @@ enum DamageDiagram {
         out += "<rect x=\"50\" y=\"30\" width=\"260\" height=\"570\" rx=\"60\" fill=\"#f4f6f8\" stroke=\"#8a949e\" stroke-width=\"2\"/>"
         let byPart = Dictionary(grouping: findings, by: \.part.code)
         var placed = Set<String>()
+        var labels: [String] = []  // drawn last, above every shape
         for (code, shape) in body {
             let defects = byPart[code] ?? []
             let worst = defects.compactMap(\.degree).max()
@@ -69,7 +70,7 @@ enum DamageDiagram {
             if !defects.isEmpty {
                 placed.insert(code)
                 let (x, y) = shape.center
-                out += "<text x=\"\(x)\" y=\"\(y + 4)\" text-anchor=\"middle\" class=\"mark\">\(HTML.escape(defects.map(\.code).joined(separator: " ")))</text>"
+                labels.append("<text x=\"\(x)\" y=\"\(y + 4)\" text-anchor=\"middle\" class=\"mark\">\(HTML.escape(defects.map(\.code).joined(separator: " ")))</text>")
             }
         }
         for (code, shape) in structure {
@@ -82,9 +83,11 @@ enum DamageDiagram {
             out += shape.svg(attributes)
             if hit {
                 let (x, y) = shape.center
-                out += "<text x=\"\(x)\" y=\"\(y - 8)\" text-anchor=\"middle\" class=\"mark structural\">\(HTML.escape(defects.map(\.code).joined(separator: " ")))</text>"
+                labels.append(
+                    "<text x=\"\(x)\" y=\"\(y - 8)\" text-anchor=\"middle\" class=\"mark structural\">\(HTML.escape(defects.map(\.code).joined(separator: " ")))</text>")
             }
         }
+        out += labels.joined()
         out += "<text x=\"180\" y=\"24\" text-anchor=\"middle\" class=\"axis\">▲ \(l == .zh ? "车头" : "front")</text>"
         out += "</svg>"
         return (out, findings.filter { !placed.contains($0.part.code) })

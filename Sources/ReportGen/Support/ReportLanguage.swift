@@ -17,7 +17,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         case title, vehicle, vin, modelYear, plate, makeModel, color, firstRegistered, inspections, stage, inspector, time, site, odometer
         case grade, score, flags, noFlags, findings, noFindings, part, defect, degree, seenBy, deduction, note, photos, checks
         case discrepancies, noDiscrepancies, possiblyNew, mileage, reading, delta, allowance, noMileageFlags, walkaround, quality
-        case delivery, verdict, warnings, diagram, generated, report, structural, section, total, legend, appraisal, audit
+        case delivery, verdict, warnings, diagram, generated, report, structural, section, total, legend, appraisal, audit, odometerRollback
 
         var label: LocalizedText {
             switch self {
@@ -71,6 +71,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             case .legend: .init(zh: "图例", en: "Legend")
             case .appraisal: .init(zh: "评估", en: "appraisal")
             case .audit: .init(zh: "稽查", en: "audit")
+            case .odometerRollback: .init(zh: "调表嫌疑：里程读数回退", en: "Odometer rollback suspected")
             }
         }
     }
