@@ -54,11 +54,17 @@ let package = Package(
             dependencies: ["Inspection", "ImageOps", "Store"],
             swiftSettings: strictSettings
         ),
+        // A day's cars in one run: parallel, resumable, observable.
+        .target(
+            name: "Batch",
+            dependencies: ["Inspection", "ImageOps", "Store", "ReportGen"],
+            swiftSettings: strictSettings
+        ),
         // The thin `inspect` command: parse arguments, wire modules, print.
         .executableTarget(
             name: "InspectCLI",
             dependencies: [
-                "Inspection", "ImageOps", "Store", "ReportGen",
+                "Inspection", "ImageOps", "Store", "ReportGen", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

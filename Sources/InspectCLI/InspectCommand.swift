@@ -3,23 +3,27 @@ import Foundation
 
 /// `inspect`: turns used-car inspections into trustworthy condition reports.
 @main
-struct InspectCommand: ParsableCommand {
+struct InspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Validate, store and report used-car inspections (GB/T 30323 checklists, photos, mileage).",
         discussion: """
             Exit codes: 0 ok · 1 invalid input (validation errors, unknown VIN, unreadable file) · 2 usage error · \
-            3 findings (compare: discrepancies; mileage show: flags; deliver: attention) · 5 deliver says stop · \
+            3 findings (compare: discrepancies; mileage show: flags; deliver: attention) · 4 batch: a car failed · 5 deliver says stop · \
             70 internal error (database or file-system failure).
             """,
-        subcommands: [Validate.self, Submit.self, Show.self, Compare.self, Mileage.self, Deliver.self, Report.self, Photos.self]
+        subcommands: [Validate.self, Submit.self, Show.self, Compare.self, Mileage.self, Deliver.self, Report.self, BatchRun.self, Photos.self, GenerateDay.self]
     )
 
     /// Runs the command and maps every outcome to the documented exit codes.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CLIFailure {
             FileHandle.standardError.write(Data("inspect: \(failure.message)\n".utf8))
             Foundation.exit(failure.status.rawValue)

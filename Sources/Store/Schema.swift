@@ -145,6 +145,24 @@ enum Schema {
                     CREATE INDEX odometer_reading_value ON odometer_reading(reading, unit);
                     """)
         }
+        migrator.registerMigration("v4-batch-progress") { db in
+            // Progress of `inspect batch`, per day folder, car folder and step. This is bookkeeping, not inspection
+            // data: a step's row is replaced when the step is redone.
+            try db.execute(
+                sql: """
+                    CREATE TABLE batch_step (
+                        day TEXT NOT NULL,
+                        car TEXT NOT NULL,
+                        step TEXT NOT NULL,
+                        fingerprint TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+                        detail TEXT NOT NULL,
+                        duration_ms INTEGER NOT NULL,
+                        recorded_at TEXT NOT NULL,
+                        PRIMARY KEY (day, car, step)
+                    );
+                    """)
+        }
         return migrator
     }
 

@@ -28,12 +28,26 @@ package struct SubmissionIntake: Sendable {
 
     /// Takes in `validated`, stamping new records with `submittedAt`.
     package func take(_ validated: ValidatedSubmission, submittedAt: String) throws(StoreError) -> Result {
+        var cache: [String: NormalisedPhoto] = [:]
+        return try take(validated, submittedAt: submittedAt, cache: &cache)
+    }
+
+    /// Takes in `validated`, reusing photos normalised earlier (keyed by the source file's SHA-256, e.g. the same file
+    /// referenced by a car's appraisal and audit) and adding the ones it normalises to `cache`.
+    package func take(_ validated: ValidatedSubmission, submittedAt: String, cache: inout [String: NormalisedPhoto]) throws(StoreError) -> Result {
         let submission = validated.submission
         if let latest = try store.latestRevision(vin: submission.vehicle.vin.value, stage: submission.stage), latest.hash == validated.contentHash {
             return Result(
                 diagnostics: [], outcome: .unchanged(vin: submission.vehicle.vin.value, stage: submission.stage.rawValue, revision: latest.revision))
         }
-        let results = PhotoBatch(policy: policy, concurrency: concurrency).normalise(validated.photos)
+        let todo = validated.photos.filter { cache[$0.value.sha256] == nil }
+        var results = PhotoBatch(policy: policy, concurrency: concurrency).normalise(todo)
+        for (path, file) in validated.photos where results[path] == nil {
+            if let cached = cache[file.sha256] { results[path] = .success(cached) }
+        }
+        for (path, result) in results {
+            if case let .success(photo) = result, let file = validated.photos[path] { cache[file.sha256] = photo }
+        }
         let diagnostics = PhotoReview.diagnostics(for: validated, results: results, policy: policy)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return Result(diagnostics: diagnostics, outcome: nil) }
         let photos = results.compactMapValues { try? $0.get() }

@@ -8,6 +8,8 @@ enum ExitStatus: Int32 {
     case usage = 2
     /// Findings to look at: `compare` found discrepancies, `mileage show` has flags, `deliver` says attention.
     case findings = 3
+    /// `batch`: at least one car failed (the others went through).
+    case batchFailures = 4
     /// `deliver` says stop: new damage or an odometer rollback; do not hand the car over.
     case stop = 5
     /// Something failed that is not the input's fault (database, file system).

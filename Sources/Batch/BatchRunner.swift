@@ -1,0 +1,209 @@
+import Foundation
+import ImageOps
+import Inspection
+import ReportGen
+import Store
+
+/// Processes every car of a day folder: submit what is new (photos normalised), compare, update the ledger, check
+/// the delivery and render the reports. Cars run in parallel (bounded by `jobs`, structured concurrency); each car's
+/// progress is recorded in the database when it finishes, so a killed run resumes where it stopped and an unchanged
+/// car is not redone. One broken car is recorded as failed with its reasons and does not stop the others.
+package struct BatchRunner: Sendable {
+    package var store: InspectionStore
+    package var catalog: TemplateCatalog
+    package var photoPolicy: PhotoPolicy
+    package var mileagePolicy: MileagePolicy
+    /// Cars processed at the same time.
+    package var jobs: Int
+    /// Where reports go (`<VIN>.json/.html/.md`), or nil for none.
+    package var outFolder: URL?
+    /// Stamped on stored records and reports.
+    package var now: String
+
+    /// Creates a runner.
+    package init(
+        store: InspectionStore, catalog: TemplateCatalog, photoPolicy: PhotoPolicy, mileagePolicy: MileagePolicy, jobs: Int, outFolder: URL?, now: String
+    ) {
+        self.store = store
+        self.catalog = catalog
+        self.photoPolicy = photoPolicy
+        self.mileagePolicy = mileagePolicy
+        self.jobs = max(1, jobs)
+        self.outFolder = outFolder
+        self.now = now
+    }
+
+    /// The key a day folder's progress is recorded under.
+    package static func dayKey(_ day: URL) -> String { day.standardizedFileURL.resolvingSymlinksInPath().path }
+
+    /// Runs the whole day.
+    package func run(day: URL, progress: ProgressReporter) async throws -> BatchSummary {
+        let started = ContinuousClock.now
+        let cars = try CarFolder.list(day: day)
+        let key = Self.dayKey(day)
+        let recorded = Dictionary(try store.batchSteps(day: key).filter { $0.step == "car" }.map { ($0.car, $0) }, uniquingKeysWith: { a, _ in a })
+        let photoWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount / jobs)
+        var outcomes: [CarOutcome] = []
+        await withTaskGroup(of: CarOutcome.self) { group in
+            var pending = cars.makeIterator()
+            func startNext() -> Bool {
+                guard let car = pending.next() else { return false }
+                let previous = recorded[car.name]
+                group.addTask { self.process(car, dayKey: key, previous: previous, photoWorkers: photoWorkers) }
+                return true
+            }
+            for _ in 0..<jobs where !startNext() { break }
+            while let outcome = await group.next() {
+                outcomes.append(outcome)
+                await progress.finished(photos: outcome.unchanged ? 0 : outcome.photos, failed: outcome.status == "failed")
+                _ = startNext()
+            }
+        }
+        let elapsed = ContinuousClock.now - started
+        return BatchSummary(day: key, outcomes: outcomes.sorted { $0.car < $1.car }, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// One car, start to finish (synchronous: run inside a task).
+    func process(_ car: CarFolder, dayKey: String, previous: BatchStep?, photoWorkers: Int) -> CarOutcome {
+        let started = ContinuousClock.now
+        let fingerprint = car.fingerprint()
+        if let previous, previous.fingerprint == fingerprint, var outcome = try? JSONDecoder().decode(CarOutcome.self, from: Data(previous.detail.utf8)) {
+            outcome.unchanged = true
+            return outcome
+        }
+        var outcome = CarOutcome(car: car.name)
+        var clock = ContinuousClock.now
+        func step(_ name: String) {
+            let now = ContinuousClock.now
+            outcome.steps.append(.init(name: name, ms: Int((now - clock).milliseconds)))
+            clock = now
+        }
+        func fail(_ reason: String) {
+            outcome.status = "failed"
+            outcome.reasons.append(reason)
+        }
+        let validator = SubmissionValidator(catalog: catalog)
+        let intake = SubmissionIntake(store: store, policy: photoPolicy, concurrency: photoWorkers)
+        var lenient = photoPolicy
+        lenient.requiredAngleFailureIsError = false
+        var cache: [String: NormalisedPhoto] = [:]
+        let submissions = car.submissions
+        if submissions.isEmpty { fail("no appraisal.yaml, audit.yaml or delivery.yaml in \(car.name)") }
+        var vin: String?
+        var deliveryProblems: [Diagnostic] = []
+        var delivery: ValidatedSubmission?
+        for (stage, url) in submissions {
+            let display = "\(car.name)/\(url.lastPathComponent)"
+            let report = validator.validate(fileAt: url, displayPath: display)
+            guard let validated = report.validated else {
+                for problem in report.errors { fail(problem.rendered) }
+                step("validate \(stage.rawValue)")
+                continue
+            }
+            guard validated.submission.stage == stage else {
+                fail("\(display): the file says stage \(validated.submission.stage.rawValue)")
+                continue
+            }
+            if let vin, vin != validated.submission.vehicle.vin.value {
+                fail("\(display): VIN \(validated.submission.vehicle.vin.value) differs from the folder's other submissions (\(vin))")
+                continue
+            }
+            vin = validated.submission.vehicle.vin.value
+            outcome.vin = vin
+            if stage == .delivery {
+                delivery = validated
+                continue
+            }
+            do {
+                let before = cache.count
+                let result = try intake.take(validated, submittedAt: now, cache: &cache)
+                outcome.photos += cache.count - before
+                for problem in result.diagnostics where problem.severity == .error { fail(problem.rendered) }
+                if case let .stored(revision)? = result.outcome { outcome.reuse += revision.reuse.count }
+            } catch {
+                fail("\(display): \(error)")
+            }
+            step("submit \(stage.rawValue)")
+        }
+        if let delivery, outcome.status == "ok" {
+            do {
+                let before = cache.count
+                let result = try SubmissionIntake(store: store, policy: lenient, concurrency: photoWorkers).take(delivery, submittedAt: now, cache: &cache)
+                outcome.photos += cache.count - before
+                deliveryProblems = result.diagnostics
+                for problem in result.diagnostics where problem.severity == .error { fail(problem.rendered) }
+            } catch {
+                fail("\(car.name)/delivery: \(error)")
+            }
+            step("submit delivery")
+        }
+        if let vin, outcome.status == "ok" || outcome.vin != nil {
+            summarise(vin: vin, delivery: delivery, deliveryProblems: deliveryProblems, into: &outcome)
+            step("compare + ledger")
+            if let outFolder, outcome.status == "ok" {
+                do {
+                    try writeReports(vin: vin, to: outFolder)
+                } catch {
+                    fail("reports: \(error)")
+                }
+                step("reports")
+            }
+        }
+        let detail = (try? JSONEncoder().encode(outcome)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        try? store.recordBatchStep(
+            BatchStep(
+                day: dayKey, car: car.name, step: "car", fingerprint: fingerprint, status: outcome.status == "ok" ? "done" : "failed", detail: detail,
+                durationMs: Int((ContinuousClock.now - started).milliseconds), recordedAt: now))
+        return outcome
+    }
+
+    private func summarise(vin: String, delivery: ValidatedSubmission?, deliveryProblems: [Diagnostic], into outcome: inout CarOutcome) {
+        guard let vehicle = try? store.vehicle(vin: vin) else { return }
+        let latest = vehicle.latestByStage
+        let appraisal = latest.first { $0.stage == .appraisal }, audit = latest.first { $0.stage == .audit }
+        outcome.appraiser = appraisal?.submission.inspector.id
+        if let grade = (audit ?? appraisal)?.assessment.grade { outcome.grade = "\(grade.label.zh) (\(grade.label.en))" }
+        if let appraisal, let audit, appraisal.submission.templateID == audit.submission.templateID,
+            let template = try? catalog.template(id: appraisal.submission.templateID)
+        {
+            let comparison = Comparer.compare(appraisal: appraisal.submission, audit: audit.submission, template: template, policy: mileagePolicy)
+            outcome.discrepancies = comparison.discrepancies.count
+            outcome.critical = comparison.discrepancies.filter { $0.severity == .critical }.count
+        }
+        guard let (records, elsewhere) = try? store.ledger(vin: vin) else { return }
+        let ledger = MileageLedger(records: records, policy: mileagePolicy, sameReadingElsewhere: elsewhere)
+        outcome.mileageFlags = ledger.flags.count
+        if let delivery, let report = audit ?? appraisal, let template = try? catalog.template(id: report.submission.templateID) {
+            var check = DeliveryCheck.evaluate(
+                report: report.submission, delivery: delivery.submission, reportTemplate: template, photoProblems: deliveryProblems, policy: mileagePolicy)
+            if let reading = ledger.effective.last(where: { $0.stage == "delivery" && $0.at == delivery.submission.inspectedAt }) {
+                check.add(ledgerFlags: ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth })
+            }
+            outcome.delivery = check.verdict.rawValue
+        }
+    }
+
+    private func writeReports(vin: String, to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let report = try ConditionReportBuilder(catalog: catalog, mileagePolicy: mileagePolicy).build(vin: vin, store: store, generatedAt: now)
+        let prefix = Self.relativePrefix(from: folder, to: URL(filePath: store.path).deletingLastPathComponent())
+        try Data(try ConditionReportJSONRenderer.render(report).utf8).write(to: folder.appending(path: "\(vin).json"), options: .atomic)
+        try Data(ConditionReportHTMLRenderer.render(report, language: .zh, photos: .link(prefix: prefix)).utf8).write(
+            to: folder.appending(path: "\(vin).html"), options: .atomic)
+        try Data(ConditionReportMarkdownRenderer.render(report, language: .zh).utf8).write(to: folder.appending(path: "\(vin).md"), options: .atomic)
+    }
+
+    /// The relative path prefix from `from` to `to` ("" when they are the same folder).
+    package static func relativePrefix(from: URL, to: URL) -> String {
+        let a = from.standardizedFileURL.resolvingSymlinksInPath().pathComponents, b = to.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        let parts = Array(repeating: "..", count: a.count - common) + Array(b[common...])
+        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+    }
+}
+
+extension Duration {
+    /// Milliseconds as a Double.
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Batch
+import Foundation
+import Inspection
+import Store
+
+extension InspectCommand {
+    /// `inspect batch DAY_DIR`, `inspect batch --status DAY_DIR`.
+    struct BatchRun: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "batch",
+            abstract: "Process every car of a day folder: submit, normalise photos, compare, ledger, delivery, reports.",
+            discussion: """
+                DAY_DIR holds one folder per car with appraisal.yaml, audit.yaml, optional delivery.yaml and their photos. \
+                Cars run in parallel; progress is recorded per car, so a killed run resumes and an unchanged car is skipped. \
+                Exit status 0 when every car went through, 4 when any car failed (its reasons are in the summary).
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .long, help: "Cars processed at the same time (default: the core count).")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(name: .long, help: "Folder for the reports (<VIN>.json, .html, .md); none when omitted.")
+        var out: String?
+
+        @Flag(name: .long, help: "No progress output.")
+        var quiet = false
+
+        @Option(name: .customLong("summary-json"), help: "Also write the summary as JSON (format batch-summary/1) to this file.")
+        var summaryJSON: String?
+
+        @Flag(name: .long, help: "Show where a previous run of DAY_DIR stands; process nothing.")
+        var status = false
+
+        @Argument(help: "The day folder.")
+        var day: String
+
+        func validate() throws {
+            guard jobs >= 1 && jobs <= 64 else { throw ValidationError("--jobs must be 1-64") }
+        }
+
+        func run() async throws {
+            let folder = URL(filePath: day)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CLIFailure.invalid("\(day) is not a folder")
+            }
+            if status {
+                try showStatus(folder)
+                return
+            }
+            let store: InspectionStore
+            do { store = try InspectionStore(path: global.databasePath) } catch { throw CLIFailure.store(error) }
+            let cars = try CarFolder.list(day: folder)
+            let runner = BatchRunner(
+                store: store, catalog: global.catalog(), photoPolicy: try global.policy(), mileagePolicy: try global.mileage(), jobs: jobs,
+                outFolder: out.map { URL(filePath: $0) }, now: try global.currentTime())
+            let progress = ProgressReporter(total: cars.count, mode: quiet ? .quiet : nil)
+            let summary = try await runner.run(day: folder, progress: progress)
+            if !quiet { ReportPrinter.stderr("") }
+            print(summary.text, terminator: "")
+            if let summaryJSON {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                encoder.keyEncodingStrategy = .convertToSnakeCase
+                try encoder.encode(summary).write(to: URL(filePath: summaryJSON), options: .atomic)
+            }
+            if summary.failed > 0 { throw ExitCode(ExitStatus.batchFailures.rawValue) }
+        }
+
+        private func showStatus(_ folder: URL) throws {
+            let store = try global.existingStore()
+            let steps: [BatchStep]
+            do { steps = try store.batchSteps(day: BatchRunner.dayKey(folder)) } catch { throw CLIFailure.store(error) }
+            let recorded = Dictionary(steps.filter { $0.step == "car" }.map { ($0.car, $0) }, uniquingKeysWith: { a, _ in a })
+            var done = 0, failed = 0, changed = 0, pending = 0
+            var lines: [String] = []
+            for car in try CarFolder.list(day: folder) {
+                guard let step = recorded[car.name] else {
+                    pending += 1
+                    lines.append("  pending  \(car.name)")
+                    continue
+                }
+                if step.fingerprint != car.fingerprint() {
+                    changed += 1
+                    lines.append("  changed  \(car.name) (files changed since \(step.recordedAt))")
+                } else if step.status == "failed" {
+                    failed += 1
+                    lines.append("  failed   \(car.name)")
+                } else {
+                    done += 1
+                }
+            }
+            print("batch status of \(BatchRunner.dayKey(folder)): done \(done) · failed \(failed) · changed \(changed) · pending \(pending)")
+            for line in lines { print(line) }
+        }
+    }
+
+    /// `inspect generate-day DIR --cars N`: a synthetic day for tests and the benchmark (hidden).
+    struct GenerateDay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "generate-day", abstract: "Write a synthetic day folder (for tests and the batch benchmark).", shouldDisplay: false)
+
+        @Option(name: .long, help: "Cars.")
+        var cars: Int = 10
+
+        @Option(name: .long, help: "Photo size, e.g. 4032x3024.")
+        var size: String = "4032x3024"
+
+        @Option(name: .long, help: "Seed.")
+        var seed: UInt64 = 1
+
+        @Argument(help: "The folder to write.")
+        var folder: String
+
+        func run() throws {
+            let parts = size.split(separator: "x").compactMap { Int($0) }
+            guard parts.count == 2, parts.allSatisfy({ $0 >= 64 && $0 <= 10_000 }) else { throw ValidationError("--size must be WIDTHxHEIGHT") }
+            let start = ContinuousClock.now
+            let photos = try DayGenerator(cars: cars, width: parts[0], height: parts[1], seed: seed).write(to: URL(filePath: folder))
+            print("wrote \(cars) cars with \(photos) photos to \(folder) in \(Int((ContinuousClock.now - start).milliseconds)) ms")
+        }
+    }
+}
