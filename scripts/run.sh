@@ -74,4 +74,10 @@ echo "== condition reports for every car (JSON condition-report/1, self-containe
 "$bin" report --all --out "$out/reports" --generated-at 2026-11-26T18:00:00+08:00
 "$bin" report LFV2A21K2D4052187 --format md --lang en --generated-at 2026-11-26T18:00:00+08:00 | head -n 12
 echo
+echo "== the same day as one batch (into a second database): parallel, resumable; then again, unchanged =="
+set +e
+INSPECT_DB="$out/batch.db" "$bin" batch "$day" --out "$out/batch-reports" --summary-json "$out/batch-summary.json"
+INSPECT_DB="$out/batch.db" "$bin" batch "$day" --quiet | head -n 3
+set -e
+echo
 echo "Stored in $out/inspect.db (photos in $out/photos); reports in $out/reports (open the .html files in a browser)."
