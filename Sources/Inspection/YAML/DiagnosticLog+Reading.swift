@@ -46,7 +46,25 @@ extension DiagnosticLog {
             error("\(field) must not be empty", at: value.location, item: item)
             return nil
         }
+        if let bad = text.unicodeScalars.first(where: Self.isForbidden) {
+            let code = String(bad.value, radix: 16, uppercase: true)
+            error(
+                "\(field) contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code); remove it",
+                at: value.location, item: item)
+            return nil
+        }
         return text
+    }
+
+    /// Characters no text field may hold: C0 and C1 controls (tab and line breaks excepted), DEL, and the bidi
+    /// embedding, override and isolate controls that can make a note or name display differently from what it says.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     /// A plain integer; quoted numbers, fractions and other text are errors.
