@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Inspection", "ImageOps", "Store", "ReportGen", "TestSupport"],
+            dependencies: ["Inspection", "ImageOps", "Store", "ReportGen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
