@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InspectCLITests",
-            dependencies: ["InspectCLI", "TestSupport"],
+            dependencies: ["InspectCLI", "Batch", "Store", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,22 +1,30 @@
-/// A minimal EXIF APP1 (camera make, orientation, GPS position) for generated photos, the kind of metadata a
-/// phone writes and `inspect` must strip.
-enum ExifSegment {
+/// A minimal EXIF APP1 (camera make, orientation, GPS position, camera serial number) for generated photos, the
+/// kind of metadata a phone writes and `inspect` must strip.
+package enum ExifSegment {
+    /// The camera make written into every generated photo; privacy tests look for it in outputs.
+    package static let make = "InspectGen"
+    /// The camera serial number written into every generated photo; privacy tests look for it in outputs.
+    package static let cameraSerial = "INSPECTGEN-SN-0042"
+
     /// `jpeg` with an EXIF APP1 inserted after SOI (and APP0, when present).
     static func insert(into jpeg: [UInt8], orientation: Int, latitude: Double, longitude: Double) -> [UInt8] {
         var tiff: [UInt8] = [0x49, 0x49, 42, 0, 8, 0, 0, 0]  // little-endian, IFD0 at 8
         func u16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
         func u32(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24 & 0xFF)] }
-        // IFD0: Make (ASCII, offset), Orientation (SHORT), GPS IFD pointer (LONG).
-        let ifd0Size = 2 + 3 * 12 + 4
+        // IFD0 (tags ascending): Make (ASCII), Orientation (SHORT), GPS IFD pointer (LONG), CameraSerialNumber (ASCII).
+        let ifd0Size = 2 + 4 * 12 + 4
         let makeOffset = 8 + ifd0Size
-        let make = Array("InspectGen\0".utf8)
-        let gpsOffset = makeOffset + make.count
-        tiff += u16(3)
+        let make = Array((Self.make + "\0").utf8)
+        let serialOffset = makeOffset + make.count
+        let serial = Array((Self.cameraSerial + "\0").utf8)
+        let gpsOffset = serialOffset + serial.count
+        tiff += u16(4)
         tiff += u16(0x010F) + u16(2) + u32(make.count) + u32(makeOffset)
         tiff += u16(0x0112) + u16(3) + u32(1) + u16(orientation) + u16(0)
         tiff += u16(0x8825) + u16(4) + u32(1) + u32(gpsOffset)
+        tiff += u16(0xC62F) + u16(2) + u32(serial.count) + u32(serialOffset)
         tiff += u32(0)
-        tiff += make
+        tiff += make + serial
         // GPS IFD: LatitudeRef, Latitude, LongitudeRef, Longitude (rationals after the IFD).
         let gpsSize = 2 + 4 * 12 + 4
         let latOffset = gpsOffset + gpsSize, lonOffset = latOffset + 24
