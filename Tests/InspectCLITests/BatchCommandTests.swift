@@ -59,25 +59,10 @@ import TestSupport
         #expect(reference.status == 0, "\(reference.stdout)")
         let referenceCounts = try runner("reference").run(["show", "LSGBC5341KB000001"]).stdout
         // Killed runs: start, let it work a little, SIGKILL, three times; then finish normally.
-        let db = folder.url.appending(path: "killed-db/inspect.db").path
         let out = folder.url.appending(path: "killed-reports").path
         for delay in [0.3, 0.6, 0.9] {
-            guard let executable = CommandRunner.executable else { Issue.record("no inspect binary"); return }
-            let process = Process()
-            process.executableURL = executable
-            process.arguments = ["batch", day, "--jobs", "1", "--quiet", "--out", out, "--now", "2026-11-26T10:00:00+08:00"]
-            var environment = ProcessInfo.processInfo.environment
-            environment["INSPECT_DB"] = db
-            environment["INSPECT_CHECKLISTS"] = Fixtures.checklists.path
-            process.environment = environment
-            process.currentDirectoryURL = Fixtures.repoRoot
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == 0)
+            try runner("killed-db").runAndKill(
+                ["batch", day, "--jobs", "1", "--quiet", "--out", out, "--now", "2026-11-26T10:00:00+08:00"], after: delay)
             if delay == 0.3 {
                 // The first kill lands mid-batch: some cars are still pending.
                 let midway = try runner("killed-db").run(["batch", "--status", day]).stdout

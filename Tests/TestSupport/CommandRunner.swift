@@ -33,16 +33,7 @@ package struct CommandRunner: Sendable {
 
     /// Runs `inspect arguments...` to completion.
     package func run(_ arguments: [String]) throws -> Result {
-        guard let executable = Self.executable else { throw CocoaError(.fileNoSuchFile) }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env["INSPECT_DB"] = nil
-        env["INSPECT_CHECKLISTS"] = Fixtures.checklists.path
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        let process = try process(arguments)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -54,5 +45,35 @@ package struct CommandRunner: Sendable {
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Starts `inspect arguments...` with its output discarded, sends it SIGKILL after `delay` seconds and waits for
+    /// it. True when the kill landed; false when the command had already finished by itself.
+    @discardableResult
+    package func runAndKill(_ arguments: [String], after delay: Double) throws -> Bool {
+        let process = try process(arguments)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return process.terminationReason == .uncaughtSignal
+    }
+
+    /// A child process for `inspect arguments...` with this runner's directory and environment, not yet started.
+    private func process(_ arguments: [String]) throws -> Process {
+        guard let executable = Self.executable else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["INSPECT_DB"] = nil
+        env["INSPECT_CHECKLISTS"] = Fixtures.checklists.path
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        return process
     }
 }
