@@ -12,7 +12,8 @@ package final class InspectionStore: Sendable {
     package let photoFolder: URL
     private let pool: DatabasePool
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path`, brings its schema up to date and sweeps stale partial
+    /// photo files.
     package init(path: String) throws(StoreError) {
         self.path = path
         let url = URL(filePath: path)
@@ -39,6 +40,7 @@ package final class InspectionStore: Sendable {
         } catch {
             throw .database(Self.describe(error))
         }
+        sweepIncoming()
     }
 
     /// The newest stored revision of a VIN and stage with its content hash, if any.
@@ -518,18 +520,50 @@ package final class InspectionStore: Sendable {
         do { try pool.write { try $0.execute(sql: sql) } } catch { throw .database(Self.describe(error)) }
     }
 
-    /// Writes `bytes` to `relative` (below the database's folder) unless a file is already there; atomic (temporary
-    /// file in the same folder, then rename), so no half-written file ever has the final name. True when written.
+    /// Writes `bytes` to `relative` (below the database's folder) unless a file is already there; atomic: written
+    /// in full to `photos/.incoming/` first, then renamed into place, so no half-written file ever has a final name
+    /// and what a killed process leaves behind is swept by ``sweepIncoming(olderThan:)``. True when written.
     private func writeOnce(_ bytes: [UInt8], to relative: String, for source: String) throws(StoreError) -> Bool {
         let destination = photoFolder.deletingLastPathComponent().appending(path: relative)
         if FileManager.default.fileExists(atPath: destination.path) { return false }
+        let incoming = photoFolder.appending(path: Self.incomingFolder)
+        let temporary = incoming.appending(path: "\(getpid())-\(UUID().uuidString).part")
         do {
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: destination, options: .atomic)
+            try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
+            try Data(bytes).write(to: temporary)
+            guard rename(temporary.path, destination.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw StoreError.photoCopyFailed(path: source, reason: "cannot move into place: \(reason)")
+            }
             return true
+        } catch let error as StoreError {
+            throw error
         } catch {
+            try? FileManager.default.removeItem(at: temporary)
             throw .photoCopyFailed(path: source, reason: error.localizedDescription)
         }
+    }
+
+    /// Where photo files are written before they are renamed into place (inside ``photoFolder``).
+    package static let incomingFolder = ".incoming"
+
+    /// Deletes files in `photos/.incoming/` older than `age` seconds: left by a process killed mid-write (a live
+    /// writer's files are seconds old). Returns how many were deleted. Runs when the store is opened.
+    @discardableResult
+    package func sweepIncoming(olderThan age: TimeInterval = 3600) -> Int {
+        let incoming = photoFolder.appending(path: Self.incomingFolder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: incoming.path) else { return 0 }
+        let cutoff = Date().addingTimeInterval(-age)
+        var deleted = 0
+        for name in names {
+            let file = incoming.appending(path: name)
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date, modified < cutoff
+            else { continue }
+            if (try? FileManager.default.removeItem(at: file)) != nil { deleted += 1 }
+        }
+        return deleted
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -71,15 +71,17 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".json") }.count == vins.count)
     }
 
-    /// The database passes `PRAGMA integrity_check` and every stored photo under its final (content-addressed) name
-    /// is a whole JPEG.
+    /// The database passes `PRAGMA integrity_check`, every stored photo under its final (content-addressed) name is
+    /// a whole JPEG, and partial files exist only in `photos/.incoming/`.
     func expectIntact(_ name: String, _ context: String) throws {
         guard FileManager.default.fileExists(atPath: database(name)) else { return }  // killed before it was created
         let store = try InspectionStore(path: database(name))
         #expect(try store.integrityCheck() == "ok", "\(context)")
         let photos = store.photoFolder
         guard let walker = FileManager.default.enumerator(at: photos, includingPropertiesForKeys: nil) else { return }
-        for case let file as URL in walker where Self.isFinalPhotoName(file.lastPathComponent) {
+        for case let file as URL in walker where (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            guard file.deletingLastPathComponent().lastPathComponent != InspectionStore.incomingFolder else { continue }
+            #expect(Self.isFinalPhotoName(file.lastPathComponent), "\(context): stray file \(file.path) among the photos")
             let bytes = Array(try Data(contentsOf: file))
             #expect(bytes.starts(with: [0xFF, 0xD8]) && bytes.suffix(2) == [0xFF, 0xD9], "\(context): \(file.lastPathComponent) is cut short")
         }

@@ -27,6 +27,19 @@ import Testing
         return try #require(result.outcome, "\(result.diagnostics.map(\.rendered))")
     }
 
+    @Test func partialPhotoFilesOfAKilledProcessAreSweptOnceStale() throws {
+        let incoming = try store().photoFolder.appending(path: InspectionStore.incomingFolder)
+        try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
+        let stale = incoming.appending(path: "41-stale.part"), live = incoming.appending(path: "42-live.part")
+        try Data([0xFF, 0xD8]).write(to: stale)
+        try Data([0xFF, 0xD8]).write(to: live)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: stale.path)
+        _ = try store()  // opening sweeps
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: live.path), "a file another process may still be writing stays")
+        #expect(try store().sweepIncoming(olderThan: 0) == 1)
+    }
+
     @Test func identicalContentIsANoOpAndChangesBecomeRevisions() throws {
         let store = try store()
         let first = try submit(validated(Fixtures.submissionYAML()), to: store, at: "2026-11-26T02:00:00Z")
