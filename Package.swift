@@ -36,7 +36,7 @@ let package = Package(
             dependencies: ["CCrypto", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
-        // Walkaround photos (decoding, normalisation, hashes); filled in by the photo issue.
+        // Walkaround photos: decoding, orientation, resizing, metadata stripping, quality gates, hashes.
         .target(
             name: "ImageOps",
             dependencies: ["CImageOps", "Inspection"],
@@ -69,6 +69,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Fuzzing: the entry points (also replayed by the tests) and the libFuzzer/replay executable (scripts/fuzz.sh).
+        .target(
+            name: "FuzzHarness",
+            dependencies: ["ImageOps", "Inspection"],
+            path: "Fuzz/Harness",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "inspect-fuzz",
+            dependencies: ["FuzzHarness"],
+            path: "Fuzz/Driver",
+            swiftSettings: strictSettings
+        ),
         // Shared fixtures for the test targets (temporary folders, sample submissions).
         .target(
             name: "TestSupport",
@@ -95,6 +108,12 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Inspection", "ImageOps", "Store", "ReportGen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FuzzRegressionTests",
+            dependencies: ["FuzzHarness"],
+            exclude: ["Inputs"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -75,13 +75,13 @@ static void ic_fail(ic_status *status, int code, const char *message, int warnin
     snprintf(status->message, IC_MESSAGE_CAP, "%s", message);
 }
 
-int ic_jpeg_read_header(const uint8_t *data, size_t length, ic_jpeg_header *header, ic_status *status) {
+int ic_jpeg_read_header(const uint8_t *data, size_t length, int max_warnings, ic_jpeg_header *header, ic_status *status) {
     struct jpeg_decompress_struct cinfo;
     struct ic_error_manager manager;
     volatile int created = 0;
     memset(status, 0, sizeof *status);
     cinfo.err = &manager.pub;
-    ic_install(&manager.pub, &manager, 1000);
+    ic_install(&manager.pub, &manager, max_warnings);
     if (setjmp(manager.jump)) {
         if (created) jpeg_destroy_decompress(&cinfo);
         ic_fail(status, IC_ERROR, manager.message, manager.warnings);

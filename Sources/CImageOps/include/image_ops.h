@@ -39,7 +39,8 @@ typedef struct {
 #define IC_TOO_LARGE 2
 #define IC_BUFFER 3
 
-int ic_jpeg_read_header(const uint8_t *data, size_t length, ic_jpeg_header *header, ic_status *status);
+/* Reads a JPEG header; gives up after max_warnings corrupt-data warnings (0: no limit). */
+int ic_jpeg_read_header(const uint8_t *data, size_t length, int max_warnings, ic_jpeg_header *header, ic_status *status);
 
 /// Decodes at scale 1/denom (1, 2, 4, 8) into `out` as 8-bit RGB. `out_capacity` must hold
 /// ceil(w/denom)*ceil(h/denom)*3 bytes. An ICC profile, if any, is returned in `*icc` (free with ic_free).

@@ -13,9 +13,23 @@ package struct SubmissionValidator: Sendable {
     /// Validates the file at `url`; `displayPath` is how messages name it.
     package func validate(fileAt url: URL, displayPath: String) -> ValidationReport {
         var log = DiagnosticLog(file: displayPath)
-        guard let bytes = readBytes(url, log: &log),
+        guard let bytes = readBytes(url, log: &log) else { return ValidationReport(file: displayPath, diagnostics: log.sorted, validated: nil) }
+        return validate(bytes, as: url, displayPath: displayPath, log: log)
+    }
+
+    /// Validates `bytes` as the content of the file at `url` (photo paths resolve beside it); for fuzzing and tests.
+    package func validate(_ bytes: [UInt8], as url: URL, displayPath: String) -> ValidationReport {
+        validate(bytes, as: url, displayPath: displayPath, log: DiagnosticLog(file: displayPath))
+    }
+
+    private func validate(_ bytes: [UInt8], as url: URL, displayPath: String, log: DiagnosticLog) -> ValidationReport {
+        var log = log
+        guard bytes.count <= YAMLLimits.submission.maxBytes,
             let root = YAMLLoader.load(bytes, syntax: .forPath(displayPath), limits: .submission, what: "submission", log: &log)
         else {
+            if bytes.count > YAMLLimits.submission.maxBytes {
+                log.error(Self.tooLarge(bytes.count), at: nil)
+            }
             return ValidationReport(file: displayPath, diagnostics: log.sorted, validated: nil)
         }
         var reader = SubmissionReader(log: log, catalog: catalog, photos: PhotoPathResolver(folder: url.deletingLastPathComponent()))
@@ -34,6 +48,10 @@ package struct SubmissionValidator: Sendable {
         return ValidationReport(file: displayPath, diagnostics: diagnostics, validated: validated)
     }
 
+    private static func tooLarge(_ size: Int) -> String {
+        "file is \(size) bytes; a submission may be at most \(YAMLLimits.submission.maxBytes) bytes"
+    }
+
     private func readBytes(_ url: URL, log: inout DiagnosticLog) -> [UInt8]? {
         var info = stat()
         guard stat(url.path, &info) == 0 else {
@@ -46,7 +64,7 @@ package struct SubmissionValidator: Sendable {
         }
         let limit = YAMLLimits.submission.maxBytes
         guard Int(info.st_size) <= limit else {
-            log.error("file is \(info.st_size) bytes; a submission may be at most \(limit) bytes", at: nil)
+            log.error(Self.tooLarge(Int(info.st_size)), at: nil)
             return nil
         }
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
