@@ -57,7 +57,7 @@ package struct DayGenerator: Sendable {
             jobs.append((carFolder.appending(path: "photos/defect-b.jpg"), car, 21, 1))
             try writeSubmissions(car: car, vin: vin, folder: carFolder)
         }
-        let failures = Mutex<[String]>([])
+        let failures = Locked<[String]>([])
         let next = Atomic<Int>(0)
         let work = jobs
         DispatchQueue.concurrentPerform(iterations: max(1, concurrency)) { _ in

@@ -1,11 +1,10 @@
 import Foundation
-import Synchronization
 
 /// Finds checklist templates by id in a list of folders (first match wins) and caches what it loaded.
 package final class TemplateCatalog: Sendable {
     /// The folders searched, in order.
     package let folders: [URL]
-    private let cache = Mutex<[String: ChecklistTemplate]>([:])
+    private let cache = Locked<[String: ChecklistTemplate]>([:])
 
     /// Creates a catalog over `folders`.
     package init(folders: [URL]) { self.folders = folders }
