@@ -1,5 +1,6 @@
 import Foundation
 import ImageOps
+import Testing
 import TestSupport
 
 /// Helpers for the image tests.
@@ -9,8 +10,41 @@ enum ImageFixtures {
         URL(filePath: #filePath).deletingLastPathComponent().appending(path: "Fixtures/\(name)")
     }
 
-    /// The bytes of a corpus file.
+    /// The bytes of a file of the in-repository corpora.
     static func bytes(_ relative: String) throws -> [UInt8] { Array(try Data(contentsOf: Fixtures.corpus(relative))) }
+
+    /// The real camera photo in the repository: Olympus E-P3, 2016x1512, EXIF, a restart marker every 4 MCUs.
+    static let camera = "camera/olympus_ep3_2016x1512.jpg"
+
+    /// The same photo as a lossless progressive JPEG (10 scans).
+    static let cameraProgressive = "camera/olympus_ep3_2016x1512_progressive.jpg"
+
+    /// The bytes of a benchmark photo of the full corpora (`bench/...`), when `$INSPECT_CORPORA` names them.
+    static func benchBytes(_ name: String) throws -> [UInt8]? {
+        guard let root = Fixtures.extraCorpora else { return nil }
+        return Array(try Data(contentsOf: root.appending(path: "bench/\(name)")))
+    }
+
+    /// What decoding `bytes` gives, in the words of the `.expected` files: `decoded WxH` or `error: <message>`.
+    static func outcome(of bytes: [UInt8]) -> String {
+        do {
+            let decoded = try ImageDecoder().decode(bytes, targetLongEdge: 1600)
+            return "decoded \(decoded.sourceWidth)x\(decoded.sourceHeight)"
+        } catch {
+            return "error: \(error.description)"
+        }
+    }
+
+    /// Decodes every file of a hostile in-repository folder and compares each outcome with `<folder>.expected`.
+    static func expectOutcomes(_ folder: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let expected = try Fixtures.expectedOutcomes(folder)
+        let files = Fixtures.corpusFiles(folder)
+        #expect(Set(files.map(\.lastPathComponent)) == Set(expected.keys), "files of \(folder) vs its .expected", sourceLocation: sourceLocation)
+        for file in files {
+            let actual = outcome(of: Array(try Data(contentsOf: file)))
+            #expect(actual == expected[file.lastPathComponent], "\(folder)/\(file.lastPathComponent)", sourceLocation: sourceLocation)
+        }
+    }
 
     /// The policy shipped in `config/`.
     static func policy() throws -> PhotoPolicy { try PhotoPolicyLoader.load(from: Fixtures.photoPolicyFile) }

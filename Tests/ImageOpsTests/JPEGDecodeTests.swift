@@ -14,7 +14,21 @@ import TestSupport
     }
 
     @Test func progressiveDecodes() throws {
-        let decoded = try ImageDecoder().decode(ImageFixtures.bytes("bench/sony_rx100_18mp_progressive.jpg"), targetLongEdge: 1600)
+        let decoded = try ImageDecoder().decode(ImageFixtures.bytes(ImageFixtures.cameraProgressive), targetLongEdge: 1000)
+        #expect(decoded.progressive)
+        #expect((decoded.sourceWidth, decoded.sourceHeight) == (2016, 1512))
+        #expect(decoded.scaleDenominator == 2)
+        #expect((decoded.image.width, decoded.image.height) == (1008, 756))
+        // Lossless progressive copy of the baseline file: the same pixels.
+        let baseline = try ImageDecoder().decode(ImageFixtures.bytes(ImageFixtures.camera), targetLongEdge: 1000)
+        #expect(!baseline.progressive)
+        #expect(ImageFixtures.meanDifference(decoded.image, baseline.image) < 1)
+    }
+
+    @Test(.enabled(if: Fixtures.extraCorpora != nil, "needs INSPECT_CORPORA"))
+    func progressive18MPDecodesAtHalfScale() throws {
+        let sony = try #require(try ImageFixtures.benchBytes("sony_rx100_18mp_progressive.jpg"))
+        let decoded = try ImageDecoder().decode(sony, targetLongEdge: 1600)
         #expect(decoded.progressive)
         #expect((decoded.sourceWidth, decoded.sourceHeight) == (5640, 3172))
         #expect(decoded.scaleDenominator == 2)
@@ -51,27 +65,43 @@ import TestSupport
     }
 
     @Test func shrinkOnLoadDecodesAtTheScale() throws {
-        let bytes = try ImageFixtures.bytes("bench/olympus_ep3_12mp.jpg")
-        let half = try ImageDecoder().decode(bytes, targetLongEdge: 1600)
-        #expect((half.image.width, half.image.height, half.scaleDenominator) == (2016, 1512, 2))
-        let eighth = try ImageDecoder().decode(bytes, targetLongEdge: 320)
-        #expect((eighth.image.width, eighth.image.height, eighth.scaleDenominator) == (504, 378, 8))
+        let bytes = try ImageFixtures.bytes(ImageFixtures.camera)
+        let full = try ImageDecoder().decode(bytes, targetLongEdge: 1600)
+        #expect((full.image.width, full.image.height, full.scaleDenominator) == (2016, 1512, 1))
+        let half = try ImageDecoder().decode(bytes, targetLongEdge: 1000)
+        #expect((half.image.width, half.image.height, half.scaleDenominator) == (1008, 756, 2))
+        let eighth = try ImageDecoder().decode(bytes, targetLongEdge: 250)
+        #expect((eighth.image.width, eighth.image.height, eighth.scaleDenominator) == (252, 189, 8))
     }
 
     @Test func limitsAreEnforcedBeforeAllocation() throws {
-        let olympus = try ImageFixtures.bytes("bench/olympus_ep3_12mp.jpg")
+        let camera = try ImageFixtures.bytes(ImageFixtures.camera)
         var small = DecodeLimits.standard
-        small.maxPixels = 10_000_000
-        #expect(throws: ImageError.tooManyPixels(width: 4032, height: 3024, limit: 10_000_000)) { try ImageDecoder(limits: small).decode(olympus) }
+        small.maxPixels = 2_000_000
+        #expect(throws: ImageError.tooManyPixels(width: 2016, height: 1512, limit: 2_000_000)) { try ImageDecoder(limits: small).decode(camera) }
         var tinyFile = DecodeLimits.standard
-        tinyFile.maxFileBytes = 1_000_000
-        #expect(throws: ImageError.fileTooLarge(bytes: olympus.count, limit: 1_000_000)) { try ImageDecoder(limits: tinyFile).decode(olympus) }
-        let sony = try ImageFixtures.bytes("bench/sony_rx100_18mp_progressive.jpg")
+        tinyFile.maxFileBytes = 300_000
+        #expect(throws: ImageError.fileTooLarge(bytes: camera.count, limit: 300_000)) { try ImageDecoder(limits: tinyFile).decode(camera) }
+        let progressive = try ImageFixtures.bytes(ImageFixtures.cameraProgressive)
         var fewScans = DecodeLimits.standard
         fewScans.maxScans = 2
         #expect(throws: ImageError.decodeFailed(format: "JPEG", message: "progressive JPEG has more than 2 scans")) {
-            try ImageDecoder(limits: fewScans).decode(sony, targetLongEdge: 1600)
+            try ImageDecoder(limits: fewScans).decode(progressive, targetLongEdge: 1600)
         }
+        var littleMemory = DecodeLimits.standard
+        littleMemory.maxDecoderMemory = 4 << 20  // a progressive 3 MP file needs ~9 MB of coefficients
+        #expect(throws: ImageError.self) { try ImageDecoder(limits: littleMemory).decode(progressive, targetLongEdge: 1600) }
+        // The same file decodes with the standard limits.
+        #expect(try ImageDecoder().decode(progressive, targetLongEdge: 1600).sourceWidth == 2016)
+    }
+
+    @Test(.enabled(if: Fixtures.extraCorpora != nil, "needs INSPECT_CORPORA"))
+    func limitsHoldForTheBenchmarkPhotos() throws {
+        let olympus = try #require(try ImageFixtures.benchBytes("olympus_ep3_12mp.jpg"))
+        var small = DecodeLimits.standard
+        small.maxPixels = 10_000_000
+        #expect(throws: ImageError.tooManyPixels(width: 4032, height: 3024, limit: 10_000_000)) { try ImageDecoder(limits: small).decode(olympus) }
+        let sony = try #require(try ImageFixtures.benchBytes("sony_rx100_18mp_progressive.jpg"))
         var littleMemory = DecodeLimits.standard
         littleMemory.maxDecoderMemory = 4 << 20  // a progressive 18 MP file needs ~50 MB of coefficients
         #expect(throws: ImageError.self) { try ImageDecoder(limits: littleMemory).decode(sony, targetLongEdge: 1600) }
@@ -81,13 +111,13 @@ import TestSupport
         let small = try ImageFixtures.bytes("libjpeg-turbo-testimages/testorig.jpg")
         let decoded = try ImageDecoder().decode(Array(small.prefix(small.count * 2 / 3)))
         #expect(decoded.warnings >= 1)  // "Premature end of JPEG file": the rest is filled in, and nothing is printed
-        // The Olympus file has restart markers: cut in half it warns at every missing interval, past the cap.
-        let olympus = try ImageFixtures.bytes("bench/olympus_ep3_12mp.jpg")
-        #expect(throws: ImageError.self) { try ImageDecoder().decode(Array(olympus.prefix(olympus.count / 2)), targetLongEdge: 320) }
-        do {
-            _ = try ImageDecoder().decode(Array(olympus.prefix(olympus.count / 2)), targetLongEdge: 320)
-        } catch {
-            #expect(error.description.hasPrefix("could not decode JPEG: too many corrupt-data warnings (more than 100; last: "))
+        #expect(try ImageDecoder().decode(small).warnings == 0)
+        // The camera photo has a restart marker every 4 MCUs: cut in half it warns at every missing interval, past the cap.
+        let camera = try ImageFixtures.bytes(ImageFixtures.camera)
+        #expect(throws: ImageError.decodeFailed(
+            format: "JPEG", message: "too many corrupt-data warnings (more than 100; last: Corrupt JPEG data: found marker 0xd9 instead of RST5)")
+        ) {
+            try ImageDecoder().decode(Array(camera.prefix(camera.count / 2)), targetLongEdge: 320)
         }
     }
 
@@ -97,22 +127,30 @@ import TestSupport
         #expect(throws: ImageError.self) { try ImageDecoder().decode([0xFF, 0xD8, 0xFF]) }
     }
 
-    @Test(arguments: ["go-fuzz-corpus/jpeg/corpus", "go-fuzz-corpus/png/corpus", "libpng-testpngs/testpngs/crashers", "libpng-testpngs/testpngs/badpal"])
-    func hostileCorporaGiveAnImageOrACleanError(folder: String) throws {
-        let files = Fixtures.corpusFiles(folder)
-        #expect(files.count > 5, "corpus \(folder) is missing")
-        var images = 0, errors = 0
+    static let hostileFolders = [
+        "go-fuzz-corpus/jpeg/corpus", "go-fuzz-corpus/png/corpus", "libpng-testpngs/testpngs/crashers", "libpng-testpngs/testpngs/badpal",
+    ]
+
+    @Test(arguments: hostileFolders)
+    func hostileFilesGiveTheirRecordedOutcome(folder: String) throws {
+        #expect(Fixtures.corpusFiles(folder).count >= 9, "corpus \(folder) is missing")
+        try ImageFixtures.expectOutcomes(folder)
+    }
+
+    /// With `$INSPECT_CORPORA`: every file of the full folders gives an image of the size it says, or an error with a message.
+    @Test(.enabled(if: Fixtures.extraCorpora != nil, "needs INSPECT_CORPORA"), arguments: hostileFolders.prefix(2))
+    func everyFileOfTheFullCorporaGivesAnImageOrACleanError(folder: String) throws {
+        let files = Fixtures.corpusFiles(folder, in: try #require(Fixtures.extraCorpora))
+        #expect(files.count > Fixtures.corpusFiles(folder).count, "the full \(folder) has more files than the selection")
         for file in files {
             let bytes = Array(try Data(contentsOf: file))
-            do {
+            do throws(ImageError) {
                 let decoded = try ImageDecoder().decode(bytes, targetLongEdge: 1600)
-                #expect(decoded.image.pixels.count == decoded.image.width * decoded.image.height * 3)
-                images += 1
+                #expect(decoded.image.pixels.count == decoded.image.width * decoded.image.height * 3, "\(file.lastPathComponent)")
+                #expect(decoded.image.width > 0 && decoded.image.height > 0, "\(file.lastPathComponent)")
             } catch {
-                #expect(!error.description.isEmpty)
-                errors += 1
+                #expect(error.description.count > 10, "\(file.lastPathComponent): \(error)")
             }
         }
-        #expect(images + errors == files.count)
     }
 }

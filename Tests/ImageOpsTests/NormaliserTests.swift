@@ -11,13 +11,13 @@ import TestSupport
     func normalise(_ bytes: [UInt8]) throws -> NormalisedPhoto { try PhotoNormaliser(policy: policy).normalise(bytes) }
 
     @Test func aCameraPhotoBecomes1600AndA320Thumbnail() throws {
-        let photo = try normalise(ImageFixtures.bytes("bench/olympus_ep3_12mp.jpg"))
+        let photo = try normalise(ImageFixtures.bytes(ImageFixtures.camera))
         #expect((photo.width, photo.height) == (1600, 1200))
         #expect((photo.thumbnailWidth, photo.thumbnailHeight) == (320, 240))
         let back = try ImageDecoder().decode(photo.jpeg)
         #expect((back.image.width, back.image.height) == (1600, 1200))
         #expect(photo.quality.verdict == .ok)
-        #expect(photo.sourceSHA256 == SHA256Helper.hex(try ImageFixtures.bytes("bench/olympus_ep3_12mp.jpg")))
+        #expect(photo.sourceSHA256 == SHA256Helper.hex(try ImageFixtures.bytes(ImageFixtures.camera)))
     }
 
     @Test func uprightOutputForRotatedSources() throws {
@@ -29,8 +29,13 @@ import TestSupport
     }
 
     @Test func outputsCarryNoMetadata() throws {
-        for source in ["bench/olympus_ep3_12mp.jpg", "exif-orientation-examples/Landscape_5.jpg", "bench/sony_rx100_18mp_progressive.jpg"] {
-            let bytes = try ImageFixtures.bytes(source)
+        var sources = try [ImageFixtures.camera, "exif-orientation-examples/Landscape_5.jpg", ImageFixtures.cameraProgressive].map {
+            ($0, try ImageFixtures.bytes($0))
+        }
+        for name in ["olympus_ep3_12mp.jpg", "sony_rx100_18mp_progressive.jpg"] {
+            if let bytes = try ImageFixtures.benchBytes(name) { sources.append(("bench/\(name)", bytes)) }
+        }
+        for (source, bytes) in sources {
             #expect(JPEGMarkers.segments(bytes).contains { $0.marker == 0xE1 }, "\(source) should have EXIF to strip")
             let photo = try normalise(bytes)
             for output in [photo.jpeg, photo.thumbnailJPEG] {
@@ -45,7 +50,7 @@ import TestSupport
     }
 
     @Test func hashesSurviveReencodingAndResizingButSeparateDifferentPictures() throws {
-        let original = try normalise(ImageFixtures.bytes("bench/olympus_ep3_12mp.jpg"))
+        let original = try normalise(ImageFixtures.bytes(ImageFixtures.camera))
         let decoded = try ImageDecoder().decode(original.jpeg).image
         let reencoded = try normalise(ImageEncoder.jpeg(decoded, quality: 50))
         let smaller = try normalise(ImageEncoder.jpeg(decoded.shrunk(toLongEdge: 800), quality: 85))
@@ -67,7 +72,7 @@ import TestSupport
     }
 
     @Test func blurIsCaught() throws {
-        let sharp = try normalise(ImageFixtures.bytes("bench/olympus_ep3_12mp.jpg"))
+        let sharp = try normalise(ImageFixtures.bytes(ImageFixtures.camera))
         #expect(sharp.quality.gates[0].verdict == .ok)
         let motion = try normalise(ImageFixtures.bytes("opencv-samples/licenseplate_motion.jpg"))
         #expect(motion.quality.gates[0] == GateResult(gate: "blur", verdict: .fail, message: motion.quality.gates[0].message))
@@ -81,7 +86,7 @@ import TestSupport
     }
 
     @Test func aNightPhotoTooDarkToShowThePaintSaysSo() throws {
-        let image = try ImageDecoder().decode(ImageFixtures.bytes("bench/olympus_ep3_12mp.jpg"), targetLongEdge: 1600).image
+        let image = try ImageDecoder().decode(ImageFixtures.bytes(ImageFixtures.camera), targetLongEdge: 1600).image
         let night = PixelImage(width: image.width, height: image.height, channels: 3, pixels: image.pixels.map { $0 / 8 })
         let photo = try normalise(ImageEncoder.jpeg(night))
         let exposure = photo.quality.gates[1]

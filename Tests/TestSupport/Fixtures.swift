@@ -22,23 +22,38 @@ package enum Fixtures {
     /// The shipped mileage policy.
     package static func mileagePolicy() throws -> MileagePolicy { try MileagePolicyLoader.load(from: mileagePolicyFile) }
 
-    /// The shared test corpora: `$INSPECT_CORPORA` when set (it must then exist), else `../shared/corpora` beside the repo.
-    package static let corpora: URL = {
-        if let path = ProcessInfo.processInfo.environment["INSPECT_CORPORA"], !path.isEmpty {
-            precondition(FileManager.default.fileExists(atPath: path), "INSPECT_CORPORA=\(path) does not exist")
-            return URL(filePath: path)
-        }
-        return repoRoot.deletingLastPathComponent().appending(path: "shared/corpora")
+    /// The test corpora in the repository (`Tests/Fixtures/corpora`: a small selection of public corpora, each
+    /// folder with its licence; see its README).
+    package static let corpora: URL = repoRoot.appending(path: "Tests/Fixtures/corpora")
+
+    /// The full corpora when `$INSPECT_CORPORA` names them (same layout, plus `bench/`): extra cases only, never needed.
+    package static let extraCorpora: URL? = {
+        guard let path = ProcessInfo.processInfo.environment["INSPECT_CORPORA"], !path.isEmpty else { return nil }
+        precondition(FileManager.default.fileExists(atPath: path), "INSPECT_CORPORA=\(path) does not exist")
+        return URL(filePath: path)
     }()
 
-    /// A file of the corpora; fails the test loudly when it is missing.
+    /// A file of the in-repository corpora.
     package static func corpus(_ relative: String) -> URL { corpora.appending(path: relative) }
 
-    /// The files of a corpus folder, sorted.
-    package static func corpusFiles(_ relative: String) -> [URL] {
-        let folder = corpora.appending(path: relative)
+    /// The files of a corpus folder (in-repository unless `root` says otherwise), sorted, without hidden files.
+    package static func corpusFiles(_ relative: String, in root: URL = corpora) -> [URL] {
+        let folder = root.appending(path: relative)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.sorted().filter { !$0.hasPrefix(".") }.map { folder.appending(path: $0) }
+    }
+
+    /// The expected outcome of every file of a hostile corpus folder, from `<folder>.expected` beside it
+    /// (`name<TAB>outcome` per line), keyed by file name.
+    package static func expectedOutcomes(_ relative: String) throws -> [String: String] {
+        let text = try String(contentsOf: corpora.appending(path: relative + ".expected"), encoding: .utf8)
+        var outcomes: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            outcomes[String(parts[0])] = String(parts[1])
+        }
+        return outcomes
     }
 
     /// A catalog over `checklists/`.
