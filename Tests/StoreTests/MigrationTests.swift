@@ -6,78 +6,149 @@ import Inspection
 import Testing
 import TestSupport
 
-/// A database written by every earlier schema version opens with this build, keeps everything, and works.
+/// Databases written by the released builds of every earlier schema version (frozen files in
+/// `Tests/Fixtures/databases`, made by the code of those commits: see the README there) open with this build,
+/// are upgraded, keep every row exactly as it was, and work: ledger, corrections, batch progress, new revisions,
+/// and the append-only rules. An edit to an old migration changes what these files would have been, so it fails here.
 @Suite struct MigrationTests {
-    static let versions = ["v1", "v2-normalised-photos", "v3-mileage-ledger"]
+    /// A frozen database, the migrations it was made with, and what is known to be in it.
+    struct Frozen: Sendable, CustomTestStringConvertible {
+        var file: String
+        var applied: [String]
+        var vehicles: Int
+        var inspections: Int
+        /// A car with a ledger in that file and its readings in order.
+        var ledgerVIN: String
+        var readings: [Int]
+        var testDescription: String { file }
+    }
 
-    @Test(arguments: versions)
-    func upgradesFromAnEarlierSchema(version: String) throws {
-        let folder = TemporaryFolder()
+    static let frozen = [
+        Frozen(
+            file: "v1.db", applied: ["v1"], vehicles: 3, inspections: 6,
+            ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48236]),
+        Frozen(
+            file: "v2.db", applied: ["v1", "v2-normalised-photos"], vehicles: 3, inspections: 6,
+            ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48236]),
+        Frozen(
+            file: "v3.db", applied: ["v1", "v2-normalised-photos", "v3-mileage-ledger"], vehicles: 3, inspections: 8,
+            ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48222, 48225, 48152, 48251, 48252]),
+        Frozen(
+            file: "v4.db", applied: ["v1", "v2-normalised-photos", "v3-mileage-ledger", "v4-batch-progress"], vehicles: 5, inspections: 12,
+            ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48222, 48225, 48152, 48251, 48252]),
+    ]
+
+    static let folder = Fixtures.repoRoot.appending(path: "Tests/Fixtures/databases")
+
+    /// A working copy of a frozen file (the committed file is never opened for writing).
+    func copy(_ frozen: Frozen, into folder: TemporaryFolder) throws -> String {
         let path = folder.url.appending(path: "old.db").path
-        // A submission as that version stored it.
-        try Fixtures.writePhotos(into: folder, subfolder: "car")
-        let url = try folder.write(Fixtures.submissionYAML(), to: "car/appraisal.yaml")
-        let validated = try #require(SubmissionValidator(catalog: Fixtures.catalog()).validate(fileAt: url, displayPath: "appraisal.yaml").validated)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let document = String(decoding: try encoder.encode(validated.submission), as: UTF8.self)
-        let assessment = String(decoding: try encoder.encode(Grader.assess(validated.submission, template: validated.template)), as: UTF8.self)
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: version)
-            try queue.write { db in
-                try db.execute(sql: "INSERT INTO vehicle (vin, first_seen_at) VALUES ('LSVAM4189C2184526', 't0')")
-                try db.execute(
-                    sql: """
-                        INSERT INTO inspection (vin, stage, revision, content_sha256, template_id, template_sha256, inspected_at, inspected_at_epoch,
-                            inspector_id, source_path, submitted_at, total_hundredths, grade_id, document, assessment)
-                        VALUES ('LSVAM4189C2184526', 'appraisal', 1, ?, 'gbt30323-2013', 'old', '2026-11-20T09:30:00+08:00', 1763602200, 'APR-0117',
-                            'appraisal.yaml', 't0', 9850, '1', ?, ?)
-                        """, arguments: [validated.contentHash, document, assessment])
-                try db.execute(
-                    sql: """
-                        INSERT INTO photo (inspection_id, seq, role, angle, source_path, sha256, byte_count, stored_path)
-                        VALUES (1, 1, 'angle', 'front', 'photos/front.jpg', 'abc', 10, 'photos/ab/abc.jpg')
-                        """)
-                try db.execute(
-                    sql: """
-                        INSERT INTO odometer_reading (vin, inspection_id, stage, reading, unit, km, read_at, read_at_epoch, source, recorded_at)
-                        VALUES ('LSVAM4189C2184526', 1, 'appraisal', 48210, 'km', 48210, '2026-11-20T09:30:00+08:00', 1763602200, 'submission', 't0')
-                        """)
+        try FileManager.default.copyItem(atPath: Self.folder.appending(path: frozen.file).path, toPath: path)
+        return path
+    }
+
+    /// Every row of every table, as text, ordered by all its columns (old columns first, so new ones never reorder).
+    static func snapshot(_ path: String) throws -> [String: [String]] {
+        try DatabaseQueue(path: path).read { db in
+            var tables: [String: [String]] = [:]
+            let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            for name in names {
+                let columns = try db.columns(in: name).count
+                let order = (1...columns).map(String.init).joined(separator: ", ")
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(name)\" ORDER BY \(order)")
+                tables[name] = rows.map { row in row.map { "\($0)=\($1)" }.joined(separator: "|") }
             }
+            return tables
         }
-        // This build opens it, migrates it to the latest schema, and everything is there.
+    }
+
+    @Test(arguments: frozen)
+    func theFrozenFileIsWhatItsVersionWrote(frozen: Frozen) throws {
+        let folder = TemporaryFolder()
+        let applied = try DatabaseQueue(path: try copy(frozen, into: folder)).read {
+            try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+        }
+        #expect(applied == frozen.applied)
+    }
+
+    @Test(arguments: frozen)
+    func upgradesKeepingEveryRowAndWorks(frozen: Frozen) throws {
+        let folder = TemporaryFolder()
+        let path = try copy(frozen, into: folder)
+        let before = try Self.snapshot(path)
+        #expect(before["inspection"]?.count == frozen.inspections)
+
         let store = try InspectionStore(path: path)
         let applied = try DatabaseQueue(path: path).read { try Schema.migrator.appliedIdentifiers($0) }
         #expect(applied == Set(Schema.migrator.migrations))
-        let vehicle = try #require(try store.vehicle(vin: "LSVAM4189C2184526"))
-        #expect(vehicle.inspections.map(\.revision) == [1])
-        #expect(vehicle.inspections.first?.submission == validated.submission)
-        #expect(try store.photoRows(inspection: 1).first?.pixelSHA256 == nil)  // a v1 copy, never normalised: kept as it was
-        // Newer features work on the old data: the ledger, a correction, batch progress, a new revision.
-        #expect(try store.ledger(vin: "LSVAM4189C2184526").records.map(\.reading) == [48210])
+        // Nothing lost or changed: every old row reads the same (new columns, if any, come after the old ones).
+        let after = try Self.snapshot(path)
+        for (table, rows) in before {
+            let upgraded = try #require(after[table], "table \(table) is gone")
+            if table == "grdb_migrations" {
+                #expect(Array(upgraded.prefix(rows.count)) == rows)
+                continue
+            }
+            #expect(upgraded.count == rows.count, "\(table): \(rows.count) rows before, \(upgraded.count) after")
+            for (old, new) in zip(rows, upgraded) where !new.hasPrefix(old) {
+                Issue.record("\(table): row changed\n  before: \(old)\n  after:  \(new)")
+                break
+            }
+        }
+        // The domain reads it: cars, their inspections and submissions, the ledger.
+        #expect(try store.vins().count == frozen.vehicles)
+        let vehicle = try #require(try store.vehicle(vin: frozen.ledgerVIN))
+        #expect(vehicle.inspections.contains { $0.stage == .appraisal && $0.revision == 1 })
+        #expect(vehicle.inspections.contains { $0.stage == .audit && $0.revision == 1 })
+        #expect(vehicle.inspections.allSatisfy { $0.submission.vehicle.vin.value == frozen.ledgerVIN })
+        #expect(try store.ledger(vin: frozen.ledgerVIN).records.map(\.reading) == frozen.readings)
+
+        // Newer features work on the old data: a correction, batch progress, a new revision.
+        let next = try store.ledger(vin: frozen.ledgerVIN).records.count + 1
         let correction = OdometerRecord(
-            id: 0, vin: "LSVAM4189C2184526", stage: "transport", reading: 48220, unit: .km, at: try Timestamp.parse("2026-11-21T09:30:00+08:00").get(),
-            source: "manual", mode: .flatbed)
-        #expect(try store.recordReading(correction, recordedAt: "t1", photo: nil) == 2)
+            id: 0, vin: frozen.ledgerVIN, stage: "transport", reading: 48300, unit: .km,
+            at: try Timestamp.parse("2026-11-30T09:30:00+08:00").get(), source: "manual", mode: .flatbed)
+        _ = try store.recordReading(correction, recordedAt: "t1", photo: nil)
+        #expect(try store.ledger(vin: frozen.ledgerVIN).records.count == next)
         try store.recordBatchStep(BatchStep(day: "d", car: "c", step: "car", fingerprint: "f", status: "done", detail: "{}", durationMs: 1, recordedAt: "t1"))
-        let policy = try PhotoPolicyLoader.load(from: Fixtures.photoPolicyFile)
+        #expect(try store.batchSteps(day: "d").count == 1)
+        try Fixtures.writePhotos(into: folder, subfolder: "car")
         let changed = try #require(
             SubmissionValidator(catalog: Fixtures.catalog()).validate(
-                fileAt: try folder.write(Fixtures.submissionYAML(defects: ""), to: "car/appraisal2.yaml"), displayPath: "appraisal2.yaml"
+                fileAt: try folder.write(Fixtures.submissionYAML(stage: "appraisal", defects: ""), to: "car/appraisal.yaml"), displayPath: "appraisal.yaml"
             ).validated)
-        let outcome = try SubmissionIntake(store: store, policy: policy, concurrency: 2).take(changed, submittedAt: "t2").outcome
+        let outcome = try SubmissionIntake(store: store, policy: try PhotoPolicyLoader.load(from: Fixtures.photoPolicyFile), concurrency: 2)
+            .take(changed, submittedAt: "t2").outcome
         guard case let .stored(revision)? = outcome else {
             Issue.record("expected a new revision, got \(String(describing: outcome))")
             return
         }
-        #expect(revision.revision == 2)
+        let previous = vehicle.inspections.filter { $0.stage == .appraisal }.map(\.revision).max() ?? 0
+        #expect(revision.revision == previous + 1)
         #expect(try store.integrityCheck() == "ok")
-        // The append-only rules hold on migrated data too.
-        #expect(throws: StoreError.self) { try store.executeForTesting("DELETE FROM odometer_reading") }
+
+        // The append-only rules hold on migrated data: every append-only table has its triggers, and refuses to
+        // change the rows it holds (an empty table has none to refuse).
+        let queue = try DatabaseQueue(path: path)
+        let triggers = try queue.read { try String.fetchSet($0, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") }
+        for table in Schema.appendOnlyTables {
+            #expect(triggers.isSuperset(of: ["\(table)_no_update", "\(table)_no_delete"]), "\(table)")
+            guard try queue.read({ try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }) > 0 else {
+                #expect(["phash_band", "photo_reuse"].contains(table), "\(table) should have rows in \(frozen.file)")
+                continue
+            }
+            #expect(throws: (any Error).self, "DELETE FROM \(table) must be refused") { try queue.write { try $0.execute(sql: "DELETE FROM \(table)") } }
+            #expect(throws: (any Error).self, "UPDATE \(table) must be refused") {
+                try queue.write { try $0.execute(sql: "UPDATE \(table) SET rowid = rowid") }
+            }
+        }
+        #expect(try Self.snapshot(path)["inspection"]?.count == frozen.inspections + 1)
     }
 
-    @Test func theMigrationListIsWhatTheTestsCover() {
-        #expect(Schema.migrator.migrations == Self.versions + ["v4-batch-progress"])
+    @Test func theMigrationListIsWhatTheFrozenFilesCover() throws {
+        // A new migration needs a frozen file of the version before it (see Tests/Fixtures/databases/README.md).
+        #expect(Schema.migrator.migrations == Self.frozen.last?.applied)
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".db") }.sorted()
+        #expect(files == Self.frozen.map(\.file))
     }
 }
