@@ -118,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InspectCLITests",
-            dependencies: ["InspectCLI", "Batch", "Store", "TestSupport"],
+            dependencies: ["InspectCLI", "Batch", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
     ]

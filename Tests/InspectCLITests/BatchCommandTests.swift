@@ -18,12 +18,6 @@ import TestSupport
         return day
     }
 
-    /// Counts rows per table of a database through the CLI-independent store.
-    func counts(_ db: String) throws -> String {
-        let result = try runner(db).run(["batch", "--status", folder.url.appending(path: "day").path])
-        return result.stdout
-    }
-
     @Test func aDayWithBrokenCarsFinishesTheOthersAndExitsFour() throws {
         let day = try generate("day", cars: 20)
         let out = folder.url.appending(path: "reports").path
@@ -58,17 +52,19 @@ import TestSupport
         let reference = try runner("reference").run(["batch", day, "--quiet", "--now", "2026-11-26T10:00:00+08:00"])
         #expect(reference.status == 0, "\(reference.stdout)")
         let referenceCounts = try runner("reference").run(["show", "LSGBC5341KB000001"]).stdout
-        // Killed runs: start, let it work a little, SIGKILL, three times; then finish normally.
+        // Killed runs, one car at a time: after two cars are finished, after five, and in the middle of a car (three
+        // more photo files under their final names); each kill is chosen by observed progress and must land mid-batch.
         let out = folder.url.appending(path: "killed-reports").path
-        for delay in [0.3, 0.6, 0.9] {
-            try runner("killed-db").runAndKill(
-                ["batch", day, "--jobs", "1", "--quiet", "--out", out, "--now", "2026-11-26T10:00:00+08:00"], after: delay)
-            if delay == 0.3 {
-                // The first kill lands mid-batch: some cars are still pending.
-                let midway = try runner("killed-db").run(["batch", "--status", day]).stdout
-                #expect(midway.hasPrefix("batch status") && !midway.contains("pending 0"), "\(midway)")
-            }
-        }
+        let arguments = ["batch", day, "--jobs", "1", "--quiet", "--out", out, "--now", "2026-11-26T10:00:00+08:00"]
+        let progress = StoreProgress(database: folder.url.appending(path: "killed-db/inspect.db").path)
+        #expect(try runner("killed-db").runAndKill(arguments, when: { progress.carsFinished() >= 2 }) == .killed)
+        let midway = try runner("killed-db").run(["batch", "--status", day]).stdout
+        #expect(midway.hasPrefix("batch status") && !midway.contains("pending 0"), "\(midway)")
+        #expect((2...3).contains(progress.carsFinished()), "\(midway)")
+        #expect(try runner("killed-db").runAndKill(arguments, when: { progress.carsFinished() >= 5 }) == .killed)
+        let photos = progress.photoFiles()
+        #expect(try runner("killed-db").runAndKill(arguments, when: { progress.photoFiles() >= photos + 3 }) == .killed)
+        #expect(progress.carsFinished() < 10)
         let resumed = try runner("killed-db").run(["batch", day, "--quiet", "--out", out, "--now", "2026-11-26T10:00:00+08:00"])
         #expect(resumed.status == 0, "\(resumed.stdout)")
         let status = try runner("killed-db").run(["batch", "--status", day])

@@ -3,17 +3,20 @@ import Store
 import Testing
 import TestSupport
 
-/// `submit` and `batch` killed with SIGKILL at random moments, again and again: after every kill the database passes
-/// `PRAGMA integrity_check`, every photo and report under its final name is complete, and a final run finishes the
-/// work with exactly what an uninterrupted run stores. The seed of the delays is printed with every failure;
-/// `INSPECT_CRASH_SEED=<seed>` replays it.
+/// `submit` and `batch` killed with SIGKILL again and again, each time at a moment chosen by what the command has
+/// observably done (photo files under their final names, stored inspections, finished cars: ``StoreProgress``), never
+/// by the clock: after every kill the database passes `PRAGMA integrity_check`, every photo and report under its
+/// final name is complete, and a final run finishes the work with exactly what an uninterrupted run stores. The kill
+/// points come from a fixed seed, printed; `INSPECT_CRASH_SEED=<seed>` tries others.
 @Suite(.serialized) struct CrashSafetyTests {
     let folder = TemporaryFolder()
     static let now = "2026-11-26T10:00:00+08:00"
 
-    /// `$INSPECT_CRASH_SEED` (to replay a failure), else the clock: each run tries other moments.
-    static func seed() -> UInt64 {
-        ProcessInfo.processInfo.environment["INSPECT_CRASH_SEED"].flatMap { UInt64($0) } ?? UInt64(Date().timeIntervalSince1970 * 1000)
+    /// `$INSPECT_CRASH_SEED`, else a fixed seed; printed so that a failure can be replayed.
+    static func seed(_ test: String) -> UInt64 {
+        let seed = ProcessInfo.processInfo.environment["INSPECT_CRASH_SEED"].flatMap { UInt64($0) } ?? 20_261_126
+        print("\(test): kill points from seed \(seed) (INSPECT_CRASH_SEED=\(seed) replays them)")
+        return seed
     }
 
     func runner(_ name: String) -> CommandRunner {
@@ -29,53 +32,81 @@ import TestSupport
         return (day, try FileManager.default.contentsOfDirectory(atPath: day).sorted())
     }
 
-    @Test func killingSubmitAtRandomMomentsNeverDamagesTheStore() throws {
-        let (day, vins) = try generateDay(cars: 3)
-        let files = vins.flatMap { ["\(day)/\($0)/appraisal.yaml", "\(day)/\($0)/audit.yaml"] }
-        // An uninterrupted run first: its content is the target and its duration scales the kill moments.
-        let started = Date()
-        let reference = try runner("reference").run(["submit", "--now", Self.now] + files)
-        let duration = Date().timeIntervalSince(started)
-        #expect(reference.status == 0, "\(reference.stderr)")
-        let seed = Self.seed()
-        var random = SplitMix64(seed: seed)
-        var landed = 0
-        // Three stores, each killed four times (the first kill in the first half of the work, then anywhere: work
-        // left over by earlier kills is what later ones interrupt), then finished.
-        for cycle in 0..<3 {
-            let store = "killed-\(cycle)"
-            for round in 0..<4 {
-                let fraction = Double(random.next() % 1000) / 1000 * (round == 0 ? 0.5 : 1)
-                let delay = 0.02 + fraction * duration
-                if try runner(store).runAndKill(["submit", "--now", Self.now] + files, after: delay) { landed += 1 }
-                try expectIntact(store, "submit cycle \(cycle) round \(round), killed after \(delay) s (seed \(seed))")
-            }
-            let finish = try runner(store).run(["submit", "--now", Self.now] + files)
-            #expect(finish.status == 0, "\(finish.stderr)")
-            for vin in vins { try expectSameContent(vin, store, "reference", "seed \(seed)") }
-            try expectIntact(store, "after the final submit of cycle \(cycle)")
-        }
-        #expect(landed >= 3, "kills landed while submit was working (seed \(seed), a run takes \(duration) s)")
+    /// A kill target between what is done and `total - margin`: past that point the rest of the work could finish
+    /// between a look at the progress and the kill, so the kill would not be known to land mid-work.
+    static func target(done: Int, total: Int, margin: Int, random: inout SplitMix64) -> Int? {
+        let last = total - margin
+        guard done < last else { return nil }
+        return done + 1 + Int(random.next() % UInt64(last - done))
     }
 
-    @Test func killingBatchAtRandomMomentsNeverDamagesTheStoreOrTheReports() throws {
+    @Test func killingSubmitAtObservedMomentsNeverDamagesTheStore() throws {
+        let (day, vins) = try generateDay(cars: 3)
+        let files = vins.flatMap { ["\(day)/\($0)/appraisal.yaml", "\(day)/\($0)/audit.yaml"] }
+        let arguments = ["submit", "--now", Self.now] + files
+        // An uninterrupted run first: its content is the target, its progress count the whole of the work.
+        let reference = try runner("reference").run(arguments)
+        #expect(reference.status == 0, "\(reference.stderr)")
+        let total = StoreProgress(database: database("reference")).events()
+        // Files are submitted car by car: a kill no later than the events of the biggest car before the end comes
+        // before the last car's photos are normalised, so the command is surely still working when it dies.
+        let margin = try #require(try StoreProgress(database: database("reference")).eventsPerCar().values.max())
+        #expect(total > 2 * margin, "the work is big enough to be cut (\(total) events, margin \(margin))")
+        let seed = Self.seed("submit")
+        var random = SplitMix64(seed: seed)
+        var kills = 0
+        // Three stores, each killed up to four times (work done by earlier kills is not redone), then finished.
+        for cycle in 0..<3 {
+            let store = "killed-\(cycle)"
+            let progress = StoreProgress(database: database(store))
+            for round in 0..<4 {
+                guard let target = Self.target(done: progress.events(), total: total, margin: margin, random: &random) else { break }
+                let outcome = try runner(store).runAndKill(arguments, when: { progress.events() >= target })
+                let context = "submit cycle \(cycle) round \(round), killed at \(target) of \(total) events (seed \(seed))"
+                #expect(outcome == .killed, "\(context): \(outcome)")
+                kills += 1
+                try expectIntact(store, context)
+            }
+            let finish = try runner(store).run(arguments)
+            #expect(finish.status == 0, "\(finish.stderr)")
+            for vin in vins { try expectSameContent(vin, store, "reference", "seed \(seed)") }
+            #expect(progress.events() == total, "cycle \(cycle): the finished store holds the same files and rows")
+            try expectIntact(store, "after the final submit of cycle \(cycle)")
+        }
+        #expect(kills >= 3, "seed \(seed)")
+    }
+
+    @Test func killingBatchAtObservedMomentsNeverDamagesTheStoreOrTheReports() throws {
         let (day, vins) = try generateDay(cars: 6)
         let out = folder.url.appending(path: "killed-reports").path
-        let seed = Self.seed()
+        let arguments = ["batch", day, "--quiet", "--out", out, "--now", Self.now]
+        let reference = try runner("reference").run(["batch", day, "--quiet", "--now", Self.now])
+        #expect(reference.status == 0, "\(reference.stdout)")
+        let total = StoreProgress(database: database("reference")).events()
+        // Cars run two at a time (two cores): a kill no later than the events of the two biggest cars before the end
+        // comes before the last car starts, so the command is surely still working when it dies.
+        let margin = try StoreProgress(database: database("reference")).eventsPerCar().values.sorted().suffix(2).reduce(0, +)
+        #expect(total > margin + 20, "the work is big enough to be cut (\(total) events, margin \(margin))")
+        let seed = Self.seed("batch")
         var random = SplitMix64(seed: seed)
+        let progress = StoreProgress(database: database("killed"))
+        var kills = 0
         for round in 0..<8 {
-            let delay = 0.05 + Double(random.next() % 1000) / 1000 * 1.5
-            try runner("killed").runAndKill(["batch", day, "--quiet", "--out", out, "--now", Self.now], after: delay)
-            try expectIntact("killed", "batch round \(round), killed after \(delay) s (seed \(seed))")
-            try expectCompleteReports(in: out, "batch round \(round) (seed \(seed))")
+            guard let target = Self.target(done: progress.events(), total: total, margin: margin, random: &random) else { break }
+            let outcome = try runner("killed").runAndKill(arguments, when: { progress.events() >= target })
+            let context = "batch round \(round), killed at \(target) of \(total) events (seed \(seed))"
+            #expect(outcome == .killed, "\(context): \(outcome)")
+            kills += 1
+            try expectIntact("killed", context)
+            try expectCompleteReports(in: out, context)
         }
-        let finish = try runner("killed").run(["batch", day, "--quiet", "--out", out, "--now", Self.now])
-        #expect(finish.status == 0 || finish.status == 3, "\(finish.stdout)")
+        #expect(kills >= 2, "seed \(seed)")
+        let finish = try runner("killed").run(arguments)
+        #expect(finish.status == 0, "\(finish.stdout)")
         let status = try runner("killed").run(["batch", "--status", day]).stdout
         #expect(status.contains("done \(vins.count) · failed 0 · changed 0 · pending 0"), "\(status)")
-        let reference = try runner("reference").run(["batch", day, "--quiet", "--now", Self.now])
-        #expect(reference.status == finish.status)
         for vin in vins { try expectSameContent(vin, "killed", "reference", "seed \(seed)") }
+        #expect(progress.events() == total)
         try expectCompleteReports(in: out, "after the final batch")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".json") }.count == vins.count)
     }

@@ -47,19 +47,50 @@ package struct CommandRunner: Sendable {
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Starts `inspect arguments...` with its output discarded, sends it SIGKILL after `delay` seconds and waits for
-    /// it. True when the kill landed; false when the command had already finished by itself.
-    @discardableResult
-    package func runAndKill(_ arguments: [String], after delay: Double) throws -> Bool {
+    /// How a run started by ``runAndKill(_:when:timeout:)`` ended.
+    package enum KillOutcome: Sendable, Equatable {
+        /// The condition was seen while the command was still working, and SIGKILL ended it.
+        case killed
+        /// The command exited by itself before the condition was seen (status given).
+        case finishedFirst(Int32)
+    }
+
+    /// Starts `inspect arguments...` with its output discarded, watches its progress with `condition` (polled every
+    /// millisecond) and sends SIGKILL as soon as the condition holds; then waits for it. The kill point is chosen by
+    /// what the command has observably done, never by the clock, so it means the same on a fast or a slow machine.
+    /// After `timeout` seconds without the condition the command is killed and the call throws.
+    package func runAndKill(_ arguments: [String], when condition: () throws -> Bool, timeout: Double = 300) throws -> KillOutcome {
         let process = try process(arguments)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: delay)
-        kill(process.processIdentifier, SIGKILL)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            if try condition() {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                // A command that exited by itself between the check and the kill did not die by the signal.
+                return process.terminationReason == .uncaughtSignal ? .killed : .finishedFirst(process.terminationStatus)
+            }
+            if Date() > deadline {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                throw KillTimeout(arguments: arguments, seconds: timeout)
+            }
+            usleep(1000)
+        }
         process.waitUntilExit()
-        return process.terminationReason == .uncaughtSignal
+        return .finishedFirst(process.terminationStatus)
+    }
+
+    /// The condition of ``runAndKill(_:when:timeout:)`` was not seen in time.
+    package struct KillTimeout: Error, CustomStringConvertible {
+        /// The command's arguments.
+        package var arguments: [String]
+        /// How long it waited.
+        package var seconds: Double
+        package var description: String { "inspect \(arguments.joined(separator: " ")): the kill condition was not seen within \(seconds) s" }
     }
 
     /// A child process for `inspect arguments...` with this runner's directory and environment, not yet started.
