@@ -130,20 +130,19 @@ import Testing
         let files = try FileManager.default.subpathsOfDirectory(atPath: store.photoFolder.path).filter { $0.hasSuffix(".jpg") }
         #expect(files.filter { $0.hasSuffix(".thumb.jpg") }.count == 15)
         #expect(files.count == 30)
-        // front.jpg of the sample car is stored rotated with EXIF orientation 6: the stored image is upright, 1600 wide,
-        // and carries no EXIF.
-        let front = try #require(files.first { !$0.hasSuffix(".thumb.jpg") && (try? isUpright1600(store.photoFolder.appending(path: $0))) == true })
-        let bytes = Array(try Data(contentsOf: store.photoFolder.appending(path: front)))
-        #expect(!JPEGMarkers.segments(bytes).contains { $0.marker == 0xE1 })
         let rows = try store.photoRows(inspection: 1)
         #expect(rows.count == 16)  // 14 angles, the odometer photo (same file as dashboard_odometer) and one defect photo
         #expect(rows.allSatisfy { $0.pHash.count == 64 && $0.dHash.count == 16 && $0.width == 1600 })
-        #expect(rows.first { $0.angle == "front" }?.orientation == 6)
-    }
-
-    private func isUpright1600(_ url: URL) throws -> Bool {
-        let image = try ImageDecoder().decode(Array(try Data(contentsOf: url))).image
-        return image.width == 1600 && image.height == 1200
+        // front.jpg of the sample car is stored rotated (its pixels portrait) with EXIF orientation 6: the stored image
+        // is upright (landscape, 1600x1200) and carries no EXIF.
+        let front = try #require(rows.first { $0.angle == "front" })
+        #expect(front.orientation == 6)
+        let source = try ImageDecoder().decode(Array(original))
+        #expect(source.image.width < source.image.height, "the source's pixels are stored portrait")
+        let bytes = Array(try Data(contentsOf: store.photoFolder.deletingLastPathComponent().appending(path: front.storedPath)))
+        let stored = try ImageDecoder().decode(bytes)
+        #expect((stored.image.width, stored.image.height) == (1600, 1200))
+        #expect(!JPEGMarkers.segments(bytes).contains { $0.marker == 0xE1 })
     }
 
     @Test func aPhotoReusedOnAnotherCarIsFlaggedWithBothVINsAndTheDistance() throws {
