@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Photo pipeline benchmark (not part of the tests): per-stage medians of `inspect photos bench` on the shared
+# Photo pipeline benchmark (not part of the tests): per-stage medians of `inspect photos bench` on the
 # 12 MP baseline and 18 MP progressive camera JPEGs, throughput on 1 worker and on every core, peak memory, and
 # vipsthumbnail (Debian's libvips-tools) on the same files in the same run for comparison. Prints figures only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-corpora="${INSPECT_CORPORA:-$(cd .. && pwd)/shared/corpora}"
-olympus="$corpora/bench/olympus_ep3_12mp.jpg"
-sony="$corpora/bench/sony_rx100_18mp_progressive.jpg"
-[ -f "$olympus" ] || { echo "bench: $olympus is missing (set INSPECT_CORPORA)" >&2; exit 1; }
+# The two large benchmark photos are not in the repository: INSPECT_CORPORA names the full corpora (with bench/).
+if [ -z "${INSPECT_CORPORA:-}" ]; then
+  echo "bench: set INSPECT_CORPORA to the full test corpora (the folder with bench/olympus_ep3_12mp.jpg and" >&2
+  echo "       bench/sony_rx100_18mp_progressive.jpg); they are too large for the repository" >&2
+  exit 1
+fi
+olympus="$INSPECT_CORPORA/bench/olympus_ep3_12mp.jpg"
+sony="$INSPECT_CORPORA/bench/sony_rx100_18mp_progressive.jpg"
+for photo in "$olympus" "$sony"; do
+  [ -f "$photo" ] || { echo "bench: $photo is missing (INSPECT_CORPORA=$INSPECT_CORPORA)" >&2; exit 1; }
+done
 
 need=()
 command -v vipsthumbnail >/dev/null 2>&1 || need+=(libvips-tools)

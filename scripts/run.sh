@@ -13,71 +13,79 @@ mkdir -p "$out"
 export INSPECT_DB="$out/inspect.db"
 day="samples/day-2026-11-20"
 
+# expect STATUS COMMAND...: runs the command and fails the demo when it exits with any other status.
+expect() {
+  local want=$1
+  shift
+  local got=0
+  "$@" || got=$?
+  if [ "$got" -ne "$want" ]; then
+    echo "run: FAILED: expected exit status $want, got $got from: $*" >&2
+    exit 1
+  fi
+  [ "$want" -eq 0 ] || echo "(exit status $got, as expected)"
+}
+
 echo
 echo "== validate the sample day =="
-"$bin" validate "$day"/*/*.yaml
+expect 0 "$bin" validate "$day"/*/*.yaml
 
 echo
 echo "== a broken submission: every problem at once, exit status 1 =="
-set +e
-"$bin" validate samples/invalid/appraisal.yaml
-echo "(exit status $?)"
-set -e
+expect 1 "$bin" validate samples/invalid/appraisal.yaml
 
 echo
 echo "== one walkaround photo (stored rotated with EXIF orientation 6 and GPS tags): gates and fingerprints =="
-"$bin" photos check "$day"/LSVAM4189C2184526/photos/front.jpg
+expect 0 "$bin" photos check "$day"/LSVAM4189C2184526/photos/front.jpg
 
 echo
 echo "== submit (photos normalised: upright, 1600 px + 320 px thumbnail, no EXIF/GPS; one photo was reused on another car) =="
-"$bin" submit "$day"/*/appraisal.yaml "$day"/*/audit.yaml
+expect 0 "$bin" submit "$day"/*/appraisal.yaml "$day"/*/audit.yaml
 echo
 echo "== submit again: identical content is a no-op =="
-"$bin" submit "$day"/LSVAM4189C2184526/appraisal.yaml
+expect 0 "$bin" submit "$day"/LSVAM4189C2184526/appraisal.yaml
 
 for dir in "$day"/*/; do
   vin="$(basename "$dir")"
   echo
   echo "== inspect show $vin =="
-  "$bin" show "$vin"
+  expect 0 "$bin" show "$vin"
 done
 
-# Findings commands exit 3 (or 5 for a stopped delivery) by design; the demo goes on.
-set +e
+# Findings commands exit 3 (or 5 for a stopped delivery) by design: each step's status is asserted.
 echo
-echo "== appraiser vs auditor: LFV2A21K2D4052187 (the auditor found a welded C-pillar) =="
-"$bin" compare LFV2A21K2D4052187
-echo "(exit status $?)"
+echo "== appraiser vs auditor: LFV2A21K2D4052187 (the auditor found a welded C-pillar): exit 3 =="
+expect 3 "$bin" compare LFV2A21K2D4052187
 echo
 echo "== appraisers' accuracy for the day =="
-"$bin" compare --by-appraiser --from 2026-11-20 --to 2026-11-20
+expect 0 "$bin" compare --by-appraiser --from 2026-11-20 --to 2026-11-20
 echo
 echo "== mileage: a transport leg by flatbed, then a reading below the audit's (rollback) =="
-"$bin" mileage record LSVAM4189C2184526 --stage transport --reading 48225 --at 2026-11-24T08:00:00+08:00 --mode flatbed
-typo=$("$bin" mileage record LSVAM4189C2184526 --stage transport --reading 48152 --at 2026-11-24T18:00:00+08:00 --mode driven --route-km 24)
+expect 0 "$bin" mileage record LSVAM4189C2184526 --stage transport --reading 48225 --at 2026-11-24T08:00:00+08:00 --mode flatbed
+status=0
+typo=$("$bin" mileage record LSVAM4189C2184526 --stage transport --reading 48152 --at 2026-11-24T18:00:00+08:00 --mode driven --route-km 24) || status=$?
 echo "$typo"
+[ "$status" -eq 0 ] || { echo "run: FAILED: recording the rollback exited $status, expected 0" >&2; exit 1; }
 typo_id=$(echo "$typo" | sed -n 's/^recorded #\([0-9]*\).*/\1/p')
+[ -n "$typo_id" ] || { echo "run: FAILED: no record number in: $typo" >&2; exit 1; }
 echo "-- #$typo_id was a typo: corrected by a new record that supersedes it (nothing is deleted) --"
-"$bin" mileage record LSVAM4189C2184526 --stage transport --reading 48251 --at 2026-11-24T18:00:00+08:00 --mode driven --route-km 24 \
+expect 0 "$bin" mileage record LSVAM4189C2184526 --stage transport --reading 48251 --at 2026-11-24T18:00:00+08:00 --mode driven --route-km 24 \
   --supersedes "$typo_id" --note "typo in #$typo_id"
-"$bin" mileage show LSVAM4189C2184526
+expect 0 "$bin" mileage show LSVAM4189C2184526
 echo
-echo "== deliveries =="
-"$bin" deliver LSVAM4189C2184526 --submission "$day"/LSVAM4189C2184526/delivery.yaml
-echo "(exit status $?)"
-"$bin" deliver JHMCM56557C404453 --submission "$day"/JHMCM56557C404453/delivery.yaml
-echo "(exit status $?)"
-set -e
+echo "== deliveries: one handover ok (exit 0), one night handover with new damage: stop (exit 5) =="
+expect 0 "$bin" deliver LSVAM4189C2184526 --submission "$day"/LSVAM4189C2184526/delivery.yaml
+expect 5 "$bin" deliver JHMCM56557C404453 --submission "$day"/JHMCM56557C404453/delivery.yaml
 
 echo
 echo "== condition reports for every car (JSON condition-report/1, self-contained HTML, Markdown; Chinese) =="
-"$bin" report --all --out "$out/reports" --generated-at 2026-11-26T18:00:00+08:00
-"$bin" report LFV2A21K2D4052187 --format md --lang en --generated-at 2026-11-26T18:00:00+08:00 | head -n 12
+expect 0 "$bin" report --all --out "$out/reports" --generated-at 2026-11-26T18:00:00+08:00
+expect 0 "$bin" report LFV2A21K2D4052187 --format md --lang en --generated-at 2026-11-26T18:00:00+08:00 --out "$out/LFV2A21K2D4052187.en.md"
+head -n 12 "$out/LFV2A21K2D4052187.en.md"
 echo
 echo "== the same day as one batch (into a second database): parallel, resumable; then again, unchanged =="
-set +e
-INSPECT_DB="$out/batch.db" "$bin" batch "$day" --out "$out/batch-reports" --summary-json "$out/batch-summary.json"
-INSPECT_DB="$out/batch.db" "$bin" batch "$day" --quiet | head -n 3
-set -e
+INSPECT_DB="$out/batch.db" expect 0 "$bin" batch "$day" --out "$out/batch-reports" --summary-json "$out/batch-summary.json"
+INSPECT_DB="$out/batch.db" expect 0 "$bin" batch "$day" --quiet --summary-json "$out/batch-summary-2.json"
+grep -q '"unchanged" : 5\|"unchanged":5' "$out/batch-summary-2.json" || { echo "run: FAILED: the second batch should find all 5 cars unchanged" >&2; exit 1; }
 echo
 echo "Stored in $out/inspect.db (photos in $out/photos); reports in $out/reports (open the .html files in a browser)."

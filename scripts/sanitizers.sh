@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-export INSPECT_CORPORA="${INSPECT_CORPORA:-$(cd .. && pwd)/shared/corpora}"
 which="${1:-all}"
 if [ "$which" = all ] || [ "$which" = address ]; then
   echo "== AddressSanitizer =="
