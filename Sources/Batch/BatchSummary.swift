@@ -1,6 +1,8 @@
 /// What a batch run did, for people (``text``) and machines (`--summary-json`, `format: batch-summary/1`).
 package struct BatchSummary: Sendable, Hashable, Codable {
-    package var format = "batch-summary/1"
+    package var format = Self.formatName
+    /// The name and version of the JSON contract.
+    package static let formatName = "batch-summary/1"
     package var day: String
     package var cars: Int
     package var ok: Int
@@ -56,20 +58,30 @@ package struct BatchSummary: Sendable, Hashable, Codable {
         grades = gradeCounts.map { Count(name: $0.key, count: $0.value) }.sorted { $0.name < $1.name }
         var byAppraiser: [String: Int] = [:]
         for outcome in outcomes { if let appraiser = outcome.appraiser { byAppraiser[appraiser, default: 0] += outcome.discrepancies } }
-        appraisers = byAppraiser.map { Count(name: $0.key, count: $0.value) }.sorted { ($1.count, $0.name) < ($0.count, $1.name) }.prefix(5).map { $0 }
-        slowestSteps = outcomes.filter { !$0.unchanged }.flatMap { outcome in outcome.steps.map { SlowStep(car: outcome.car, step: $0.name, ms: $0.ms) } }
-            .sorted { ($1.ms, $0.car) < ($0.ms, $1.car) }.prefix(5).map { $0 }
+        appraisers = byAppraiser.map { Count(name: $0.key, count: $0.value) }.sorted { ($1.count, $0.name) < ($0.count, $1.name) }.prefix(5).map {
+            $0
+        }
+        slowestSteps = outcomes.filter { !$0.unchanged }.flatMap { outcome in
+            outcome.steps.map { SlowStep(car: outcome.car, step: $0.name, ms: $0.ms) }
+        }
+        .sorted { ($1.ms, $0.car) < ($0.ms, $1.car) }.prefix(5).map { $0 }
         failures = outcomes.filter { $0.status == "failed" }.map { Failure(car: $0.car, reasons: $0.reasons) }
     }
 
     /// The summary table.
     package var text: String {
         var lines = ["batch summary for \(day)"]
-        lines.append("  cars \(cars): ok \(ok) · with discrepancies \(withDiscrepancies) · with mileage flags \(withMileageFlags) · failed \(failed) · unchanged (skipped) \(unchanged)")
+        lines.append(
+            "  cars \(cars): ok \(ok) · with discrepancies \(withDiscrepancies) · with mileage flags \(withMileageFlags) · failed \(failed) · unchanged (skipped) \(unchanged)"
+        )
         lines.append("  photos normalised \(photos) in \(seconds) s (\(photosPerSecond) photos/s)")
         if !grades.isEmpty { lines.append("  grades: " + grades.map { "\($0.name) \($0.count)" }.joined(separator: " · ")) }
-        if !appraisers.isEmpty { lines.append("  appraisers with most discrepancies: " + appraisers.map { "\($0.name) \($0.count)" }.joined(separator: " · ")) }
-        if !slowestSteps.isEmpty { lines.append("  slowest steps: " + slowestSteps.map { "\($0.car) \($0.step) \($0.ms) ms" }.joined(separator: " · ")) }
+        if !appraisers.isEmpty {
+            lines.append("  appraisers with most discrepancies: " + appraisers.map { "\($0.name) \($0.count)" }.joined(separator: " · "))
+        }
+        if !slowestSteps.isEmpty {
+            lines.append("  slowest steps: " + slowestSteps.map { "\($0.car) \($0.step) \($0.ms) ms" }.joined(separator: " · "))
+        }
         for failure in failures {
             lines.append("  FAILED \(failure.car):")
             for reason in failure.reasons.prefix(10) { lines.append("    \(reason)") }

@@ -12,7 +12,11 @@ struct InspectCommand: AsyncParsableCommand {
             3 findings (compare: discrepancies; mileage show: flags; deliver: attention) · 4 batch: a car failed · 5 deliver says stop · \
             70 internal error (database or file-system failure).
             """,
-        subcommands: [Validate.self, Submit.self, Show.self, Compare.self, Mileage.self, Deliver.self, Report.self, BatchRun.self, Photos.self, GenerateDay.self]
+        version: Formats.versionText,
+        subcommands: [
+            Validate.self, Submit.self, Show.self, Compare.self, Mileage.self, Deliver.self, Report.self, BatchRun.self, Photos.self,
+            GenerateDay.self,
+        ]
     )
 
     /// Runs the command and maps every outcome to the documented exit codes.

@@ -20,15 +20,20 @@ package struct CommandRunner: Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    /// Environment additions for every run (e.g. `INSPECT_DB`).
+    /// Environment additions for every run (e.g. `INSPECT_DB`); other `INSPECT_*` variables of the test run are not passed on.
     package var environment: [String: String]
     /// The working directory.
     package var directory: URL
 
+    /// Another program to run instead of the built `inspect` (e.g. an installed copy, or `/bin/bash`); it gets no
+    /// `INSPECT_*` variables but this runner's `environment`.
+    package var program: URL?
+
     /// Creates a runner working in `directory`.
-    package init(directory: URL, environment: [String: String] = [:]) {
+    package init(directory: URL, environment: [String: String] = [:], program: URL? = nil) {
         self.directory = directory
         self.environment = environment
+        self.program = program
     }
 
     /// Runs `inspect arguments...` to completion.
@@ -95,14 +100,13 @@ package struct CommandRunner: Sendable {
 
     /// A child process for `inspect arguments...` with this runner's directory and environment, not yet started.
     private func process(_ arguments: [String]) throws -> Process {
-        guard let executable = Self.executable else { throw CocoaError(.fileNoSuchFile) }
+        guard let executable = program ?? Self.executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env["INSPECT_DB"] = nil
-        env["INSPECT_CHECKLISTS"] = Fixtures.checklists.path
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("INSPECT_") }
+        if program == nil { env["INSPECT_CHECKLISTS"] = Fixtures.checklists.path }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         return process

@@ -44,10 +44,13 @@ extension InspectCommand {
             -> (appraisal: StoredInspection, audit: StoredInspection, comparison: InspectionComparison)?
         {
             let latest = vehicle.latestByStage
-            guard let appraisal = latest.first(where: { $0.stage == .appraisal }), let audit = latest.first(where: { $0.stage == .audit }) else { return nil }
+            guard let appraisal = latest.first(where: { $0.stage == .appraisal }), let audit = latest.first(where: { $0.stage == .audit }) else {
+                return nil
+            }
             guard appraisal.submission.templateID == audit.submission.templateID else {
                 throw CLIFailure.invalid(
-                    "\(vehicle.vin): the appraisal uses \(appraisal.submission.templateID) and the audit \(audit.submission.templateID); they cannot be compared item by item")
+                    "\(vehicle.vin): the appraisal uses \(appraisal.submission.templateID) and the audit \(audit.submission.templateID); they cannot be compared item by item"
+                )
             }
             let template: ChecklistTemplate
             do { template = try catalog.template(id: appraisal.submission.templateID) } catch { throw CLIFailure.invalid("\(error)") }
@@ -76,19 +79,22 @@ extension InspectCommand {
                 throw CLIFailure.invalid("no inspections stored for VIN \(vin ?? "")")
             }
             guard let pair = try Self.compared(vehicle, catalog: catalog, policy: policy) else {
-                throw CLIFailure.invalid("VIN \(vin) needs both an appraisal and an audit to compare (stored: \(vehicle.latestByStage.map(\.stage.rawValue).joined(separator: ", ")))")
+                throw CLIFailure.invalid(
+                    "VIN \(vin) needs both an appraisal and an audit to compare (stored: \(vehicle.latestByStage.map(\.stage.rawValue).joined(separator: ", ")))"
+                )
             }
             let evidence: ComparisonEvidence
             do {
                 evidence = ComparisonEvidence(
-                    comparison: pair.comparison, appraisal: pair.appraisal, audit: pair.audit, appraisalPhotos: try store.photoRows(inspection: pair.appraisal.id),
+                    comparison: pair.comparison, appraisal: pair.appraisal, audit: pair.audit,
+                    appraisalPhotos: try store.photoRows(inspection: pair.appraisal.id),
                     auditPhotos: try store.photoRows(inspection: pair.audit.id), policy: policy)
             } catch {
                 throw CLIFailure.store(error)
             }
             if format == .json {
                 struct Output: Encodable {
-                    let format = "comparison/1"
+                    let format = Formats.comparison
                     let vin: String
                     let appraisal: Revision
                     let audit: Revision
@@ -104,12 +110,17 @@ extension InspectCommand {
                     try JSONOutput.encode(
                         Output(
                             vin: vin,
-                            appraisal: Revision(revision: pair.appraisal.revision, inspector: pair.appraisal.submission.inspector.id, inspectedAt: pair.appraisal.submission.inspectedAt.text),
-                            audit: Revision(revision: pair.audit.revision, inspector: pair.audit.submission.inspector.id, inspectedAt: pair.audit.submission.inspectedAt.text),
+                            appraisal: Revision(
+                                revision: pair.appraisal.revision, inspector: pair.appraisal.submission.inspector.id,
+                                inspectedAt: pair.appraisal.submission.inspectedAt.text),
+                            audit: Revision(
+                                revision: pair.audit.revision, inspector: pair.audit.submission.inspector.id,
+                                inspectedAt: pair.audit.submission.inspectedAt.text),
                             comparison: pair.comparison, evidence: evidence)), terminator: "")
             } else {
                 print(
-                    ComparisonRenderer.text(vin: vin, appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison, evidence: evidence),
+                    ComparisonRenderer.text(
+                        vin: vin, appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison, evidence: evidence),
                     terminator: "")
             }
             if !pair.comparison.discrepancies.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }

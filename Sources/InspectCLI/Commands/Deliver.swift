@@ -35,7 +35,9 @@ extension InspectCommand {
             policy.requiredAngleFailureIsError = false
             let report = SubmissionValidator(catalog: global.catalog()).validate(fileAt: URL(filePath: submission), displayPath: submission)
             for diagnostic in report.diagnostics { ReportPrinter.stderr(diagnostic.rendered + "\n") }
-            guard let validated = report.validated else { throw CLIFailure.invalid("\(submission): invalid (\(report.errors.count) errors); nothing stored") }
+            guard let validated = report.validated else {
+                throw CLIFailure.invalid("\(submission): invalid (\(report.errors.count) errors); nothing stored")
+            }
             guard validated.submission.stage == .delivery else {
                 throw CLIFailure.invalid("\(submission): stage is \(validated.submission.stage.rawValue); deliver takes a delivery submission")
             }
@@ -49,7 +51,9 @@ extension InspectCommand {
                 throw CLIFailure.invalid("VIN \(vin) has no appraisal or audit: there is no condition report to deliver against")
             }
             let referenceTemplate: ChecklistTemplate
-            do { referenceTemplate = try global.catalog().template(id: reference.submission.templateID) } catch { throw CLIFailure.invalid("\(error)") }
+            do { referenceTemplate = try global.catalog().template(id: reference.submission.templateID) } catch {
+                throw CLIFailure.invalid("\(error)")
+            }
             let intake = SubmissionIntake(store: store, policy: policy, concurrency: ProcessInfo.processInfo.activeProcessorCount)
             let result: SubmissionIntake.Result
             let now = try global.currentTime()
@@ -63,7 +67,8 @@ extension InspectCommand {
             for diagnostic in photoProblems where diagnostic.severity == .error { ReportPrinter.stderr(diagnostic.rendered + "\n") }
             guard result.outcome != nil else { throw CLIFailure.invalid("\(submission): photos could not be read; nothing stored") }
             var check = DeliveryCheck.evaluate(
-                report: reference.submission, delivery: validated.submission, reportTemplate: referenceTemplate, photoProblems: photoProblems, policy: mileage)
+                report: reference.submission, delivery: validated.submission, reportTemplate: referenceTemplate, photoProblems: photoProblems,
+                policy: mileage)
             // The whole ledger too: transport readings recorded since the report count.
             do {
                 let (records, elsewhere) = try store.ledger(vin: vin)
@@ -79,12 +84,14 @@ extension InspectCommand {
             }
             if format == .json {
                 struct Output: Encodable {
-                    let format = "delivery-check/1"
+                    let format = Formats.deliveryCheck
                     let vin: String
                     let report: String
                     let check: DeliveryCheck
                 }
-                print(try JSONOutput.encode(Output(vin: vin, report: "\(reference.stage.rawValue) r\(reference.revision)", check: check)), terminator: "")
+                print(
+                    try JSONOutput.encode(Output(vin: vin, report: "\(reference.stage.rawValue) r\(reference.revision)", check: check)),
+                    terminator: "")
             } else {
                 print(DeliveryRenderer.text(vin: vin, check: check), terminator: "")
             }

@@ -59,7 +59,8 @@ extension InspectCommand.Mileage {
             }
             guard let unit = DistanceUnit(rawValue: unit) else { throw ValidationError("--unit must be km or mi") }
             guard reading >= 0, unit.kilometres(reading) <= OdometerReading.maximumKilometres else {
-                throw ValidationError("--reading \(reading) \(unit.rawValue) is not a plausible odometer reading (0 to \(OdometerReading.maximumKilometres) km)")
+                throw ValidationError(
+                    "--reading \(reading) \(unit.rawValue) is not a plausible odometer reading (0 to \(OdometerReading.maximumKilometres) km)")
             }
             if case let .failure(problem) = Timestamp.parse(at) { throw ValidationError("--at \"\(at)\" \(problem)") }
             if let mode, Transport.Mode(rawValue: mode) == nil { throw ValidationError("--mode must be flatbed or driven") }
@@ -84,7 +85,8 @@ extension InspectCommand.Mileage {
                 do { photoRecord = (try store.storeLedgerPhoto(normalised), normalised.sourceSHA256) } catch { throw CLIFailure.store(error) }
             }
             let record = OdometerRecord(
-                id: 0, vin: vin, stage: stage, reading: reading, unit: unit, at: time, source: "manual", mode: mode.flatMap(Transport.Mode.init(rawValue:)),
+                id: 0, vin: vin, stage: stage, reading: reading, unit: unit, at: time, source: "manual",
+                mode: mode.flatMap(Transport.Mode.init(rawValue:)),
                 routeKm: routeKm, supersedes: supersedes, note: note)
             let id: Int64
             let now = try global.currentTime()
@@ -95,7 +97,10 @@ extension InspectCommand.Mileage {
             let leg = ledger.legs.first { $0.to == id }
             var line = "recorded #\(id) \(vin) \(stage) \(record.display) at \(time)"
             if let old = supersedes { line += ", correcting #\(old)" }
-            if let leg { line += "; \(leg.deltaKm >= 0 ? "+" : "")\(OdometerRecord.grouped(leg.deltaKm)) km since the previous reading (allowance \(leg.allowanceKm) km)" }
+            if let leg {
+                line +=
+                    "; \(leg.deltaKm >= 0 ? "+" : "")\(OdometerRecord.grouped(leg.deltaKm)) km since the previous reading (allowance \(leg.allowanceKm) km)"
+            }
             print(line)
             for flag in ledger.flags where flag.recordID == id {
                 ReportPrinter.stderr("warning: [\(flag.severity.rawValue)] \(flag.message)\n")
@@ -126,7 +131,7 @@ extension InspectCommand.Mileage {
             let ledger = MileageLedger(records: records, policy: policy, sameReadingElsewhere: elsewhere)
             if format == .json {
                 struct Output: Encodable {
-                    let format = "mileage-ledger/1"
+                    let format = Formats.mileageLedger
                     let vin: String
                     let ledger: MileageLedger
                 }

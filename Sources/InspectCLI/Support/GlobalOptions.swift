@@ -12,10 +12,13 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Folder of checklist templates (default: $INSPECT_CHECKLISTS, else ./checklists, else the one shipped with inspect).")
     var checklists: String?
 
-    @Option(name: .long, help: "Photo policy file (default: $INSPECT_PHOTO_POLICY, else ./config/photo-policy.yaml, else the one shipped with inspect).")
+    @Option(
+        name: .long, help: "Photo policy file (default: $INSPECT_PHOTO_POLICY, else ./config/photo-policy.yaml, else the one shipped with inspect).")
     var photoPolicy: String?
 
-    @Option(name: .long, help: "Mileage policy file (default: $INSPECT_MILEAGE_POLICY, else ./config/mileage-policy.yaml, else the one shipped with inspect).")
+    @Option(
+        name: .long,
+        help: "Mileage policy file (default: $INSPECT_MILEAGE_POLICY, else ./config/mileage-policy.yaml, else the one shipped with inspect).")
     var mileagePolicy: String?
 
     @Option(name: .long, help: ArgumentHelp("Fixed 'now' (ISO 8601 with zone) for reproducible output.", visibility: .hidden))
@@ -66,20 +69,24 @@ struct GlobalOptions: ParsableArguments {
         ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Existing files at `relative` below the working directory, then below the folders above the executable.
+    /// Existing files at `relative` below the working directory, then the installed copy (`<prefix>/share/inspect/`
+    /// beside `<prefix>/bin/inspect`, as `make install` lays it out), then below the folders above the executable
+    /// (a build inside the source tree).
     private static func shippedCandidates(_ relative: String) -> [URL] {
         var found: [URL] = []
         let local = URL(filePath: FileManager.default.currentDirectoryPath).appending(path: relative)
         if FileManager.default.fileExists(atPath: local.path) { found.append(local) }
-        if var folder = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
-            for _ in 0..<6 {
-                let candidate = folder.appending(path: relative)
-                if FileManager.default.fileExists(atPath: candidate.path) {
-                    found.append(candidate)
-                    break
-                }
-                folder = folder.deletingLastPathComponent()
+        guard let binFolder = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() else { return found }
+        let installed = binFolder.deletingLastPathComponent().appending(path: "share/inspect").appending(path: relative)
+        if FileManager.default.fileExists(atPath: installed.path) { return found + [installed] }
+        var folder = binFolder
+        for _ in 0..<6 {
+            let candidate = folder.appending(path: relative)
+            if FileManager.default.fileExists(atPath: candidate.path) {
+                found.append(candidate)
+                break
             }
+            folder = folder.deletingLastPathComponent()
         }
         return found
     }

@@ -45,7 +45,7 @@ enum ReportPrinter {
             let text: String
         }
         struct Output: Encodable {
-            let format = "validation/1"
+            let format = Formats.validation
             let valid: Bool
             let files: [FileResult]
         }

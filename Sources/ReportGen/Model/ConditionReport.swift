@@ -8,7 +8,9 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     package typealias Label = LocalizedText
 
     /// The contract's version.
-    package var format = "condition-report/1"
+    package var format = Self.formatName
+    /// The name and version of the JSON contract.
+    package static let formatName = "condition-report/1"
     /// Stable id: VIN plus the revisions used, e.g. `LSVAM4189C2184526-A1-U1`.
     package var reportID: String
     /// When it was generated (injected for reproducible output).
