@@ -15,5 +15,10 @@ if [ -n "${INSPECT_CORPORA:-}" ]; then
   [ -d "$INSPECT_CORPORA" ] || { echo "test: INSPECT_CORPORA=$INSPECT_CORPORA is not a folder" >&2; exit 1; }
   echo "test: extra cases from the full corpora at $INSPECT_CORPORA" >&2
 fi
+# The checked-in .swift-format is enforced: any finding fails the run (fix with: swift format format -i -r Sources Tests Fuzz).
+if ! swift format lint --strict --recursive Sources Tests Fuzz Package.swift; then
+  echo "test: swift format lint found the problems above; run: swift format format --in-place --recursive Sources Tests Fuzz Package.swift" >&2
+  exit 1
+fi
 swift build --build-tests
 swift test

@@ -50,7 +50,8 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
                 }
                 guard (1...8).contains(decoded.orientation) else { return .broken("orientation \(decoded.orientation)") }
                 return .accepted(
-                    "\(decoded.format) \(decoded.sourceWidth)x\(decoded.sourceHeight) to \(image.width)x\(image.height)x\(image.channels), orientation \(decoded.orientation)")
+                    "\(decoded.format) \(decoded.sourceWidth)x\(decoded.sourceHeight) to \(image.width)x\(image.height)x\(image.channels), orientation \(decoded.orientation)"
+                )
             } catch {
                 return FuzzTarget.refusal(error.description)
             }
@@ -78,7 +79,8 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
                 guard report.errors.isEmpty else { return .broken("valid with \(report.errors.count) errors") }
                 let submission = valid.submission
                 return .accepted(
-                    "\(submission.stage) of \(submission.vehicle.vin), \(submission.checks.count) checks, \(submission.defects.count) defects, \(submission.photos.count) photos, \(report.warnings.count) warnings")
+                    "\(submission.stage) of \(submission.vehicle.vin), \(submission.checks.count) checks, \(submission.defects.count) defects, \(submission.photos.count) photos, \(report.warnings.count) warnings"
+                )
             }
             guard let first = report.errors.first else { return .broken("invalid without an error") }
             return FuzzTarget.refusal(first.rendered)
@@ -88,7 +90,9 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
                 guard photo.width > 0, photo.height > 0, photo.jpeg.starts(with: [0xFF, 0xD8]), photo.thumbnailJPEG.starts(with: [0xFF, 0xD8]) else {
                     return .broken("normalised to \(photo.width)x\(photo.height) with \(photo.jpeg.count) JPEG bytes")
                 }
-                return .accepted("\(photo.format) to \(photo.width)x\(photo.height), thumbnail \(photo.thumbnailWidth)x\(photo.thumbnailHeight), orientation \(photo.orientation)")
+                return .accepted(
+                    "\(photo.format) to \(photo.width)x\(photo.height), thumbnail \(photo.thumbnailWidth)x\(photo.thumbnailHeight), orientation \(photo.orientation)"
+                )
             } catch {
                 return FuzzTarget.refusal(error.description)
             }

@@ -22,7 +22,8 @@ package struct BatchRunner: Sendable {
 
     /// Creates a runner.
     package init(
-        store: InspectionStore, catalog: TemplateCatalog, photoPolicy: PhotoPolicy, mileagePolicy: MileagePolicy, jobs: Int, outFolder: URL?, now: String
+        store: InspectionStore, catalog: TemplateCatalog, photoPolicy: PhotoPolicy, mileagePolicy: MileagePolicy, jobs: Int, outFolder: URL?,
+        now: String
     ) {
         self.store = store
         self.catalog = catalog
@@ -60,14 +61,18 @@ package struct BatchRunner: Sendable {
             }
         }
         let elapsed = ContinuousClock.now - started
-        return BatchSummary(day: key, outcomes: outcomes.sorted { $0.car < $1.car }, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return BatchSummary(
+            day: key, outcomes: outcomes.sorted { $0.car < $1.car },
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
     /// One car, start to finish (synchronous: run inside a task).
     func process(_ car: CarFolder, dayKey: String, previous: BatchStep?, photoWorkers: Int) -> CarOutcome {
         let started = ContinuousClock.now
         let fingerprint = car.fingerprint()
-        if let previous, previous.fingerprint == fingerprint, var outcome = try? JSONDecoder().decode(CarOutcome.self, from: Data(previous.detail.utf8)) {
+        if let previous, previous.fingerprint == fingerprint,
+            var outcome = try? JSONDecoder().decode(CarOutcome.self, from: Data(previous.detail.utf8))
+        {
             outcome.unchanged = true
             return outcome
         }
@@ -128,7 +133,8 @@ package struct BatchRunner: Sendable {
         if let delivery, outcome.status == "ok" {
             do {
                 let before = cache.count
-                let result = try SubmissionIntake(store: store, policy: lenient, concurrency: photoWorkers).take(delivery, submittedAt: now, cache: &cache)
+                let result = try SubmissionIntake(store: store, policy: lenient, concurrency: photoWorkers).take(
+                    delivery, submittedAt: now, cache: &cache)
                 outcome.photos += cache.count - before
                 deliveryProblems = result.diagnostics
                 for problem in result.diagnostics where problem.severity == .error { fail(problem.rendered) }
@@ -175,7 +181,8 @@ package struct BatchRunner: Sendable {
         outcome.mileageFlags = ledger.flags.count
         if let delivery, let report = audit ?? appraisal, let template = try? catalog.template(id: report.submission.templateID) {
             var check = DeliveryCheck.evaluate(
-                report: report.submission, delivery: delivery.submission, reportTemplate: template, photoProblems: deliveryProblems, policy: mileagePolicy)
+                report: report.submission, delivery: delivery.submission, reportTemplate: template, photoProblems: deliveryProblems,
+                policy: mileagePolicy)
             if let reading = ledger.effective.last(where: { $0.stage == "delivery" && $0.at == delivery.submission.inspectedAt }) {
                 check.add(ledgerFlags: ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth })
             }

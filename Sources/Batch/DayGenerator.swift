@@ -20,7 +20,8 @@ package struct DayGenerator: Sendable {
     package var concurrency: Int
 
     /// Creates a generator.
-    package init(cars: Int, width: Int = 4032, height: Int = 3024, seed: UInt64 = 1, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    package init(cars: Int, width: Int = 4032, height: Int = 3024, seed: UInt64 = 1, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount)
+    {
         self.cars = cars
         self.width = width
         self.height = height
@@ -104,7 +105,8 @@ package struct DayGenerator: Sendable {
         let auditor = ["AUD-0031", "AUD-0044"][car % 2]
         try yaml(stage: "appraisal", vin: vin, inspector: appraiser, at: at, reading: reading, defects: baseDefects, results: results)
             .write(to: folder.appending(path: "appraisal.yaml"), atomically: true, encoding: .utf8)
-        var audit = yaml(stage: "audit", vin: vin, inspector: auditor, at: auditAt, reading: auditReading, defects: auditDefects, results: auditResults)
+        var audit = yaml(
+            stage: "audit", vin: vin, inspector: auditor, at: auditAt, reading: auditReading, defects: auditDefects, results: auditResults)
         if car % 25 == 11 { audit = audit.replacingOccurrences(of: "checks:", with: "defects_extra: oops\nchecks:") }  // invalid submission
         try audit.write(to: folder.appending(path: "audit.yaml"), atomically: true, encoding: .utf8)
         if car % 8 == 2 {
@@ -125,10 +127,12 @@ package struct DayGenerator: Sendable {
         }
     }
 
-    private func yaml(stage: String, vin: String, inspector: String, at: String, reading: Int, defects: [String], results: [String: String]) -> String {
+    private func yaml(stage: String, vin: String, inspector: String, at: String, reading: Int, defects: [String], results: [String: String]) -> String
+    {
         var lines = [
             "format: inspection/1", "template: gbt30323-2013", "stage: \(stage)", "vehicle: { vin: \(vin), make: Synthetic, model: Sedan }",
-            "inspector: { id: \(inspector) }", "inspected_at: \(at)", "site: GEN-1", "odometer: { reading: \(reading), unit: km, photo: photos/dashboard_odometer.jpg }",
+            "inspector: { id: \(inspector) }", "inspected_at: \(at)", "site: GEN-1",
+            "odometer: { reading: \(reading), unit: km, photo: photos/dashboard_odometer.jpg }",
         ]
         if !defects.isEmpty {
             lines.append("defects:")
@@ -158,7 +162,9 @@ package struct DayGenerator: Sendable {
         pixels.withUnsafeMutableBufferPointer { buffer in
             for y in 0..<h {
                 let row = y * w * 3
-                let color: [UInt8] = y < horizon ? [UInt8(110 + 60 * y / horizon), UInt8(150 + 40 * y / horizon), 230] : (y < wallBottom ? [150, 80, 60] : [95, 95, 100])
+                let color: [UInt8] =
+                    y < horizon
+                    ? [UInt8(110 + 60 * y / horizon), UInt8(150 + 40 * y / horizon), 230] : (y < wallBottom ? [150, 80, 60] : [95, 95, 100])
                 for x in 0..<w { buffer[row + 3 * x] = color[0]; buffer[row + 3 * x + 1] = color[1]; buffer[row + 3 * x + 2] = color[2] }
             }
             func fill(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, _ c: [UInt8]) {
@@ -183,7 +189,9 @@ package struct DayGenerator: Sendable {
             let carX = w / 8 + Int(random.next() % UInt64(w / 4)), carW = w / 2, carY = wallBottom - h / 10
             fill(carX, carY, carX + carW, carY + h / 6, paint)
             fill(carX + carW / 5, carY - h / 10, carX + carW * 3 / 4, carY + 4, paint)
-            for k in 0..<3 { fill(carX + carW / 5 + 20 + k * carW / 6, carY - h / 12, carX + carW / 5 + k * carW / 6 + carW / 7, carY - 10, [50, 65, 85]) }
+            for k in 0..<3 {
+                fill(carX + carW / 5 + 20 + k * carW / 6, carY - h / 12, carX + carW / 5 + k * carW / 6 + carW / 7, carY - 10, [50, 65, 85])
+            }
             for wheel in [carX + carW / 6, carX + carW * 5 / 6] { fill(wheel - h / 20, carY + h / 8, wheel + h / 20, carY + h / 4, [25, 25, 25]) }
         }
         var image = PixelImage(width: w, height: h, channels: 3, pixels: pixels)

@@ -35,7 +35,8 @@ package enum ExifSegment {
         tiff += u16(4) + u16(5) + u32(3) + u32(lonOffset)
         tiff += u32(0)
         for value in [latitude, longitude] {
-            let degrees = Int(value), minutes = Int((value - Double(degrees)) * 60), seconds = Int(((value - Double(degrees)) * 60 - Double(minutes)) * 6000)
+            let degrees = Int(value), minutes = Int((value - Double(degrees)) * 60),
+                seconds = Int(((value - Double(degrees)) * 60 - Double(minutes)) * 6000)
             tiff += u32(degrees) + u32(1) + u32(minutes) + u32(1) + u32(seconds) + u32(100)
         }
         let payload = Array("Exif".utf8) + [0, 0] + tiff

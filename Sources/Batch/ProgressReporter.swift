@@ -44,7 +44,8 @@ package actor ProgressReporter {
 
     private func draw(final: Bool) {
         guard mode != .quiet else { return }
-        let elapsed = max(0.001, Double((ContinuousClock.now - start).components.seconds) + Double((ContinuousClock.now - start).components.attoseconds) / 1e18)
+        let elapsed = max(
+            0.001, Double((ContinuousClock.now - start).components.seconds) + Double((ContinuousClock.now - start).components.attoseconds) / 1e18)
         let rate = Double(photos) / elapsed
         let eta = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
         let text = "cars \(done)/\(total) · \(String(format: "%.1f", rate)) photos/s · ETA \(Int(eta.rounded())) s · failed \(failed)"

@@ -226,7 +226,8 @@ package final class InspectionStore: Sendable {
                 let decoder = JSONDecoder()
                 let inspections = try rows.map { row in
                     let id: Int64 = row["id"]
-                    let verdicts = try String.fetchAll(db, sql: "SELECT verdict FROM photo WHERE inspection_id = ? AND verdict IS NOT NULL ORDER BY seq", arguments: [id])
+                    let verdicts = try String.fetchAll(
+                        db, sql: "SELECT verdict FROM photo WHERE inspection_id = ? AND verdict IS NOT NULL ORDER BY seq", arguments: [id])
                     let reuse = try Row.fetchAll(
                         db,
                         sql: """
@@ -292,7 +293,8 @@ package final class InspectionStore: Sendable {
                         pixelSHA256: row["pixel_sha256"], storedPath: row["stored_path"], thumbnailPath: row["thumbnail_path"], width: row["width"],
                         height: row["height"], orientation: row["orientation"], dHash: row["dhash"] ?? "", pHash: row["phash"] ?? "",
                         verdict: row["verdict"],
-                        problems: ((row["quality"] as String?).flatMap { try? JSONDecoder().decode(QualityReport.self, from: Data($0.utf8)) }?.gates ?? [])
+                        problems: ((row["quality"] as String?).flatMap { try? JSONDecoder().decode(QualityReport.self, from: Data($0.utf8)) }?.gates
+                            ?? [])
                             .filter { $0.verdict != .ok }.map { "\($0.gate) \($0.verdict.rawValue): \($0.message)" })
                 }
             }
@@ -432,8 +434,10 @@ package final class InspectionStore: Sendable {
                     let text: String = row["read_at"]
                     guard case let .success(at) = Timestamp.parse(text) else { continue }
                     let record = OdometerRecord(
-                        id: row["id"], vin: row["vin"], stage: row["stage"], reading: row["reading"], unit: DistanceUnit(rawValue: row["unit"]) ?? .km,
-                        at: at, source: row["source"], mode: (row["mode"] as String?).flatMap(Transport.Mode.init(rawValue:)), routeKm: row["route_km"],
+                        id: row["id"], vin: row["vin"], stage: row["stage"], reading: row["reading"],
+                        unit: DistanceUnit(rawValue: row["unit"]) ?? .km,
+                        at: at, source: row["source"], mode: (row["mode"] as String?).flatMap(Transport.Mode.init(rawValue:)),
+                        routeKm: row["route_km"],
                         supersedes: row["supersedes_id"], note: row["note"])
                     records.append(record)
                     let others = try String.fetchAll(
@@ -470,7 +474,8 @@ package final class InspectionStore: Sendable {
             return try pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM batch_step WHERE day = ? ORDER BY car, step", arguments: [day]).map { row in
                     BatchStep(
-                        day: row["day"], car: row["car"], step: row["step"], fingerprint: row["fingerprint"], status: row["status"], detail: row["detail"],
+                        day: row["day"], car: row["car"], step: row["step"], fingerprint: row["fingerprint"], status: row["status"],
+                        detail: row["detail"],
                         durationMs: row["duration_ms"], recordedAt: row["recorded_at"])
                 }
             }

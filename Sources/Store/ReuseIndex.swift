@@ -52,7 +52,8 @@ enum ReuseIndex {
                 let role: String = row["role"]
                 let use = (row["angle"] as String?) ?? (role == "defect" ? "defect \((row["code"] as String?) ?? "?")" : role)
                 found[key] = Match(
-                    inspectionID: row["inspection_id"], seq: row["seq"], vin: row["vin"], inspection: "\(row["stage"] as String) r\(row["revision"] as Int)",
+                    inspectionID: row["inspection_id"], seq: row["seq"], vin: row["vin"],
+                    inspection: "\(row["stage"] as String) r\(row["revision"] as Int)",
                     use: use, path: row["source_path"], kind: kind, distance: distance)
             }
         }

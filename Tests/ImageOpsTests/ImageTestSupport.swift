@@ -1,7 +1,7 @@
 import Foundation
 import ImageOps
-import Testing
 import TestSupport
+import Testing
 
 /// Helpers for the image tests.
 enum ImageFixtures {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import ImageOps
 import TestSupport
+import Testing
+
+@testable import ImageOps
 
 /// JPEG coding variants, shrink-on-load, limits, and every hostile corpus file ending in an image or a clean error.
 @Suite struct JPEGDecodeTests {
@@ -59,7 +60,9 @@ import TestSupport
         #expect(blue[0] < 25 && blue[1] < 25 && blue[2] > 230, "\(blue)")
     }
 
-    @Test(arguments: [(4032, 1600, 2), (4032, 320, 8), (4032, 1008, 4), (4032, 5000, 1), (1800, 1600, 1), (3200, 1600, 2), (3199, 1600, 2), (3198, 1600, 1)])
+    @Test(arguments: [
+        (4032, 1600, 2), (4032, 320, 8), (4032, 1008, 4), (4032, 5000, 1), (1800, 1600, 1), (3200, 1600, 2), (3199, 1600, 2), (3198, 1600, 1),
+    ])
     func shrinkOnLoadPicksTheLargestScaleThatStaysAboveTheTarget(longEdge: Int, target: Int, denominator: Int) {
         #expect(ImageDecoder.scaleDenominator(longEdge: longEdge, target: target) == denominator)
     }
@@ -114,8 +117,9 @@ import TestSupport
         #expect(try ImageDecoder().decode(small).warnings == 0)
         // The camera photo has a restart marker every 4 MCUs: cut in half it warns at every missing interval, past the cap.
         let camera = try ImageFixtures.bytes(ImageFixtures.camera)
-        #expect(throws: ImageError.decodeFailed(
-            format: "JPEG", message: "too many corrupt-data warnings (more than 100; last: Corrupt JPEG data: found marker 0xd9 instead of RST5)")
+        #expect(
+            throws: ImageError.decodeFailed(
+                format: "JPEG", message: "too many corrupt-data warnings (more than 100; last: Corrupt JPEG data: found marker 0xd9 instead of RST5)")
         ) {
             try ImageDecoder().decode(Array(camera.prefix(camera.count / 2)), targetLongEdge: 320)
         }

@@ -1,7 +1,9 @@
 import Foundation
-import Testing
-@testable import ImageOps
+import Inspection
 import TestSupport
+import Testing
+
+@testable import ImageOps
 
 /// The whole normalisation: sizes, no metadata in the outputs, hashes that survive re-encoding, and the gates.
 @Suite struct NormaliserTests {
@@ -101,9 +103,13 @@ import TestSupport
     }
 
     @Test func resolutionGate() throws {
-        #expect(try normalise(ImageFixtures.bytes("exif-orientation-examples/Landscape_1.jpg")).quality.gates[2].message == "source 1800x1200 is below 1920x1080")
+        #expect(
+            try normalise(ImageFixtures.bytes("exif-orientation-examples/Landscape_1.jpg")).quality.gates[2].message
+                == "source 1800x1200 is below 1920x1080")
         let small = try normalise(ImageFixtures.bytes("opencv-samples/text_defocus.jpg"))
-        #expect(small.quality.gates[2] == GateResult(gate: "resolution", verdict: .fail, message: "source 697x472 is below 640x480: too small to show damage"))
+        #expect(
+            small.quality.gates[2]
+                == GateResult(gate: "resolution", verdict: .fail, message: "source 697x472 is below 640x480: too small to show damage"))
     }
 
     @Test func pngPhotosNormaliseToo() throws {
@@ -112,9 +118,6 @@ import TestSupport
         #expect((photo.width, photo.height) == (227, 149))
     }
 }
-
-
-import Inspection
 
 enum SHA256Helper {
     static func hex(_ bytes: [UInt8]) -> String { SHA256.hex(of: bytes) }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import ImageOps
 import TestSupport
+import Testing
+
+@testable import ImageOps
 
 /// EXIF orientation: read from IFD0 of the first EXIF APP1, applied to the pixels, all 8 values giving the same picture.
 @Suite struct OrientationTests {

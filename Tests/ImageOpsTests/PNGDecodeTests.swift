@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import ImageOps
 import TestSupport
+import Testing
+
+@testable import ImageOps
 
 /// PngSuite: every valid file decodes at its size; the suite's variants of one picture (interlaced, filtered,
 /// compressed, split IDAT, with bKGD) decode to identical pixels; gamma families look alike once gamma is applied;

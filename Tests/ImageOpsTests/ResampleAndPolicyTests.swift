@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import ImageOps
 import Inspection
 import TestSupport
+import Testing
+
+@testable import ImageOps
 
 /// The resampler's arithmetic and the photo policy file.
 @Suite struct ResampleAndPolicyTests {

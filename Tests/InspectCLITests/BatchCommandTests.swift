@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `inspect batch` end to end on generated days: failures isolated, summaries, idempotent reruns, and a run killed
 /// with SIGKILL mid-way that the next run finishes without duplicates or damage.

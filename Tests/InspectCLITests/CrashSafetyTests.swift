@@ -1,7 +1,7 @@
 import Foundation
 import Store
-import Testing
 import TestSupport
+import Testing
 
 /// `submit` and `batch` killed with SIGKILL again and again, each time at a moment chosen by what the command has
 /// observably done (photo files under their final names, stored inspections, finished cars: ``StoreProgress``), never
@@ -148,7 +148,9 @@ import TestSupport
         let recordNumber = try Regex("#[0-9]+")
         for command in [["show", vin], ["mileage", "show", vin]] {
             let a = try runner(one).run(command), b = try runner(other).run(command)
-            #expect(a.stdout.replacing(recordNumber, with: "#") == b.stdout.replacing(recordNumber, with: "#"), "\(command.joined(separator: " ")) differs (\(context))")
+            #expect(
+                a.stdout.replacing(recordNumber, with: "#") == b.stdout.replacing(recordNumber, with: "#"),
+                "\(command.joined(separator: " ")) differs (\(context))")
             #expect(a.status == b.status && a.status != 1 && !a.stdout.isEmpty, "\(command.joined(separator: " ")): \(a.stderr)")
         }
         #expect(try runner(one).run(["show", vin]).stdout.contains("revision 1 of 1"))

@@ -1,11 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `inspect compare`, `inspect mileage` and `inspect deliver` end to end on the sample day, with their exit codes.
 @Suite(.serialized) struct FindingsCommandTests {
     let folder = TemporaryFolder()
-    var runner: CommandRunner { CommandRunner(directory: Fixtures.repoRoot, environment: ["INSPECT_DB": folder.url.appending(path: "inspect.db").path]) }
+    var runner: CommandRunner {
+        CommandRunner(directory: Fixtures.repoRoot, environment: ["INSPECT_DB": folder.url.appending(path: "inspect.db").path])
+    }
     let day = "samples/day-2026-11-20"
 
     func submit(_ cars: [String], stages: [String] = ["appraisal", "audit"]) throws {
@@ -19,7 +21,10 @@ import TestSupport
         let text = try runner.run(["compare", "LFV2A21K2D4052187"])
         #expect(text.status == 3)
         #expect(text.stdout.contains("  score: appraisal 94 一级 (Grade 1) -> audit 91.5 五级 (Grade 5, accident car)"))
-        #expect(text.stdout.contains("  [critical] missed-by-appraiser: 4SH Left C-pillar welded: missed by the appraiser; changes the grade to 五级 (Grade 5, accident car)"))
+        #expect(
+            text.stdout.contains(
+                "  [critical] missed-by-appraiser: 4SH Left C-pillar welded: missed by the appraiser; changes the grade to 五级 (Grade 5, accident car)"
+            ))
         #expect(text.stdout.contains("driven 11 km and 2.2 days between appraisal and audit"))
         #expect(text.stdout.contains("same-angle photos: 14 pairs"))
         let json = try runner.run(["compare", "--format", "json", "LFV2A21K2D4052187"])
@@ -49,19 +54,25 @@ import TestSupport
     @Test func mileageRecordShowAndCorrect() throws {
         try submit(["LSVAM4189C2184526"])
         let flatbed = try runner.run([
-            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48225", "--at", "2026-11-24T08:00:00+08:00", "--mode", "flatbed",
+            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48225", "--at", "2026-11-24T08:00:00+08:00", "--mode",
+            "flatbed",
         ])
         #expect(flatbed.status == 0, "\(flatbed.stderr)")
-        #expect(flatbed.stdout == "recorded #3 LSVAM4189C2184526 transport 48,225 km at 2026-11-24T08:00:00+08:00; +3 km since the previous reading (allowance 5 km)\n")
+        #expect(
+            flatbed.stdout
+                == "recorded #3 LSVAM4189C2184526 transport 48,225 km at 2026-11-24T08:00:00+08:00; +3 km since the previous reading (allowance 5 km)\n"
+        )
         let typo = try runner.run([
-            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48152", "--at", "2026-11-24T18:00:00+08:00", "--mode", "driven",
+            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48152", "--at", "2026-11-24T18:00:00+08:00", "--mode",
+            "driven",
             "--route-km", "24",
         ])
         #expect(typo.stderr.contains("[critical] rollback: 48,152 km at transport"))
         let shown = try runner.run(["mileage", "show", "LSVAM4189C2184526"])
         #expect(shown.status == 3)
         let fix = try runner.run([
-            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48251", "--at", "2026-11-24T18:00:00+08:00", "--mode", "driven",
+            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48251", "--at", "2026-11-24T18:00:00+08:00", "--mode",
+            "driven",
             "--route-km", "24", "--supersedes", "4", "--note", "typo in #4",
         ])
         #expect(fix.status == 0)
@@ -69,23 +80,36 @@ import TestSupport
         let corrected = try runner.run(["mileage", "show", "LSVAM4189C2184526"])
         #expect(corrected.status == 0, "\(corrected.stdout)")
         #expect(corrected.stdout.contains("48,152 km · driven 24 km route · manual · superseded by #5"))
-        #expect(corrected.stdout.contains("#5 2026-11-24T18:00:00+08:00 transport 48,251 km · driven 24 km route · manual · corrects #4 · +26 km (allowance 34 km) · typo in #4"))
+        #expect(
+            corrected.stdout.contains(
+                "#5 2026-11-24T18:00:00+08:00 transport 48,251 km · driven 24 km route · manual · corrects #4 · +26 km (allowance 34 km) · typo in #4"
+            ))
         #expect(corrected.stdout.hasSuffix("no flags\n"))
         let again = try runner.run([
-            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48251", "--at", "2026-11-24T18:00:00+08:00", "--supersedes", "4",
+            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48251", "--at", "2026-11-24T18:00:00+08:00",
+            "--supersedes", "4",
         ])
         #expect(again.status == 1)
         #expect(again.stderr == "inspect: odometer reading #4 was already corrected by #5; supersede #5 instead\n")
-        #expect(try runner.run(["mileage", "record", "LSVAM4189C2184526", "--stage", "parking", "--reading", "1", "--at", "2026-11-24T18:00:00Z"]).status == 2)
-        #expect(try runner.run(["mileage", "record", "LSVAM4189C2184526", "--stage", "other", "--reading", "1", "--at", "2026-11-24T18:00:00"]).status == 2)
-        #expect(try runner.run(["mileage", "record", "WVWZZZ1JZXW000001", "--stage", "other", "--reading", "1", "--at", "2026-11-24T18:00:00Z"]).status == 1)
+        #expect(
+            try runner.run(["mileage", "record", "LSVAM4189C2184526", "--stage", "parking", "--reading", "1", "--at", "2026-11-24T18:00:00Z"]).status
+                == 2)
+        #expect(
+            try runner.run(["mileage", "record", "LSVAM4189C2184526", "--stage", "other", "--reading", "1", "--at", "2026-11-24T18:00:00"]).status
+                == 2)
+        #expect(
+            try runner.run(["mileage", "record", "WVWZZZ1JZXW000001", "--stage", "other", "--reading", "1", "--at", "2026-11-24T18:00:00Z"]).status
+                == 1)
     }
 
     @Test func deliverGivesAVerdict() throws {
         try submit(["LSVAM4189C2184526", "JHMCM56557C404453"])
         let ok = try runner.run(["deliver", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
         #expect(ok.status == 0, "\(ok.stderr)")
-        #expect(ok.stdout == "delivery check of LSVAM4189C2184526: OK\n  odometer: report 48,222 km, now 48,252 km, +30 km, driven 24 km route, within allowance\n")
+        #expect(
+            ok.stdout
+                == "delivery check of LSVAM4189C2184526: OK\n  odometer: report 48,222 km, now 48,252 km, +30 km, driven 24 km route, within allowance\n"
+        )
         let stop = try runner.run(["deliver", "--format", "json", "JHMCM56557C404453", "--submission", "\(day)/JHMCM56557C404453/delivery.yaml"])
         #expect(stop.status == 5)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(stop.stdout.utf8)) as? [String: Any])
@@ -104,7 +128,8 @@ import TestSupport
         #expect(try runner2.run(["submit", "\(day)/LSVAM4189C2184526/appraisal.yaml", "\(day)/LSVAM4189C2184526/audit.yaml"]).status == 0)
         #expect(
             try runner2.run([
-                "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48300", "--at", "2026-11-24T08:00:00+08:00", "--mode", "driven",
+                "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48300", "--at", "2026-11-24T08:00:00+08:00", "--mode",
+                "driven",
                 "--route-km", "80",
             ]).status == 0)
         let rolledBack = try runner2.run(["deliver", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `inspect photos check|normalise` end to end, and libjpeg never writing to stderr.
 @Suite(.serialized) struct PhotoCommandTests {
@@ -59,4 +59,3 @@ import TestSupport
         #expect(result.stdout.contains("notes.jpg: error: not a JPEG or PNG photo (starts with 0x6e 0x6f 0x74 0x20)"))
     }
 }
-

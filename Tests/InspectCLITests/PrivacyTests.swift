@@ -1,7 +1,7 @@
 import Batch
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// No output of `inspect` carries the camera's metadata: generated photos with EXIF (make, camera serial number,
 /// GPS position) go through `batch`, `report` and `photos normalise`, and every file and log they leave is scanned.
@@ -49,7 +49,8 @@ import TestSupport
             for image in embeddedImages(in: text) { expectClean(image, "a photo embedded in the \(name)") }
         }
         // Every file written: stored photos and thumbnails, the database, reports, the summary, normalised copies.
-        let outputs = try files(under: folder.url.appending(path: "db")) + files(under: URL(filePath: reports))
+        let outputs =
+            try files(under: folder.url.appending(path: "db")) + files(under: URL(filePath: reports))
             + files(under: URL(filePath: normalised)) + [folder.url.appending(path: "summary.json")]
         let photos = outputs.filter { $0.pathExtension == "jpg" }
         #expect(photos.count >= 2 * 3 * 8, "normalised photos and thumbnails of every car")
@@ -77,7 +78,9 @@ import TestSupport
             let marker = jpeg[at + 1]
             if marker == 0xDA { return }  // start of scan: entropy-coded data follows
             let isICC = marker == 0xE2 && jpeg[(at + 4)...].starts(with: Array("ICC_PROFILE".utf8))
-            #expect(isICC || !(0xE1...0xEF).contains(marker) && marker != 0xFE, "\(what) has metadata segment FF\(String(marker, radix: 16, uppercase: true))")
+            #expect(
+                isICC || !(0xE1...0xEF).contains(marker) && marker != 0xFE,
+                "\(what) has metadata segment FF\(String(marker, radix: 16, uppercase: true))")
             at += 2 + (Int(jpeg[at + 2]) << 8 | Int(jpeg[at + 3]))
         }
         Issue.record("\(what): no start of scan found")

@@ -1,11 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `inspect report` end to end.
 @Suite(.serialized) struct ReportCommandTests {
     let folder = TemporaryFolder()
-    var runner: CommandRunner { CommandRunner(directory: Fixtures.repoRoot, environment: ["INSPECT_DB": folder.url.appending(path: "db/inspect.db").path]) }
+    var runner: CommandRunner {
+        CommandRunner(directory: Fixtures.repoRoot, environment: ["INSPECT_DB": folder.url.appending(path: "db/inspect.db").path])
+    }
 
     @Test func reportsForOneCarAndForAll() throws {
         let day = "samples/day-2026-11-20/LFV2A21K2D4052187"
@@ -14,7 +16,9 @@ import TestSupport
         #expect(json.status == 0, "\(json.stderr)")
         let schema = try JSONSchemaValidator(schemaAt: Fixtures.repoRoot.appending(path: "schemas/condition-report-1.schema.json"))
         #expect(try schema.validate(json: Data(json.stdout.utf8)) == [])
-        let markdown = try runner.run(["report", "lfv2a21k2d4052187", "--format", "md", "--lang", "en", "--generated-at", "2026-11-26T12:00:00+08:00"])
+        let markdown = try runner.run([
+            "report", "lfv2a21k2d4052187", "--format", "md", "--lang", "en", "--generated-at", "2026-11-26T12:00:00+08:00",
+        ])
         #expect(markdown.stdout.hasPrefix("# Condition report · LFV2A21K2D4052187\n\n**Grade: Grade 5, accident car** · Score 91.5 / 100\n"))
         let out = folder.url.appending(path: "reports")
         let all = try runner.run(["report", "--all", "--out", out.path, "--photos", "link"])

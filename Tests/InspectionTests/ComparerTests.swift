@@ -1,6 +1,7 @@
-import Testing
-@testable import Inspection
 import TestSupport
+import Testing
+
+@testable import Inspection
 
 /// Appraiser vs auditor, item by item: each classification, severities, score and grade effects, "possibly new".
 @Suite struct ComparerTests {
@@ -13,7 +14,7 @@ import TestSupport
 
     func submission(
         _ stage: Stage, _ codes: [String], results: [String: CheckResult] = [:], reading: Int = 48210, at: String = "2026-11-20T09:30:00+08:00"
-    ) -> Submission {
+    ) throws -> Submission {
         var checks: [CheckEntry] = []
         for (section, count) in Fixtures.requiredSections {
             for n in 1...count { checks.append(CheckEntry(id: "\(section).\(n)", result: results["\(section).\(n)"] ?? .ok)) }
@@ -24,16 +25,18 @@ import TestSupport
         let defects = codes.compactMap { Defect.split(code: $0) }.map { Defect(part: $0.part, type: $0.type, degree: $0.degree) }
         return Submission(
             templateID: template.id, stage: stage, vehicle: VehicleIdentity(vin: VIN(unchecked: "LSVAM4189C2184526")),
-            inspector: Inspector(id: stage == .appraisal ? "APR-1" : "AUD-1", name: nil), inspectedAt: try! Timestamp.parse(at).get(), site: nil,
+            inspector: Inspector(id: stage == .appraisal ? "APR-1" : "AUD-1", name: nil), inspectedAt: try Timestamp.parse(at).get(), site: nil,
             odometer: OdometerReading(reading: reading, unit: .km, photo: nil), transport: nil, defects: defects, checks: checks, photos: [],
             notes: nil)
     }
 
-    func compare(_ a: [String], _ b: [String], resultsA: [String: CheckResult] = [:], resultsB: [String: CheckResult] = [:], readingB: Int = 48220,
-                 atB: String = "2026-11-21T09:30:00+08:00") -> InspectionComparison {
-        Comparer.compare(
-            appraisal: submission(.appraisal, a, results: resultsA), audit: submission(.audit, b, results: resultsB, reading: readingB, at: atB),
-            template: template, policy: policy)
+    func compare(
+        _ a: [String], _ b: [String], resultsA: [String: CheckResult] = [:], resultsB: [String: CheckResult] = [:], readingB: Int = 48220,
+        atB: String = "2026-11-21T09:30:00+08:00"
+    ) throws -> InspectionComparison {
+        let appraisal = try submission(.appraisal, a, results: resultsA)
+        let audit = try submission(.audit, b, results: resultsB, reading: readingB, at: atB)
+        return Comparer.compare(appraisal: appraisal, audit: audit, template: template, policy: policy)
     }
 
     @Test(arguments: [
@@ -49,8 +52,8 @@ import TestSupport
         (["4SH"], [], .notConfirmedByAuditor, .critical),
         (["4SH"], ["4GH"], .typeChanged, .critical),
     ])
-    func defectClassification(a: [String], b: [String], kind: Discrepancy.Kind, severity: Discrepancy.Severity) {
-        let result = compare(a, b)
+    func defectClassification(a: [String], b: [String], kind: Discrepancy.Kind, severity: Discrepancy.Severity) throws {
+        let result = try compare(a, b)
         #expect(result.items.count == 1)
         #expect(result.items.first?.kind == kind)
         #expect(result.items.first?.severity == severity)
@@ -58,7 +61,7 @@ import TestSupport
     }
 
     @Test func aMissedStructuralDefectIsCriticalAndChangesTheGradeToFive() throws {
-        let result = compare(["19AX2"], ["19AX2", "4SH"])
+        let result = try compare(["19AX2"], ["19AX2", "4SH"])
         let missed = try #require(result.discrepancies.first)
         #expect(missed.kind == .missedByAppraiser)
         #expect(missed.severity == .critical)
@@ -71,8 +74,8 @@ import TestSupport
         #expect(result.items.first?.kind == .missedByAppraiser)  // critical first, then the confirmed 19AX2
     }
 
-    @Test func scoreEffectsComeFromTheDeductions() {
-        let result = compare(["14HH1"], ["14HH3", "26AX1"])
+    @Test func scoreEffectsComeFromTheDeductions() throws {
+        let result = try compare(["14HH1"], ["14HH3", "26AX1"])
         let degree = result.items.first { $0.kind == .degreeChanged }
         #expect(degree?.degreeChange == 2)
         #expect(degree?.scoreEffect == Points(hundredths: -100))  // 0.5 -> 1.5
@@ -81,8 +84,9 @@ import TestSupport
         #expect(result.auditTotal == Points(hundredths: 9800))
     }
 
-    @Test func checksLikewise() {
-        let result = compare([], [], resultsA: ["engine.3": .ok, "cabin.1": .ok], resultsB: ["engine.3": .minor, "cabin.1": .major, "flood.2": .major, "flood.3": .ok])
+    @Test func checksLikewise() throws {
+        let result = try compare(
+            [], [], resultsA: ["engine.3": .ok, "cabin.1": .ok], resultsB: ["engine.3": .minor, "cabin.1": .major, "flood.2": .major, "flood.3": .ok])
         let byID = Dictionary(uniqueKeysWithValues: result.discrepancies.map { ($0.item, $0) })
         #expect(byID["engine.3"]?.severity == .minor)
         #expect(byID["engine.3"]?.summary == "engine.3 Inner fender lips, radiator support and cross-member free of dents or repairs: ok -> minor")
@@ -94,14 +98,16 @@ import TestSupport
         #expect(result.flagsAdded == ["flood"])
     }
 
-    @Test(arguments: [(48220, "2026-11-21T09:30:00+08:00", false), (48300, "2026-11-21T09:30:00+08:00", true), (48220, "2026-11-25T09:30:00+08:00", true)])
-    func possiblyNewSinceAppraisal(reading: Int, at: String, possiblyNew: Bool) {
-        let result = compare([], ["26AX1"], readingB: reading, atB: at)
+    @Test(arguments: [
+        (48220, "2026-11-21T09:30:00+08:00", false), (48300, "2026-11-21T09:30:00+08:00", true), (48220, "2026-11-25T09:30:00+08:00", true),
+    ])
+    func possiblyNewSinceAppraisal(reading: Int, at: String, possiblyNew: Bool) throws {
+        let result = try compare([], ["26AX1"], readingB: reading, atB: at)
         #expect(result.discrepancies.first?.possiblyNew == possiblyNew)
         #expect(result.kmBetween == reading - 48210)
     }
 
-    @Test func notConfirmedIsNeverPossiblyNew() {
-        #expect(compare(["26AX1"], [], readingB: 49000).discrepancies.first?.possiblyNew == false)
+    @Test func notConfirmedIsNeverPossiblyNew() throws {
+        #expect(try compare(["26AX1"], [], readingB: 49000).discrepancies.first?.possiblyNew == false)
     }
 }

@@ -1,6 +1,7 @@
-import Testing
-@testable import Inspection
 import TestSupport
+import Testing
+
+@testable import Inspection
 
 /// The delivery check's verdicts: odometer against the leg's allowance, new damage, disputes, handover photos.
 @Suite struct DeliveryCheckTests {
@@ -18,15 +19,19 @@ import TestSupport
             templateID: template.id, stage: stage, vehicle: VehicleIdentity(vin: VIN(unchecked: "LSVAM4189C2184526")),
             inspector: Inspector(id: "X", name: nil), inspectedAt: Timestamp(epochSeconds: stage == .delivery ? 1_000_000 : 0), site: nil,
             odometer: OdometerReading(reading: reading, unit: unit, photo: nil), transport: transport,
-            defects: codes.compactMap { Defect.split(code: $0) }.map { Defect(part: $0.part, type: $0.type, degree: $0.degree) }, checks: [], photos: [],
+            defects: codes.compactMap { Defect.split(code: $0) }.map { Defect(part: $0.part, type: $0.type, degree: $0.degree) }, checks: [],
+            photos: [],
             notes: nil, disputes: disputes)
     }
 
-    func check(_ reportCodes: [String] = ["14HH2"], _ deliveryCodes: [String] = [], reading: Int, unit: DistanceUnit = .km, transport: Transport?,
-               disputes: [String]? = nil, photos: [Diagnostic] = []) -> DeliveryCheck {
+    func check(
+        _ reportCodes: [String] = ["14HH2"], _ deliveryCodes: [String] = [], reading: Int, unit: DistanceUnit = .km, transport: Transport?,
+        disputes: [String]? = nil, photos: [Diagnostic] = []
+    ) -> DeliveryCheck {
         DeliveryCheck.evaluate(
             report: submission(.audit, reportCodes, reading: 48210),
-            delivery: submission(.delivery, deliveryCodes, reading: reading, unit: unit, transport: transport, disputes: disputes), reportTemplate: template,
+            delivery: submission(.delivery, deliveryCodes, reading: reading, unit: unit, transport: transport, disputes: disputes),
+            reportTemplate: template,
             photoProblems: photos, policy: policy)
     }
 
@@ -52,7 +57,8 @@ import TestSupport
     @Test func overTheAllowanceSaysWhichRule() {
         let result = check(reading: 48300, transport: Transport(mode: .driven, routeKm: 24))
         #expect(result.odometer == "report 48,210 km, now 48,300 km, +90 km, driven 24 km route, over the allowance of 34 km")
-        #expect(result.reasons.first?.message == "+90 km since the report is more than the allowance of 34 km (driven: route 24 km + max(10%, 10 km))")
+        #expect(
+            result.reasons.first?.message == "+90 km since the report is more than the allowance of 34 km (driven: route 24 km + max(10%, 10 km))")
     }
 
     @Test func milesWrittenAsKilometresAreAMixUpNotARollback() {
@@ -82,9 +88,10 @@ import TestSupport
         let result = check(["14HH2", "21XS1"], [], reading: 48212, transport: Transport(mode: .flatbed, routeKm: nil), disputes: ["21XS1", "33LW1"])
         #expect(result.disputed == ["21XS1"])
         #expect(result.verdict == .attention)  // 33LW1 is not in the report
-        #expect(result.reasons.map(\.message) == [
-            "the buyer disputes 33LW1, which the condition report does not list", "the buyer disputes report defect 21XS1 (recorded)",
-        ])
+        #expect(
+            result.reasons.map(\.message) == [
+                "the buyer disputes 33LW1, which the condition report does not list", "the buyer disputes report defect 21XS1 (recorded)",
+            ])
     }
 
     @Test func aNightPhotoTooDarkToShowThePaintNeedsARetake() {

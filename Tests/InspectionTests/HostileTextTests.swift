@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Inspection
 import TestSupport
+import Testing
+
+@testable import Inspection
 
 /// NUL and other control characters, bidi overrides and odd Unicode inside strings.
 @Suite struct HostileTextTests {
@@ -31,7 +32,8 @@ import TestSupport
     }
 
     @Test func notesKeepTabsAndLineBreaks() throws {
-        let text = Fixtures.submissionYAML(defects: "defects:\n  - code: 14HH2\n    note: \"line one\\n\\tline two\"\n    photos: [photos/defect.jpg]")
+        let text = Fixtures.submissionYAML(
+            defects: "defects:\n  - code: 14HH2\n    note: \"line one\\n\\tline two\"\n    photos: [photos/defect.jpg]")
         let report = try Fixtures.validate(text)
         #expect(report.diagnostics.isEmpty)
         #expect(report.validated?.submission.defects.first?.note == "line one\n\tline two")

@@ -1,6 +1,7 @@
-import Testing
-@testable import Inspection
 import TestSupport
+import Testing
+
+@testable import Inspection
 
 /// The ledger's legs and flags: rollbacks (by 1 km too), equal readings, unit mix-ups, allowances per leg, rates,
 /// repeated readings across cars and superseded records.
@@ -104,7 +105,8 @@ import TestSupport
     }
 
     @Test func implausibleRate() {
-        #expect(kinds([record(1, "audit", 48210, hours: 0), record(2, "transport", 50210, hours: 24, mode: .driven, route: 1900)]) == [.implausibleRate])
+        #expect(
+            kinds([record(1, "audit", 48210, hours: 0), record(2, "transport", 50210, hours: 24, mode: .driven, route: 1900)]) == [.implausibleRate])
         #expect(kinds([record(1, "audit", 48210, hours: 0), record(2, "transport", 49110, hours: 24, mode: .driven, route: 850)]) == [])
     }
 

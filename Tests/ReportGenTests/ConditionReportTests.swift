@@ -1,8 +1,8 @@
 import Foundation
 import Inspection
 import ReportGen
-import Testing
 import TestSupport
+import Testing
 
 /// Every renderer of every sample car against `golden/`, the JSON against its schema, and the report's content.
 @Suite struct ConditionReportTests {

@@ -169,7 +169,10 @@ import Testing
         let match = try #require(stored.reuse.first)
         #expect(match.kind == .samePhoto)
         #expect(match.distance <= 8)
-        #expect((match.use, match.otherVIN, match.otherUse, match.otherInspection) == ("front_left_45", "LSVAM4189C2184526", "front_left_45", "appraisal r1"))
+        #expect(
+            (match.use, match.otherVIN, match.otherUse, match.otherInspection) == (
+                "front_left_45", "LSVAM4189C2184526", "front_left_45", "appraisal r1"
+            ))
         #expect(try store.counts()["photo_reuse"] == 1)
         // Byte-identical reuse is reported as such.
         let third = TemporaryFolder()

@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 import ImageOps
 import Inspection
-@testable import Store
-import Testing
 import TestSupport
+import Testing
+
+@testable import Store
 
 /// Databases written by the released builds of every earlier schema version (frozen files in
 /// `Tests/Fixtures/databases`, made by the code of those commits: see the README there) open with this build,
@@ -110,12 +111,14 @@ import TestSupport
             at: try Timestamp.parse("2026-11-30T09:30:00+08:00").get(), source: "manual", mode: .flatbed)
         _ = try store.recordReading(correction, recordedAt: "t1", photo: nil)
         #expect(try store.ledger(vin: frozen.ledgerVIN).records.count == next)
-        try store.recordBatchStep(BatchStep(day: "d", car: "c", step: "car", fingerprint: "f", status: "done", detail: "{}", durationMs: 1, recordedAt: "t1"))
+        try store.recordBatchStep(
+            BatchStep(day: "d", car: "c", step: "car", fingerprint: "f", status: "done", detail: "{}", durationMs: 1, recordedAt: "t1"))
         #expect(try store.batchSteps(day: "d").count == 1)
         try Fixtures.writePhotos(into: folder, subfolder: "car")
         let changed = try #require(
             SubmissionValidator(catalog: Fixtures.catalog()).validate(
-                fileAt: try folder.write(Fixtures.submissionYAML(stage: "appraisal", defects: ""), to: "car/appraisal.yaml"), displayPath: "appraisal.yaml"
+                fileAt: try folder.write(Fixtures.submissionYAML(stage: "appraisal", defects: ""), to: "car/appraisal.yaml"),
+                displayPath: "appraisal.yaml"
             ).validated)
         let outcome = try SubmissionIntake(store: store, policy: try PhotoPolicyLoader.load(from: Fixtures.photoPolicyFile), concurrency: 2)
             .take(changed, submittedAt: "t2").outcome
@@ -137,7 +140,9 @@ import TestSupport
                 #expect(["phash_band", "photo_reuse"].contains(table), "\(table) should have rows in \(frozen.file)")
                 continue
             }
-            #expect(throws: (any Error).self, "DELETE FROM \(table) must be refused") { try queue.write { try $0.execute(sql: "DELETE FROM \(table)") } }
+            #expect(throws: (any Error).self, "DELETE FROM \(table) must be refused") {
+                try queue.write { try $0.execute(sql: "DELETE FROM \(table)") }
+            }
             #expect(throws: (any Error).self, "UPDATE \(table) must be refused") {
                 try queue.write { try $0.execute(sql: "UPDATE \(table) SET rowid = rowid") }
             }

@@ -25,13 +25,21 @@ package struct JSONSchemaValidator {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null }
-            else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-            else if let value = try? container.decode(Int.self) { self = .integer(value) }
-            else if let value = try? container.decode(Double.self) { self = .number(value) }
-            else if let value = try? container.decode(String.self) { self = .string(value) }
-            else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-            else { self = .object(try container.decode([String: JSONValue].self)) }
+            if container.decodeNil() {
+                self = .null
+            } else if let value = try? container.decode(Bool.self) {
+                self = .bool(value)
+            } else if let value = try? container.decode(Int.self) {
+                self = .integer(value)
+            } else if let value = try? container.decode(Double.self) {
+                self = .number(value)
+            } else if let value = try? container.decode(String.self) {
+                self = .string(value)
+            } else if let value = try? container.decode([JSONValue].self) {
+                self = .array(value)
+            } else {
+                self = .object(try container.decode([String: JSONValue].self))
+            }
         }
 
         var plain: Any {
@@ -80,7 +88,9 @@ package struct JSONSchemaValidator {
     }
 
     private func check(_ value: Any, against schema: [String: Any], path: String, problems: inout [String]) {
-        for key in schema.keys where !Self.known.contains(key) { problems.append("\(path): schema keyword \(key) is not supported by the test validator") }
+        for key in schema.keys where !Self.known.contains(key) {
+            problems.append("\(path): schema keyword \(key) is not supported by the test validator")
+        }
         if let reference = schema["$ref"] as? String {
             guard let target = resolve(reference) else {
                 problems.append("\(path): unresolvable $ref \(reference)")

@@ -35,7 +35,9 @@ package struct ImageDecoder: Sendable {
     private func decodeJPEG(_ bytes: [UInt8], targetLongEdge: Int?) throws(ImageError) -> DecodedImage {
         var header = ic_jpeg_header()
         var status = ic_status()
-        let headerResult = bytes.withUnsafeBufferPointer { ic_jpeg_read_header($0.baseAddress, $0.count, Int32(self.limits.maxWarnings), &header, &status) }
+        let headerResult = bytes.withUnsafeBufferPointer {
+            ic_jpeg_read_header($0.baseAddress, $0.count, Int32(self.limits.maxWarnings), &header, &status)
+        }
         guard headerResult == IC_OK else { throw .decodeFailed(format: "JPEG", message: Self.message(status)) }
         let width = Int(header.width), height = Int(header.height)
         guard width > 0, height > 0, width * height <= limits.maxPixels else {

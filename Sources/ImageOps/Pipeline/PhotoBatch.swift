@@ -50,7 +50,9 @@ package struct PhotoBatch: Sendable {
         guard file.byteCount <= normaliser.policy.limits.maxFileBytes else {
             return .failure(.fileTooLarge(bytes: file.byteCount, limit: normaliser.policy.limits.maxFileBytes))
         }
-        guard let data = FileManager.default.contents(atPath: file.url.path) else { return .failure(.unreadable("\(file.relativePath) cannot be opened")) }
+        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            return .failure(.unreadable("\(file.relativePath) cannot be opened"))
+        }
         do {
             let photo = try normaliser.normalise(Array(data))
             guard photo.sourceSHA256 == file.sha256 else { return .failure(.unreadable("\(file.relativePath) changed while it was being submitted")) }

@@ -59,11 +59,13 @@ package struct PhotoPolicy: Sendable, Hashable {
         let value = metrics.laplacianVariance
         let shown = Self.format(value, digits: 0)
         if value < blurFailBelow {
-            return GateResult(gate: "blur", verdict: .fail, message: "blurry: variance of Laplacian \(shown) (fail below \(Self.format(blurFailBelow, digits: 0)))")
+            return GateResult(
+                gate: "blur", verdict: .fail, message: "blurry: variance of Laplacian \(shown) (fail below \(Self.format(blurFailBelow, digits: 0)))")
         }
         if value < blurWarnBelow {
             return GateResult(
-                gate: "blur", verdict: .warn, message: "possibly blurry: variance of Laplacian \(shown) (warn below \(Self.format(blurWarnBelow, digits: 0)))")
+                gate: "blur", verdict: .warn,
+                message: "possibly blurry: variance of Laplacian \(shown) (warn below \(Self.format(blurWarnBelow, digits: 0)))")
         }
         return GateResult(gate: "blur", verdict: .ok, message: "sharp: variance of Laplacian \(shown)")
     }
@@ -107,7 +109,8 @@ package struct PhotoPolicy: Sendable, Hashable {
                 message: "source \(size) is below \(resolutionFailBelow.long)x\(resolutionFailBelow.short): too small to show damage")
         }
         if long < resolutionWarnBelow.long || short < resolutionWarnBelow.short {
-            return GateResult(gate: "resolution", verdict: .warn, message: "source \(size) is below \(resolutionWarnBelow.long)x\(resolutionWarnBelow.short)")
+            return GateResult(
+                gate: "resolution", verdict: .warn, message: "source \(size) is below \(resolutionWarnBelow.long)x\(resolutionWarnBelow.short)")
         }
         return GateResult(gate: "resolution", verdict: .ok, message: "source \(size)")
     }

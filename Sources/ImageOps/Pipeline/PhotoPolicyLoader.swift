@@ -47,7 +47,9 @@ package enum PhotoPolicyLoader {
         }
 
         mutating func int(_ pairs: Pairs, _ key: String, in item: String, at: SourceLocation, range: ClosedRange<Int>) -> Int {
-            guard let value = log.require(key, in: pairs, at: at, item: item), let number = log.integer(value, item: item, field: key) else { return range.lowerBound }
+            guard let value = log.require(key, in: pairs, at: at, item: item), let number = log.integer(value, item: item, field: key) else {
+                return range.lowerBound
+            }
             if !range.contains(number) {
                 log.error("\(key) \(number) is out of range (\(range.lowerBound)-\(range.upperBound))", at: value.location, item: item)
             }
@@ -55,7 +57,9 @@ package enum PhotoPolicyLoader {
         }
 
         mutating func double(_ pairs: Pairs, _ key: String, in item: String, at: SourceLocation, range: ClosedRange<Double>) -> Double {
-            guard let value = log.require(key, in: pairs, at: at, item: item), let number = log.number(value, item: item, field: key) else { return 0 }
+            guard let value = log.require(key, in: pairs, at: at, item: item), let number = log.number(value, item: item, field: key) else {
+                return 0
+            }
             if !range.contains(number) {
                 log.error("\(key) \(number) is out of range (\(range.lowerBound)-\(range.upperBound))", at: value.location, item: item)
             }
@@ -82,7 +86,8 @@ package enum PhotoPolicyLoader {
             {
                 log.error("format \"\(format)\" is not supported (expected \(PhotoPolicyLoader.format))", at: value.location)
             }
-            let output = section(top, "output", at: at, allowed: ["long_edge", "thumbnail_long_edge", "analysis_long_edge", "jpeg_quality", "progressive"])
+            let output = section(
+                top, "output", at: at, allowed: ["long_edge", "thumbnail_long_edge", "analysis_long_edge", "jpeg_quality", "progressive"])
             let limits = section(top, "limits", at: at, allowed: ["max_file_bytes", "max_pixels", "max_decoder_memory", "max_scans", "max_warnings"])
             let gates = section(top, "gates", at: at, allowed: ["blur", "exposure", "resolution"])
             let blur = section(gates, "blur", at: at, allowed: ["fail_below", "warn_below"])
@@ -97,7 +102,11 @@ package enum PhotoPolicyLoader {
 
             var progressive = false
             if let value = output.first(where: { $0.key == "progressive" })?.value {
-                if let flag = value.plainBool { progressive = flag } else { log.error("progressive must be true or false, found \(value.kindName)", at: value.location, item: "output") }
+                if let flag = value.plainBool {
+                    progressive = flag
+                } else {
+                    log.error("progressive must be true or false, found \(value.kindName)", at: value.location, item: "output")
+                }
             }
             let failure = log.require("required_angle_failure", in: top, at: at, item: nil).flatMap {
                 log.choice($0, allowed: ["error", "warning"], item: nil, field: "required_angle_failure")
@@ -132,7 +141,8 @@ package enum PhotoPolicyLoader {
             if policy.blurFailBelow > policy.blurWarnBelow { log.error("fail_below must not exceed warn_below", at: at, item: "blur") }
             let e = policy.exposure
             if !(e.failMeanBelow <= e.warnMeanBelow && e.warnMeanBelow < e.warnMeanAbove && e.warnMeanAbove <= e.failMeanAbove) {
-                log.error("mean thresholds must rise: fail_mean_below <= warn_mean_below < warn_mean_above <= fail_mean_above", at: at, item: "exposure")
+                log.error(
+                    "mean thresholds must rise: fail_mean_below <= warn_mean_below < warn_mean_above <= fail_mean_above", at: at, item: "exposure")
             }
             if policy.samePhotoMaxDistance > policy.reviewMaxDistance {
                 log.error("same_photo_max_distance must not exceed review_max_distance", at: at, item: "reuse")

@@ -27,7 +27,8 @@ package enum PhotoReview {
                 for gate in photo.quality.gates where gate.verdict != .ok {
                     let isError = gate.verdict == .fail && use.required && policy.requiredAngleFailureIsError
                     result.append(
-                        Diagnostic(isError ? .error : .warning, file: validated.displayPath, at: nil, item: use.label,
+                        Diagnostic(
+                            isError ? .error : .warning, file: validated.displayPath, at: nil, item: use.label,
                             "\(use.path): \(gate.gate) \(gate.verdict.rawValue): \(gate.message)"))
                 }
             }

@@ -30,7 +30,9 @@ extension PixelImage {
         guard (2...8).contains(orientation) else { return self }
         let count = pixels.count
         let output = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            pixels.withUnsafeBufferPointer { ic_orient($0.baseAddress, Int32(width), Int32(height), Int32(channels), Int32(orientation), buffer.baseAddress) }
+            pixels.withUnsafeBufferPointer {
+                ic_orient($0.baseAddress, Int32(width), Int32(height), Int32(channels), Int32(orientation), buffer.baseAddress)
+            }
             initialized = count
         }
         return orientation >= 5

@@ -18,7 +18,9 @@ extension InspectCommand.Photos {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIFailure.invalid("\(path): no such file or folder") }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CLIFailure.invalid("\(path): no such file or folder")
+            }
             if isDirectory.boolValue {
                 let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
                 files += names.filter { ["jpg", "jpeg", "png"].contains(URL(filePath: $0).pathExtension.lowercased()) }
@@ -59,7 +61,8 @@ extension InspectCommand.Photos {
             var entries: [PhotoCheckEntry] = []
             for path in try InspectCommand.Photos.expand(paths) {
                 do {
-                    entries.append(PhotoCheckEntry(file: path, photo: try normaliser.normalise(InspectCommand.Photos.read(path, policy: policy)), error: nil))
+                    entries.append(
+                        PhotoCheckEntry(file: path, photo: try normaliser.normalise(InspectCommand.Photos.read(path, policy: policy)), error: nil))
                 } catch {
                     entries.append(PhotoCheckEntry(file: path, photo: nil, error: error.description))
                 }
@@ -143,7 +146,9 @@ extension InspectCommand.Photos {
                 print("  \(stage.name.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", value)) ms")
             }
             let totals = all.map { $0.total.milliseconds }
-            print("  \("total".padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", median(totals))) ms (min \(String(format: "%.1f", totals.min() ?? 0)), max \(String(format: "%.1f", totals.max() ?? 0)))")
+            print(
+                "  \("total".padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", median(totals))) ms (min \(String(format: "%.1f", totals.min() ?? 0)), max \(String(format: "%.1f", totals.max() ?? 0)))"
+            )
             guard throughput > 0 else { return }
             let file = PhotoFile(
                 relativePath: path, url: URL(filePath: path), sha256: SHA256.hex(of: bytes), byteCount: bytes.count)
@@ -153,7 +158,9 @@ extension InspectCommand.Photos {
                 let results = PhotoBatch(policy: policy, concurrency: workers).normalise(files)
                 let seconds = (ContinuousClock.now - start).milliseconds / 1000
                 let failures = results.values.filter { if case .failure = $0 { true } else { false } }.count
-                print("  throughput, \(workers) worker(s): \(throughput) photos in \(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", Double(throughput) / seconds)) photos/s\(failures > 0 ? " (\(failures) failed)" : "")")
+                print(
+                    "  throughput, \(workers) worker(s): \(throughput) photos in \(String(format: "%.2f", seconds)) s = \(String(format: "%.1f", Double(throughput) / seconds)) photos/s\(failures > 0 ? " (\(failures) failed)" : "")"
+                )
             }
         }
     }

@@ -62,7 +62,9 @@ extension InspectCommand.Photos {
             }
             func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
             func p95(_ values: [Double]) -> Double { values.sorted()[min(values.count - 1, values.count * 95 / 100)] }
-            print("lookups of re-encoded stored photos: median \(format(median(nearTimes))) ms, p95 \(format(p95(nearTimes))) ms; found \(found)/\(planted)")
+            print(
+                "lookups of re-encoded stored photos: median \(format(median(nearTimes))) ms, p95 \(format(p95(nearTimes))) ms; found \(found)/\(planted)"
+            )
             print("lookups of new photos:               median \(format(median(freshTimes))) ms, p95 \(format(p95(freshTimes))) ms")
             print("matches returned in all: \(candidates) (review distance \(policy.reviewMaxDistance))")
         }

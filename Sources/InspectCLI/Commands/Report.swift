@@ -40,7 +40,9 @@ extension InspectCommand {
         @Flag(name: .long, help: "Every stored car.")
         var all = false
 
-        @Option(name: .customLong("bench-runs"), help: ArgumentHelp("Time assembling and rendering (JSON + HTML + Markdown) this many times and print medians.", visibility: .hidden))
+        @Option(
+            name: .customLong("bench-runs"),
+            help: ArgumentHelp("Time assembling and rendering (JSON + HTML + Markdown) this many times and print medians.", visibility: .hidden))
         var benchRuns: Int?
 
         @Argument(help: "The car's VIN.")
@@ -75,7 +77,8 @@ extension InspectCommand {
                     }
                     for format in format.map({ [$0] }) ?? Format.allCases {
                         let file = folder.appending(path: "\(vin).\(format.rawValue)")
-                        try Data(try render(report, format, databaseFolder: databaseFolder, outputFolder: folder).utf8).write(to: file, options: .atomic)
+                        try Data(try render(report, format, databaseFolder: databaseFolder, outputFolder: folder).utf8).write(
+                            to: file, options: .atomic)
                         written += 1
                     }
                 }
@@ -100,17 +103,22 @@ extension InspectCommand {
                     bytes = json.utf8.count + html.utf8.count + markdown.utf8.count
                 }
                 func median(_ values: [Double]) -> String { String(format: "%.2f", values.sorted()[values.count / 2]) }
-                print("\(vin): render JSON + HTML + Markdown median \(median(renderAll)) ms (\(bytes) bytes); assemble from the store median \(median(assemble)) ms; \(runs) runs")
+                print(
+                    "\(vin): render JSON + HTML + Markdown median \(median(renderAll)) ms (\(bytes) bytes); assemble from the store median \(median(assemble)) ms; \(runs) runs"
+                )
                 return
             }
             let format = format ?? .json
             if let out {
                 let file = URL(filePath: out)
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(try render(report, format, databaseFolder: databaseFolder, outputFolder: file.deletingLastPathComponent()).utf8).write(to: file, options: .atomic)
+                try Data(try render(report, format, databaseFolder: databaseFolder, outputFolder: file.deletingLastPathComponent()).utf8).write(
+                    to: file, options: .atomic)
                 print("wrote \(file.path)")
             } else {
-                print(try render(report, format, databaseFolder: databaseFolder, outputFolder: URL(filePath: FileManager.default.currentDirectoryPath)), terminator: "")
+                print(
+                    try render(report, format, databaseFolder: databaseFolder, outputFolder: URL(filePath: FileManager.default.currentDirectoryPath)),
+                    terminator: "")
             }
         }
 
@@ -132,7 +140,8 @@ extension InspectCommand {
 
         /// The relative path prefix from `from` to `to` ("" when they are the same folder, "../db/" ...).
         static func relativePrefix(from: URL, to: URL) -> String {
-            let a = from.standardizedFileURL.resolvingSymlinksInPath().pathComponents, b = to.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+            let a = from.standardizedFileURL.resolvingSymlinksInPath().pathComponents,
+                b = to.standardizedFileURL.resolvingSymlinksInPath().pathComponents
             var common = 0
             while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
             let up = Array(repeating: "..", count: a.count - common), down = Array(b[common...])

@@ -74,7 +74,8 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
         appraisers = byAppraiser.map { id, cars in
             let found = cars.flatMap(\.comparison.discrepancies)
             var missed: [String: Int] = [:]
-            for item in found where item.kind == .missedByAppraiser || item.kind == .degreeChanged || item.kind == .typeChanged || item.kind == .checkChanged {
+            for item in found
+            where item.kind == .missedByAppraiser || item.kind == .degreeChanged || item.kind == .typeChanged || item.kind == .checkChanged {
                 missed["\(item.item) \(item.label.en)", default: 0] += 1
             }
             return Appraiser(
@@ -82,12 +83,15 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
                 perCar: (Double(found.count) / Double(max(1, cars.count)) * 100).rounded() / 100,
                 missedStructural: found.filter { $0.kind == .missedByAppraiser && $0.flag == "accident" }.count,
                 critical: found.filter { $0.severity == .critical }.count,
-                mostMissed: missed.map { Item(item: $0.key, count: $0.value) }.sorted { ($1.count, $0.item) < ($0.count, $1.item) }.prefix(5).map { $0 })
+                mostMissed: missed.map { Item(item: $0.key, count: $0.value) }.sorted { ($1.count, $0.item) < ($0.count, $1.item) }.prefix(5).map {
+                    $0
+                })
         }.sorted { ($1.perCar, $0.id) < ($0.perCar, $1.id) }
         auditors = byAuditor.map { id, cars in
             let found = cars.flatMap(\.comparison.discrepancies)
             return Auditor(
-                id: id, name: cars.first?.audit.inspector.name, cars: cars.count, discrepancies: found.count, critical: found.filter { $0.severity == .critical }.count)
+                id: id, name: cars.first?.audit.inspector.name, cars: cars.count, discrepancies: found.count,
+                critical: found.filter { $0.severity == .critical }.count)
         }.sorted { ($1.cars, $0.id) < ($0.cars, $1.id) }
     }
 }

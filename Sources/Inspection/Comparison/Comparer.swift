@@ -91,7 +91,8 @@ package enum Comparer {
             let effect = deduction(before, a.code) - deduction(after, b.code)
             if change == 0 {
                 return Discrepancy(
-                    kind: .confirmed, severity: .none, item: a.part, label: label, appraisal: a.code, audit: b.code, degreeChange: nil, scoreEffect: .zero,
+                    kind: .confirmed, severity: .none, item: a.part, label: label, appraisal: a.code, audit: b.code, degreeChange: nil,
+                    scoreEffect: .zero,
                     gradeEffect: nil, flag: group?.raises, possiblyNew: false, summary: "\(a.code) \(label.en) \(type): confirmed")
             }
             let severity: Discrepancy.Severity = abs(change) >= 2 ? .major : .minor
@@ -122,7 +123,8 @@ package enum Comparer {
             if let gradeEffect, missedByAppraiser { summary += "; changes the grade to \(gradeEffect.label.zh) (\(gradeEffect.label.en))" }
             return Discrepancy(
                 kind: missedByAppraiser ? .missedByAppraiser : .notConfirmedByAuditor, severity: severity, item: defect.part, label: label,
-                appraisal: missedByAppraiser ? nil : defect.code, audit: missedByAppraiser ? defect.code : nil, degreeChange: nil, scoreEffect: effect,
+                appraisal: missedByAppraiser ? nil : defect.code, audit: missedByAppraiser ? defect.code : nil, degreeChange: nil,
+                scoreEffect: effect,
                 gradeEffect: gradeEffect, flag: flag, possiblyNew: missedByAppraiser && mayBeNew, summary: summary)
         }
 
@@ -134,7 +136,8 @@ package enum Comparer {
             if flag != nil { severity = .critical } else if a == .major || b == .major { severity = .major }
             let gradeEffect = grade(effect: effect, flag: nil)
             return Discrepancy(
-                kind: .checkChanged, severity: severity, item: check.id, label: check.label, appraisal: a?.rawValue, audit: b?.rawValue, degreeChange: nil,
+                kind: .checkChanged, severity: severity, item: check.id, label: check.label, appraisal: a?.rawValue, audit: b?.rawValue,
+                degreeChange: nil,
                 scoreEffect: effect, gradeEffect: gradeEffect, flag: flag, possiblyNew: worse && mayBeNew,
                 summary: "\(check.id) \(check.label.en): \(a?.rawValue ?? "not answered") -> \(b?.rawValue ?? "not answered")")
         }

@@ -80,7 +80,8 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
         }
         let (allowance, rule) = policy.allowance(for: leg)
         let deltaText = delta >= 0 ? "+\(OdometerRecord.grouped(delta)) km" : "\(OdometerRecord.grouped(delta)) km"
-        let reportRecord = OdometerRecord(id: 0, vin: "", stage: "report", reading: report.odometer.reading, unit: report.odometer.unit, at: report.inspectedAt, source: "")
+        let reportRecord = OdometerRecord(
+            id: 0, vin: "", stage: "report", reading: report.odometer.reading, unit: report.odometer.unit, at: report.inspectedAt, source: "")
         let deliveryRecord = OdometerRecord(
             id: 1, vin: "", stage: "delivery", reading: delivery.odometer.reading, unit: delivery.odometer.unit, at: delivery.inspectedAt, source: "")
         var odometer = "report \(reportRecord.display), now \(deliveryRecord.display), \(deltaText), \(route)"
@@ -92,11 +93,15 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
             reasons.append(
                 Reason(
                     verdict: .stop, topic: "odometer",
-                    message: "the odometer reads \(OdometerRecord.grouped(-delta)) km less than the condition report (rule: an odometer never goes back; 调表 suspicion): stop and escalate"))
+                    message:
+                        "the odometer reads \(OdometerRecord.grouped(-delta)) km less than the condition report (rule: an odometer never goes back; 调表 suspicion): stop and escalate"
+                ))
         } else if delta > allowance {
             odometer += ", over the allowance of \(allowance) km"
             reasons.append(
-                Reason(verdict: .attention, topic: "odometer", message: "\(deltaText) since the report is more than the allowance of \(allowance) km (\(rule))"))
+                Reason(
+                    verdict: .attention, topic: "odometer",
+                    message: "\(deltaText) since the report is more than the allowance of \(allowance) km (\(rule))"))
         } else {
             odometer += ", within allowance"
         }
@@ -114,7 +119,10 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
                         message: "\(defect.code) \(label): worse than the report's \(before.code): stop and escalate"))
             } else {
                 newDamage.append(defect.code)
-                reasons.append(Reason(verdict: .stop, topic: "new-damage", message: "\(defect.code) \(label): not in the condition report: new damage, stop and escalate"))
+                reasons.append(
+                    Reason(
+                        verdict: .stop, topic: "new-damage",
+                        message: "\(defect.code) \(label): not in the condition report: new damage, stop and escalate"))
             }
         }
         var disputed: [String] = []
@@ -123,13 +131,17 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
                 disputed.append(code)
                 reasons.append(Reason(verdict: .ok, topic: "dispute", message: "the buyer disputes report defect \(code) (recorded)"))
             } else {
-                reasons.append(Reason(verdict: .attention, topic: "dispute", message: "the buyer disputes \(code), which the condition report does not list"))
+                reasons.append(
+                    Reason(verdict: .attention, topic: "dispute", message: "the buyer disputes \(code), which the condition report does not list"))
             }
         }
         for problem in photoProblems {
-            let failing = problem.message.contains(": blur fail") || problem.message.contains(": exposure fail") || problem.message.contains(": resolution fail")
+            let failing =
+                problem.message.contains(": blur fail") || problem.message.contains(": exposure fail")
+                || problem.message.contains(": resolution fail")
             guard failing else { continue }
-            reasons.append(Reason(verdict: .attention, topic: "photo", message: "\(problem.item.map { "\($0): " } ?? "")\(problem.message); retake it"))
+            reasons.append(
+                Reason(verdict: .attention, topic: "photo", message: "\(problem.item.map { "\($0): " } ?? "")\(problem.message); retake it"))
         }
         let ordered = reasons.enumerated().sorted { ($1.element.verdict, $0.offset) < ($0.element.verdict, $1.offset) }.map(\.element)
         return DeliveryCheck(

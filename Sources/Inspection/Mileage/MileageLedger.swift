@@ -42,7 +42,9 @@ package struct MileageLedger: Sendable, Hashable, Codable {
                 flags.append(
                     MileageFlag(
                         kind: .repeatedAcrossCars, severity: .warning, recordID: record.id,
-                        message: "repeated across cars: \(record.display) at \(record.stage) was also recorded for \(others.sorted().joined(separator: ", ")) (rule: the same reading on different cars is rarely chance)"))
+                        message:
+                            "repeated across cars: \(record.display) at \(record.stage) was also recorded for \(others.sorted().joined(separator: ", ")) (rule: the same reading on different cars is rarely chance)"
+                    ))
             }
             guard index > 0 else {
                 highest = record
@@ -59,12 +61,16 @@ package struct MileageLedger: Sendable, Hashable, Codable {
                 flags.append(
                     MileageFlag(
                         kind: .rollback, severity: .critical, recordID: record.id,
-                        message: "rollback: \(record.display) at \(record.stage) (\(record.at)) is \(OdometerRecord.grouped(top.kilometres - record.kilometres)) km below \(top.display) at \(top.stage) (\(top.at)) (rule: an odometer never goes back; 调表 suspicion)"))
+                        message:
+                            "rollback: \(record.display) at \(record.stage) (\(record.at)) is \(OdometerRecord.grouped(top.kilometres - record.kilometres)) km below \(top.display) at \(top.stage) (\(top.at)) (rule: an odometer never goes back; 调表 suspicion)"
+                    ))
             } else if delta > allowance {
                 flags.append(
                     MileageFlag(
                         kind: .unexplainedGrowth, severity: .warning, recordID: record.id,
-                        message: "unexplained growth: +\(OdometerRecord.grouped(delta)) km from \(previous.stage) to \(record.stage) exceeds the allowance of \(allowance) km (\(rule))"))
+                        message:
+                            "unexplained growth: +\(OdometerRecord.grouped(delta)) km from \(previous.stage) to \(record.stage) exceeds the allowance of \(allowance) km (\(rule))"
+                    ))
             }
             if delta > 0 {
                 let days = max(Double(elapsed), 3600) / 86_400
@@ -73,7 +79,9 @@ package struct MileageLedger: Sendable, Hashable, Codable {
                     flags.append(
                         MileageFlag(
                             kind: .implausibleRate, severity: .warning, recordID: record.id,
-                            message: "implausible rate: +\(OdometerRecord.grouped(delta)) km in \(Self.duration(elapsed)) is \(Int(rate.rounded())) km/day (rule: at most \(policy.maxKmPerDay) km/day)"))
+                            message:
+                                "implausible rate: +\(OdometerRecord.grouped(delta)) km in \(Self.duration(elapsed)) is \(Int(rate.rounded())) km/day (rule: at most \(policy.maxKmPerDay) km/day)"
+                        ))
                 }
             }
             if let top = highest, record.kilometres > top.kilometres { highest = record } else if highest == nil { highest = record }
@@ -102,7 +110,8 @@ package struct MileageLedger: Sendable, Hashable, Codable {
         let tolerance = Double(policy.unitMismatchTolerancePercent) / 100
         for (target, direction) in [(DistanceUnit.kilometresPerMile, "x1.609"), (1 / DistanceUnit.kilometresPerMile, "/1.609")]
         where abs(ratio / target - 1) <= tolerance {
-            return "unit mismatch suspicion: \(b.display) at \(b.stage) is \(direction) of \(a.display) at \(a.stage) (ratio \(String(Int((ratio * 1000).rounded())).inserting(".")), rule: within \(policy.unitMismatchTolerancePercent)% of 1.609344; was km recorded as mi or the other way?)"
+            return
+                "unit mismatch suspicion: \(b.display) at \(b.stage) is \(direction) of \(a.display) at \(a.stage) (ratio \(String(Int((ratio * 1000).rounded())).inserting(".")), rule: within \(policy.unitMismatchTolerancePercent)% of 1.609344; was km recorded as mi or the other way?)"
         }
         return nil
     }

@@ -39,7 +39,9 @@ package enum MileagePolicyLoader {
         ]
         var values: [String: Int] = [:]
         for (section, keys) in sections.sorted(by: { $0.key < $1.key }) {
-            guard let value = log.require(section, in: top, at: root.location, item: nil), let pairs = log.mapping(value, item: section) else { continue }
+            guard let value = log.require(section, in: top, at: root.location, item: nil), let pairs = log.mapping(value, item: section) else {
+                continue
+            }
             log.rejectUnknownKeys(pairs, allowed: keys, item: section)
             for key in keys {
                 guard let entry = log.require(key, in: pairs, at: value.location, item: section),

@@ -34,17 +34,21 @@ package struct ComparisonEvidence: Sendable, Hashable, Codable {
             return photos.filter { $0.role == "defect" && seqs.contains($0.findingSeq ?? 0) }.map(\.storedPath)
         }
         defects = comparison.discrepancies.filter { $0.kind != .checkChanged }.map { item in
-            DefectPhotos(item: item.audit ?? item.appraisal ?? item.item, appraisal: defectPhotos(appraisal, appraisalPhotos, part: item.item),
+            DefectPhotos(
+                item: item.audit ?? item.appraisal ?? item.item, appraisal: defectPhotos(appraisal, appraisalPhotos, part: item.item),
                 audit: defectPhotos(audit, auditPhotos, part: item.item))
         }
         var pairs: [AnglePair] = []
         for before in appraisalPhotos where before.role == "angle" {
             guard let angle = before.angle, let after = auditPhotos.first(where: { $0.role == "angle" && $0.angle == angle }),
-                let a = PerceptualHash(dHashHex: before.dHash, pHashHex: before.pHash), let b = PerceptualHash(dHashHex: after.dHash, pHashHex: after.pHash)
+                let a = PerceptualHash(dHashHex: before.dHash, pHashHex: before.pHash),
+                let b = PerceptualHash(dHashHex: after.dHash, pHashHex: after.pHash)
             else { continue }
             let distance = a.pHashDistance(to: b)
             pairs.append(
-                AnglePair(angle: angle, appraisal: before.storedPath, audit: after.storedPath, distance: distance, worthALook: distance > policy.photoDistanceWorthALook))
+                AnglePair(
+                    angle: angle, appraisal: before.storedPath, audit: after.storedPath, distance: distance,
+                    worthALook: distance > policy.photoDistanceWorthALook))
         }
         angles = pairs
     }

@@ -71,7 +71,9 @@ package struct ConditionReportBuilder: Sendable {
             let group = located?.group
             let type = group?.defectTypes.first { $0.code == defect.type }
             var seenBy = [final.stage.rawValue]
-            if final.stage == .audit, let appraisal, appraisal.submission.defects.contains(where: { $0.part == defect.part && $0.type == defect.type }) {
+            if final.stage == .audit, let appraisal,
+                appraisal.submission.defects.contains(where: { $0.part == defect.part && $0.type == defect.type })
+            {
                 seenBy.insert("appraisal", at: 0)
             }
             let photos = finalPhotos.filter { $0.role == "defect" && $0.findingSeq == index + 1 }
@@ -92,12 +94,15 @@ package struct ConditionReportBuilder: Sendable {
             }
             return ConditionReport.CheckFinding(
                 id: entry.id, name: template.check(entry.id)?.check.label ?? LocalizedText(zh: entry.id, en: entry.id), result: entry.result.rawValue,
-                seenBy: seenBy, deduction: Self.points(assessment.deductions.filter { $0.item == entry.id }.reduce(.zero) { $0 + $1.points }), note: entry.note)
+                seenBy: seenBy, deduction: Self.points(assessment.deductions.filter { $0.item == entry.id }.reduce(.zero) { $0 + $1.points }),
+                note: entry.note)
         }
         var score: ConditionReport.Score?
         if let total = assessment.total, let grade = assessment.grade, let scoring = template.scoring {
             score = .init(
-                sections: assessment.sections.map { .init(id: $0.id, name: $0.label, allowance: Self.points($0.allowance), score: Self.points($0.score)) },
+                sections: assessment.sections.map {
+                    .init(id: $0.id, name: $0.label, allowance: Self.points($0.allowance), score: Self.points($0.score))
+                },
                 total: Self.points(total), maximum: Self.points(scoring.total), grade: .init(id: grade.id, name: grade.label))
         }
         let flags = assessment.flags.map { ConditionReport.Flag(id: $0.id, name: $0.label, causes: $0.causes) }
@@ -112,7 +117,9 @@ package struct ConditionReportBuilder: Sendable {
                 appraisalGrade: comparison.appraisalGrade.map { .init(id: $0.id, name: $0.label) }, kmBetween: comparison.kmBetween,
                 hoursBetween: Int(comparison.secondsBetween / 3600), context: comparison.context,
                 items: items.map {
-                    .init(kind: $0.kind.rawValue, severity: $0.severity.rawValue, item: $0.item, name: $0.label, appraisal: $0.appraisal, audit: $0.audit,
+                    .init(
+                        kind: $0.kind.rawValue, severity: $0.severity.rawValue, item: $0.item, name: $0.label, appraisal: $0.appraisal,
+                        audit: $0.audit,
                         summary: $0.summary, possiblyNew: $0.possiblyNew)
                 })
         }
@@ -123,7 +130,8 @@ package struct ConditionReportBuilder: Sendable {
         let mileage = ConditionReport.Mileage(
             readings: ledger.records.map { record in
                 .init(
-                    id: record.id, stage: record.stage, at: record.at.text, reading: record.reading, unit: record.unit.rawValue, km: record.kilometres,
+                    id: record.id, stage: record.stage, at: record.at.text, reading: record.reading, unit: record.unit.rawValue,
+                    km: record.kilometres,
                     source: record.source, mode: record.mode?.rawValue, routeKm: record.routeKm, deltaKm: legs[record.id]?.deltaKm,
                     allowanceKm: legs[record.id]?.allowanceKm, supersededBy: ledger.superseded[record.id], supersedes: record.supersedes)
             },
@@ -133,7 +141,8 @@ package struct ConditionReportBuilder: Sendable {
         // Walkaround photos, template angle order.
         let photos = template.angles.compactMap { angle -> ConditionReport.Photo? in
             guard let row = finalPhotos.first(where: { $0.role == "angle" && $0.angle == angle.id }) else { return nil }
-            return .init(angle: angle.id, name: angle.label, image: row.storedPath, thumbnail: row.thumbnailPath, verdict: row.verdict, problems: row.problems)
+            return .init(
+                angle: angle.id, name: angle.label, image: row.storedPath, thumbnail: row.thumbnailPath, verdict: row.verdict, problems: row.problems)
         }
         for photo in photos where photo.verdict == "fail" {
             warnings.append("photo \(photo.angle): " + photo.problems.filter { $0.contains(" fail:") }.joined(separator: "; "))
@@ -144,7 +153,9 @@ package struct ConditionReportBuilder: Sendable {
         var delivery: ConditionReport.Delivery?
         if let handover = latest.first(where: { $0.stage == .delivery }) {
             let problems = (photoRows[handover.id] ?? []).flatMap { row in
-                row.problems.map { Diagnostic(.warning, file: handover.sourcePath, at: nil, item: row.angle.map { "photo \"\($0)\"" }, "\(row.sourcePath): \($0)") }
+                row.problems.map {
+                    Diagnostic(.warning, file: handover.sourcePath, at: nil, item: row.angle.map { "photo \"\($0)\"" }, "\(row.sourcePath): \($0)")
+                }
             }
             var check = DeliveryCheck.evaluate(
                 report: submission, delivery: handover.submission, reportTemplate: template, photoProblems: problems, policy: mileagePolicy)
@@ -152,7 +163,8 @@ package struct ConditionReportBuilder: Sendable {
                 check.add(ledgerFlags: ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth })
             }
             delivery = .init(
-                verdict: check.verdict.rawValue, inspectedAt: handover.submission.inspectedAt.text, odometer: check.odometer, newDamage: check.newDamage,
+                verdict: check.verdict.rawValue, inspectedAt: handover.submission.inspectedAt.text, odometer: check.odometer,
+                newDamage: check.newDamage,
                 disputed: check.disputed, reasons: check.reasons.map { "[\($0.verdict.rawValue)] \($0.message)" })
         }
 

@@ -3,14 +3,19 @@ import Inspection
 /// `inspect compare` as text.
 package enum ComparisonRenderer {
     /// The comparison of `vin`, ending with a newline.
-    package static func text(vin: String, appraisal: Submission, audit: Submission, comparison: InspectionComparison, evidence: ComparisonEvidence?) -> String {
+    package static func text(vin: String, appraisal: Submission, audit: Submission, comparison: InspectionComparison, evidence: ComparisonEvidence?)
+        -> String
+    {
         var lines: [String] = []
-        lines.append("VIN \(vin): appraisal by \(appraisal.inspector.id) (\(appraisal.inspectedAt)) vs audit by \(audit.inspector.id) (\(audit.inspectedAt))")
+        lines.append(
+            "VIN \(vin): appraisal by \(appraisal.inspector.id) (\(appraisal.inspectedAt)) vs audit by \(audit.inspector.id) (\(audit.inspectedAt))")
         func grade(_ total: Points?, _ grade: ChecklistTemplate.Grade?) -> String {
             guard let total, let grade else { return "not graded" }
             return "\(total) \(grade.label.zh) (\(grade.label.en))"
         }
-        lines.append("  score: appraisal \(grade(comparison.appraisalTotal, comparison.appraisalGrade)) -> audit \(grade(comparison.auditTotal, comparison.auditGrade))")
+        lines.append(
+            "  score: appraisal \(grade(comparison.appraisalTotal, comparison.appraisalGrade)) -> audit \(grade(comparison.auditTotal, comparison.auditGrade))"
+        )
         if !comparison.flagsAdded.isEmpty { lines.append("  flags raised by the audit: \(comparison.flagsAdded.joined(separator: " "))") }
         if !comparison.flagsRemoved.isEmpty { lines.append("  flags the audit did not confirm: \(comparison.flagsRemoved.joined(separator: " "))") }
         lines.append("  context: \(comparison.context)")
@@ -31,7 +36,9 @@ package enum ComparisonRenderer {
                 lines.append("")
                 lines.append("defect photos:")
                 for entry in withPhotos {
-                    lines.append("  \(entry.item): appraisal \(entry.appraisal.isEmpty ? "none" : entry.appraisal.joined(separator: " ")); audit \(entry.audit.isEmpty ? "none" : entry.audit.joined(separator: " "))")
+                    lines.append(
+                        "  \(entry.item): appraisal \(entry.appraisal.isEmpty ? "none" : entry.appraisal.joined(separator: " ")); audit \(entry.audit.isEmpty ? "none" : entry.audit.joined(separator: " "))"
+                    )
                 }
             }
             let look = evidence.angles.filter(\.worthALook)
@@ -47,12 +54,14 @@ package enum ComparisonRenderer {
         var lines = ["appraisers (\(from) .. \(to)):"]
         for a in accuracy.appraisers {
             lines.append(
-                "  \(a.id)\(a.name.map { " \($0)" } ?? ""): \(a.cars) cars, \(a.discrepancies) discrepancies (\(a.perCar) per car), \(a.missedStructural) missed structural, \(a.critical) critical")
+                "  \(a.id)\(a.name.map { " \($0)" } ?? ""): \(a.cars) cars, \(a.discrepancies) discrepancies (\(a.perCar) per car), \(a.missedStructural) missed structural, \(a.critical) critical"
+            )
             if !a.mostMissed.isEmpty { lines.append("    most missed: " + a.mostMissed.map { "\($0.item) x\($0.count)" }.joined(separator: ", ")) }
         }
         lines.append("auditors:")
         for a in accuracy.auditors {
-            lines.append("  \(a.id)\(a.name.map { " \($0)" } ?? ""): \(a.cars) cars audited, \(a.discrepancies) discrepancies found, \(a.critical) critical")
+            lines.append(
+                "  \(a.id)\(a.name.map { " \($0)" } ?? ""): \(a.cars) cars audited, \(a.discrepancies) discrepancies found, \(a.critical) critical")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -34,18 +34,24 @@ package enum ConditionReportHTMLRenderer {
         // Header: grade badge and flags.
         // Any flag (accident, flood, fire, not tradeable) turns the badge red, whatever the score.
         let rollback = report.mileage.flags.contains { $0.severity == "critical" }
-        let gradeClass = !report.flags.isEmpty || rollback ? "grade bad" : (report.score.map { $0.grade.id == "1" ? "grade good" : "grade" } ?? "grade")
+        let gradeClass =
+            !report.flags.isEmpty || rollback ? "grade bad" : (report.score.map { $0.grade.id == "1" ? "grade good" : "grade" } ?? "grade")
         h.append("<header>")
         h.append("<div class=\"\(gradeClass)\">\(e(report.score.map { l.pick($0.grade.name) } ?? "—"))")
         if let score = report.score { h.append("<small>\(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))</small>") }
         h.append("</div><div class=\"head\"><h1>\(e(l.text(.title)))</h1>")
         let makeModel = [v.make, v.model].compactMap { $0 }.joined(separator: " ")
-        h.append("<p class=\"vin\">\(e(v.vin))\(v.modelYear.map { " · \($0)" } ?? "")\(makeModel.isEmpty ? "" : " · " + e(makeModel))\(v.plate.map { " · " + e($0) } ?? "")</p>")
+        h.append(
+            "<p class=\"vin\">\(e(v.vin))\(v.modelYear.map { " · \($0)" } ?? "")\(makeModel.isEmpty ? "" : " · " + e(makeModel))\(v.plate.map { " · " + e($0) } ?? "")</p>"
+        )
         if rollback { h.append("<p class=\"flags\"><span class=\"flag\">\(e(l.text(.odometerRollback)))</span></p>") }
         if report.flags.isEmpty {
             h.append("<p class=\"flags ok\">\(e(l.text(.noFlags)))</p>")
         } else {
-            h.append("<p class=\"flags\">" + report.flags.map { "<span class=\"flag\">\(e(l.pick($0.name)))</span> <small>\(e($0.causes.joined(separator: " ")))</small>" }.joined(separator: " ") + "</p>")
+            h.append(
+                "<p class=\"flags\">"
+                    + report.flags.map { "<span class=\"flag\">\(e(l.pick($0.name)))</span> <small>\(e($0.causes.joined(separator: " ")))</small>" }
+                    .joined(separator: " ") + "</p>")
         }
         h.append("<p class=\"meta\">\(e(l.text(.report))) \(e(report.reportID)) · \(e(l.text(.generated))) \(e(report.generatedAt))</p>")
         h.append("</div></header>")
@@ -64,17 +70,23 @@ package enum ConditionReportHTMLRenderer {
         if let color = v.color { h.append("<tr><th>\(e(l.text(.color)))</th><td>\(e(color))</td></tr>") }
         if let first = v.firstRegistered { h.append("<tr><th>\(e(l.text(.firstRegistered)))</th><td>\(e(first))</td></tr>") }
         h.append("</table>")
-        h.append("<table><thead><tr><th>\(e(l.text(.stage)))</th><th>\(e(l.text(.inspector)))</th><th>\(e(l.text(.time)))</th><th>\(e(l.text(.site)))</th><th>\(e(l.text(.odometer)))</th></tr></thead><tbody>")
+        h.append(
+            "<table><thead><tr><th>\(e(l.text(.stage)))</th><th>\(e(l.text(.inspector)))</th><th>\(e(l.text(.time)))</th><th>\(e(l.text(.site)))</th><th>\(e(l.text(.odometer)))</th></tr></thead><tbody>"
+        )
         for i in report.inspections {
             let odometer = i.odometer.unit == "km" ? "\(i.odometer.reading) km" : "\(i.odometer.reading) \(i.odometer.unit) (\(i.odometer.km) km)"
-            h.append("<tr><td>\(e(l.pick(i.stageLabel))) r\(i.revision)</td><td>\(e(i.inspectorID))\(i.inspectorName.map { " " + e($0) } ?? "")</td><td>\(e(i.inspectedAt))</td><td>\(e(i.site ?? ""))</td><td>\(e(odometer))</td></tr>")
+            h.append(
+                "<tr><td>\(e(l.pick(i.stageLabel))) r\(i.revision)</td><td>\(e(i.inspectorID))\(i.inspectorName.map { " " + e($0) } ?? "")</td><td>\(e(i.inspectedAt))</td><td>\(e(i.site ?? ""))</td><td>\(e(odometer))</td></tr>"
+            )
         }
         h.append("</tbody></table></section>")
         // Diagram and findings.
         let (diagram, unplaced) = DamageDiagram.svg(findings: report.findings, language: l)
         h.append("<section class=\"damage\"><h2>\(e(l.text(.diagram)))</h2><div class=\"diagram-wrap\">\(diagram)")
         h.append("<div class=\"legend\"><strong>\(e(l.text(.legend)))</strong>")
-        for degree in 1...4 { h.append("<span><i style=\"background:\(DamageDiagram.degreeColours[degree - 1])\"></i>\(e(l.text(.degree))) \(degree)</span>") }
+        for degree in 1...4 {
+            h.append("<span><i style=\"background:\(DamageDiagram.degreeColours[degree - 1])\"></i>\(e(l.text(.degree))) \(degree)</span>")
+        }
         h.append("<span><i class=\"struct\"></i>\(e(l.text(.structural)))</span>")
         if !unplaced.isEmpty { h.append("<p>" + unplaced.map { e($0.code + " " + l.pick($0.part.name)) }.joined(separator: "<br>") + "</p>") }
         h.append("</div></div></section>")
@@ -82,16 +94,24 @@ package enum ConditionReportHTMLRenderer {
         if report.findings.isEmpty {
             h.append("<p>\(e(l.text(.noFindings)))</p>")
         } else {
-            h.append("<table><thead><tr><th></th><th>\(e(l.text(.part)))</th><th>\(e(l.text(.defect)))</th><th>\(e(l.text(.degree)))</th><th>\(e(l.text(.seenBy)))</th><th>\(e(l.text(.deduction)))</th><th>\(e(l.text(.photos)))</th></tr></thead><tbody>")
+            h.append(
+                "<table><thead><tr><th></th><th>\(e(l.text(.part)))</th><th>\(e(l.text(.defect)))</th><th>\(e(l.text(.degree)))</th><th>\(e(l.text(.seenBy)))</th><th>\(e(l.text(.deduction)))</th><th>\(e(l.text(.photos)))</th></tr></thead><tbody>"
+            )
             for f in report.findings {
-                let photosCell = f.photos.compactMap { src($0.thumbnail ?? $0.image).map { "<img src=\"\($0)\" alt=\"\(e(f.code))\" loading=\"lazy\">" } }.joined()
-                h.append("<tr\(f.structural ? " class=\"structural\"" : "")><td><b>\(e(f.code))</b></td><td>\(e(l.pick(f.part.name)))\(f.structural ? " <em>\(e(l.text(.structural)))</em>" : "")</td><td>\(e(l.pick(f.defect.name)))\(f.note.map { "<br><small>\(e($0))</small>" } ?? "")</td><td>\(f.degree.map { "\($0)" } ?? "—")\(f.degreeLabel.map { "<br><small>\(e(l.pick($0)))</small>" } ?? "")</td><td>\(e(f.seenBy.map { l.stage($0) }.joined(separator: ", ")))</td><td>\(ReportLanguage.number(f.deduction))</td><td class=\"thumbs\">\(photosCell)</td></tr>")
+                let photosCell = f.photos.compactMap {
+                    src($0.thumbnail ?? $0.image).map { "<img src=\"\($0)\" alt=\"\(e(f.code))\" loading=\"lazy\">" }
+                }.joined()
+                h.append(
+                    "<tr\(f.structural ? " class=\"structural\"" : "")><td><b>\(e(f.code))</b></td><td>\(e(l.pick(f.part.name)))\(f.structural ? " <em>\(e(l.text(.structural)))</em>" : "")</td><td>\(e(l.pick(f.defect.name)))\(f.note.map { "<br><small>\(e($0))</small>" } ?? "")</td><td>\(f.degree.map { "\($0)" } ?? "—")\(f.degreeLabel.map { "<br><small>\(e(l.pick($0)))</small>" } ?? "")</td><td>\(e(f.seenBy.map { l.stage($0) }.joined(separator: ", ")))</td><td>\(ReportLanguage.number(f.deduction))</td><td class=\"thumbs\">\(photosCell)</td></tr>"
+                )
             }
             h.append("</tbody></table>")
         }
         if !report.checks.isEmpty {
             h.append("<h3>\(e(l.text(.checks)))</h3><ul>")
-            for c in report.checks { h.append("<li>\(e(c.id)) \(e(l.pick(c.name))): <b>\(e(c.result))</b>\(c.note.map { " · " + e($0) } ?? "")</li>") }
+            for c in report.checks {
+                h.append("<li>\(e(c.id)) \(e(l.pick(c.name))): <b>\(e(c.result))</b>\(c.note.map { " · " + e($0) } ?? "")</li>")
+            }
             h.append("</ul>")
         }
         h.append("</section>")
@@ -99,14 +119,20 @@ package enum ConditionReportHTMLRenderer {
             h.append("<section><h2>\(e(l.text(.score)))</h2><table><tbody>")
             for s in score.sections {
                 let percent = s.allowance > 0 ? Int((s.score / s.allowance * 100).rounded()) : 0
-                h.append("<tr><th>\(e(l.pick(s.name)))</th><td class=\"bar\"><span style=\"width:\(percent)%\"></span></td><td>\(ReportLanguage.number(s.score)) / \(ReportLanguage.number(s.allowance))</td></tr>")
+                h.append(
+                    "<tr><th>\(e(l.pick(s.name)))</th><td class=\"bar\"><span style=\"width:\(percent)%\"></span></td><td>\(ReportLanguage.number(s.score)) / \(ReportLanguage.number(s.allowance))</td></tr>"
+                )
             }
-            h.append("<tr><th>\(e(l.text(.total)))</th><td></td><td><b>\(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))</b></td></tr>")
+            h.append(
+                "<tr><th>\(e(l.text(.total)))</th><td></td><td><b>\(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))</b></td></tr>"
+            )
             h.append("</tbody></table></section>")
         }
         if let d = report.discrepancies {
             h.append("<section><h2>\(e(l.text(.discrepancies)))</h2>")
-            h.append("<p>\(d.count == 0 ? e(l.text(.noDiscrepancies)) : "\(d.count) · \(e(l.severity("critical"))) \(d.critical)") · <small>\(e(l.between(d)))</small></p>")
+            h.append(
+                "<p>\(d.count == 0 ? e(l.text(.noDiscrepancies)) : "\(d.count) · \(e(l.severity("critical"))) \(d.critical)") · <small>\(e(l.between(d)))</small></p>"
+            )
             if !d.items.isEmpty {
                 h.append("<ul class=\"discrepancies\">")
                 for item in d.items {
@@ -122,7 +148,9 @@ package enum ConditionReportHTMLRenderer {
             let reading = r.unit == "km" ? "\(r.reading) km" : "\(r.reading) \(r.unit) (\(r.km) km)"
             let delta = r.deltaKm.map { ($0 >= 0 ? "+" : "") + "\($0) km" + (r.allowanceKm.map { " / \($0) km" } ?? "") } ?? ""
             let flagged = report.mileage.flags.contains { $0.readingID == r.id }
-            h.append("<li class=\"\(r.supersededBy != nil ? "superseded" : "")\(flagged ? " flagged" : "")\"><b>\(e(reading))</b> <span>\(e(l.stage(r.stage)))\(r.mode.map { " · " + e($0) } ?? "") · \(e(r.at))</span> <small>\(e(delta))</small></li>")
+            h.append(
+                "<li class=\"\(r.supersededBy != nil ? "superseded" : "")\(flagged ? " flagged" : "")\"><b>\(e(reading))</b> <span>\(e(l.stage(r.stage)))\(r.mode.map { " · " + e($0) } ?? "") · \(e(r.at))</span> <small>\(e(delta))</small></li>"
+            )
         }
         h.append("</ol>")
         if report.mileage.flags.isEmpty { h.append("<p>\(e(l.text(.noMileageFlags)))</p>") }

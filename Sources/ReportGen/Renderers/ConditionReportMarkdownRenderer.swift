@@ -12,10 +12,16 @@ package enum ConditionReportMarkdownRenderer {
         out.append("# \(l.text(.title)) · \(v.vin)")
         out.append("")
         if let score = report.score {
-            out.append("**\(l.text(.grade)): \(l.pick(score.grade.name))** · \(l.text(.score)) \(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))")
+            out.append(
+                "**\(l.text(.grade)): \(l.pick(score.grade.name))** · \(l.text(.score)) \(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))"
+            )
         }
         if report.mileage.flags.contains(where: { $0.severity == "critical" }) { out.append("**\(l.text(.odometerRollback))**") }
-        out.append(report.flags.isEmpty ? "\(l.text(.flags)): \(l.text(.noFlags))" : "\(l.text(.flags)): " + report.flags.map { "**\(l.pick($0.name))** (\($0.causes.joined(separator: ", ")))" }.joined(separator: " · "))
+        out.append(
+            report.flags.isEmpty
+                ? "\(l.text(.flags)): \(l.text(.noFlags))"
+                : "\(l.text(.flags)): "
+                    + report.flags.map { "**\(l.pick($0.name))** (\($0.causes.joined(separator: ", ")))" }.joined(separator: " · "))
         out.append("")
         out.append("\(l.text(.report)) `\(report.reportID)` · \(l.text(.generated)) \(report.generatedAt)")
         out.append("")
@@ -37,7 +43,9 @@ package enum ConditionReportMarkdownRenderer {
         out.append("|---|---|---|---|---|")
         for i in report.inspections {
             let odometer = i.odometer.unit == "km" ? "\(i.odometer.reading) km" : "\(i.odometer.reading) \(i.odometer.unit) (\(i.odometer.km) km)"
-            out.append("| \(l.pick(i.stageLabel)) r\(i.revision) | \(cell(i.inspectorID + (i.inspectorName.map { " " + $0 } ?? ""))) | \(i.inspectedAt) | \(cell(i.site ?? "")) | \(odometer) |")
+            out.append(
+                "| \(l.pick(i.stageLabel)) r\(i.revision) | \(cell(i.inspectorID + (i.inspectorName.map { " " + $0 } ?? ""))) | \(i.inspectedAt) | \(cell(i.site ?? "")) | \(odometer) |"
+            )
         }
         if let score = report.score {
             out.append("")
@@ -45,7 +53,9 @@ package enum ConditionReportMarkdownRenderer {
             out.append("")
             out.append("| \(l.text(.section)) | \(l.text(.score)) |")
             out.append("|---|---|")
-            for s in score.sections { out.append("| \(l.pick(s.name)) | \(ReportLanguage.number(s.score)) / \(ReportLanguage.number(s.allowance)) |") }
+            for s in score.sections {
+                out.append("| \(l.pick(s.name)) | \(ReportLanguage.number(s.score)) / \(ReportLanguage.number(s.allowance)) |")
+            }
             out.append("| **\(l.text(.total))** | **\(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))** |")
         }
         out.append("")
@@ -54,12 +64,15 @@ package enum ConditionReportMarkdownRenderer {
         if report.findings.isEmpty {
             out.append(l.text(.noFindings))
         } else {
-            out.append("| | \(l.text(.part)) | \(l.text(.defect)) | \(l.text(.degree)) | \(l.text(.seenBy)) | \(l.text(.deduction)) | \(l.text(.note)) |")
+            out.append(
+                "| | \(l.text(.part)) | \(l.text(.defect)) | \(l.text(.degree)) | \(l.text(.seenBy)) | \(l.text(.deduction)) | \(l.text(.note)) |")
             out.append("|---|---|---|---|---|---|---|")
             for f in report.findings {
                 let part = l.pick(f.part.name) + (f.structural ? " (\(l.text(.structural)))" : "")
                 let degree = f.degree.map { "\($0)" } ?? "-"
-                out.append("| \(f.code) | \(cell(part)) | \(l.pick(f.defect.name)) | \(degree) | \(f.seenBy.map { l.stage($0) }.joined(separator: ", ")) | \(ReportLanguage.number(f.deduction)) | \(cell(f.note ?? "")) |")
+                out.append(
+                    "| \(f.code) | \(cell(part)) | \(l.pick(f.defect.name)) | \(degree) | \(f.seenBy.map { l.stage($0) }.joined(separator: ", ")) | \(ReportLanguage.number(f.deduction)) | \(cell(f.note ?? "")) |"
+                )
             }
         }
         if !report.checks.isEmpty {
@@ -83,7 +96,9 @@ package enum ConditionReportMarkdownRenderer {
         out.append("| # | \(l.text(.stage)) | \(l.text(.time)) | \(l.text(.reading)) | \(l.text(.delta)) | \(l.text(.allowance)) |")
         out.append("|---|---|---|---|---|---|")
         for r in report.mileage.readings {
-            let reading = (r.unit == "km" ? "\(r.reading) km" : "\(r.reading) \(r.unit) (\(r.km) km)") + (r.supersededBy.map { " ~~superseded by #\($0)~~" } ?? "")
+            let reading =
+                (r.unit == "km" ? "\(r.reading) km" : "\(r.reading) \(r.unit) (\(r.km) km)")
+                + (r.supersededBy.map { " ~~superseded by #\($0)~~" } ?? "")
             let delta = r.deltaKm.map { ($0 >= 0 ? "+" : "") + "\($0) km" } ?? ""
             out.append("| \(r.id) | \(l.stage(r.stage)) | \(r.at) | \(reading) | \(delta) | \(r.allowanceKm.map { "\($0) km" } ?? "") |")
         }
@@ -95,7 +110,9 @@ package enum ConditionReportMarkdownRenderer {
             out.append("## \(l.text(.walkaround))")
             out.append("")
             for p in report.photos {
-                out.append("- \(l.pick(p.name)): `\(p.image)`" + (p.verdict.map { " · \(l.text(.quality)) \($0)" } ?? "") + (p.problems.isEmpty ? "" : " · " + cell(p.problems.joined(separator: "; "))))
+                out.append(
+                    "- \(l.pick(p.name)): `\(p.image)`" + (p.verdict.map { " · \(l.text(.quality)) \($0)" } ?? "")
+                        + (p.problems.isEmpty ? "" : " · " + cell(p.problems.joined(separator: "; "))))
             }
         }
         if let delivery = report.delivery {

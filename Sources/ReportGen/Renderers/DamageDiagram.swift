@@ -38,7 +38,8 @@ enum DamageDiagram {
         ("20", .rect(x: 270, y: 208, width: 36, height: 110)), ("22", .rect(x: 270, y: 322, width: 36, height: 110)),
         ("16", .rect(x: 58, y: 438, width: 32, height: 116)), ("18", .rect(x: 270, y: 438, width: 32, height: 116)),
         ("28", .circle(x: 38, y: 140, r: 22)), ("29", .circle(x: 38, y: 500, r: 22)), ("30", .circle(x: 322, y: 140, r: 22)),
-        ("31", .circle(x: 322, y: 500, r: 22)), ("32", .rect(x: 96, y: 40, width: 168, height: 10)), ("33", .rect(x: 96, y: 580, width: 168, height: 10)),
+        ("31", .circle(x: 322, y: 500, r: 22)), ("32", .rect(x: 96, y: 40, width: 168, height: 10)),
+        ("33", .rect(x: 96, y: 580, width: 168, height: 10)),
         ("36", .rect(x: 92, y: 212, width: 10, height: 218)), ("37", .polygon([(54, 200), (30, 196), (30, 214), (54, 214)])),
         ("38", .polygon([(306, 200), (330, 196), (330, 214), (306, 214)])), ("39", .rect(x: 10, y: 600, width: 60, height: 30)),
     ]
@@ -57,7 +58,8 @@ enum DamageDiagram {
 
     /// The diagram for these findings.
     static func svg(findings: [ConditionReport.Finding], language l: ReportLanguage) -> (svg: String, unplaced: [ConditionReport.Finding]) {
-        var out = "<svg class=\"diagram\" viewBox=\"0 0 360 640\" role=\"img\" aria-label=\"\(HTML.escape(l.text(.diagram)))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var out =
+            "<svg class=\"diagram\" viewBox=\"0 0 360 640\" role=\"img\" aria-label=\"\(HTML.escape(l.text(.diagram)))\" xmlns=\"http://www.w3.org/2000/svg\">"
         out += "<rect x=\"50\" y=\"30\" width=\"260\" height=\"570\" rx=\"60\" fill=\"#f4f6f8\" stroke=\"#8a949e\" stroke-width=\"2\"/>"
         let byPart = Dictionary(grouping: findings, by: \.part.code)
         var placed = Set<String>()
@@ -70,21 +72,25 @@ enum DamageDiagram {
             if !defects.isEmpty {
                 placed.insert(code)
                 let (x, y) = shape.center
-                labels.append("<text x=\"\(x)\" y=\"\(y + 4)\" text-anchor=\"middle\" class=\"mark\">\(HTML.escape(defects.map(\.code).joined(separator: " ")))</text>")
+                labels.append(
+                    "<text x=\"\(x)\" y=\"\(y + 4)\" text-anchor=\"middle\" class=\"mark\">\(HTML.escape(defects.map(\.code).joined(separator: " ")))</text>"
+                )
             }
         }
         for (code, shape) in structure {
             let defects = byPart[code] ?? []
             let hit = !defects.isEmpty
             if hit { placed.insert(code) }
-            let attributes = hit
+            let attributes =
+                hit
                 ? "class=\"structure hit\" data-part=\"\(code)\" fill=\"none\" stroke=\"#c0161d\" stroke-width=\"6\" stroke-dasharray=\"8 4\""
                 : "class=\"structure\" data-part=\"\(code)\" fill=\"none\" stroke=\"#5b6670\" stroke-width=\"2\""
             out += shape.svg(attributes)
             if hit {
                 let (x, y) = shape.center
                 labels.append(
-                    "<text x=\"\(x)\" y=\"\(y - 8)\" text-anchor=\"middle\" class=\"mark structural\">\(HTML.escape(defects.map(\.code).joined(separator: " ")))</text>")
+                    "<text x=\"\(x)\" y=\"\(y - 8)\" text-anchor=\"middle\" class=\"mark structural\">\(HTML.escape(defects.map(\.code).joined(separator: " ")))</text>"
+                )
             }
         }
         out += labels.joined()

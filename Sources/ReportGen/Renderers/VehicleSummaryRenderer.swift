@@ -97,7 +97,8 @@ package struct VehicleSummaryRenderer: Sendable {
         }
         if let notes = submission.notes { lines.append("  notes: \(notes)") }
         let defectPhotos = submission.defects.reduce(0) { $0 + $1.photos.count }
-        var photoLine = "  photos: \(submission.photos.count) walkaround, \(defectPhotos) defect, \(submission.odometer.photo == nil ? 0 : 1) odometer"
+        var photoLine =
+            "  photos: \(submission.photos.count) walkaround, \(defectPhotos) defect, \(submission.odometer.photo == nil ? 0 : 1) odometer"
         if !inspection.photoVerdicts.isEmpty {
             let counts = ["ok", "warn", "fail"].compactMap { verdict -> String? in
                 let count = inspection.photoVerdicts.filter { $0 == verdict }.count

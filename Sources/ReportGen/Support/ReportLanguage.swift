@@ -81,7 +81,8 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         let labels: [String: LocalizedText] = [
             "confirmed": .init(zh: "一致", en: "confirmed"), "degree-changed": .init(zh: "程度变化", en: "degree changed"),
             "missed-by-appraiser": .init(zh: "评估漏检", en: "missed by the appraiser"),
-            "not-confirmed-by-auditor": .init(zh: "稽查未确认", en: "not confirmed by the auditor"), "type-changed": .init(zh: "缺陷类型变化", en: "type changed"),
+            "not-confirmed-by-auditor": .init(zh: "稽查未确认", en: "not confirmed by the auditor"),
+            "type-changed": .init(zh: "缺陷类型变化", en: "type changed"),
             "check-changed": .init(zh: "检查结果变化", en: "check changed"),
         ]
         return labels[name].map(pick) ?? name
