@@ -30,41 +30,53 @@ let package = Package(
             cSettings: [.unsafeFlags(["-O3"])],
             linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16")]
         ),
+        // The shared leaf: diagnostics with locations, strict YAML/JSON loading with limits, hashing, a lock.
+        .target(
+            name: "Common",
+            dependencies: ["CCrypto", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
         // Domain: checklist templates, submissions, validation, VIN, grading.
         .target(
             name: "Inspection",
-            dependencies: ["CCrypto", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Common"],
             swiftSettings: strictSettings
         ),
         // Walkaround photos: decoding, orientation, resizing, metadata stripping, quality gates, hashes.
         .target(
             name: "ImageOps",
-            dependencies: ["CImageOps", "Inspection"],
+            dependencies: ["CImageOps", "Common"],
             swiftSettings: strictSettings
         ),
         // SQLite store (GRDB): append-only inspections, revisions, odometer readings, photo files.
         .target(
             name: "Store",
-            dependencies: ["Inspection", "ImageOps", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Common", "Inspection", "ImageOps", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // The application layer: each use case (submit, compare, deliver, report, batch) once; the CLI calls it.
+        .target(
+            name: "Workflows",
+            dependencies: ["Common", "Inspection", "ImageOps", "Store"],
             swiftSettings: strictSettings
         ),
         // Renderers: one per output format.
         .target(
             name: "ReportGen",
-            dependencies: ["Inspection", "ImageOps", "Store"],
+            dependencies: ["Common", "Inspection", "ImageOps", "Store"],
             swiftSettings: strictSettings
         ),
         // A day's cars in one run: parallel, resumable, observable.
         .target(
             name: "Batch",
-            dependencies: ["Inspection", "ImageOps", "Store", "ReportGen"],
+            dependencies: ["Common", "Inspection", "ImageOps", "Store", "ReportGen", "Workflows"],
             swiftSettings: strictSettings
         ),
         // The thin `inspect` command: parse arguments, wire modules, print.
         .executableTarget(
             name: "InspectCLI",
             dependencies: [
-                "Inspection", "ImageOps", "Store", "ReportGen", "Batch",
+                "Common", "Inspection", "ImageOps", "Store", "ReportGen", "Workflows", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -72,7 +84,7 @@ let package = Package(
         // Fuzzing: the entry points (also replayed by the tests) and the libFuzzer/replay executable (scripts/fuzz.sh).
         .target(
             name: "FuzzHarness",
-            dependencies: ["ImageOps", "Inspection"],
+            dependencies: ["ImageOps", "Common", "Inspection"],
             path: "Fuzz/Harness",
             swiftSettings: strictSettings
         ),
@@ -85,29 +97,31 @@ let package = Package(
         // Shared fixtures for the test targets (temporary folders, sample submissions).
         .target(
             name: "TestSupport",
-            dependencies: ["Inspection"],
+            dependencies: ["Common", "Inspection"],
             path: "Tests/TestSupport",
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "InspectionTests",
-            dependencies: ["Inspection", "TestSupport"],
+            dependencies: ["Common", "Inspection", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ImageOpsTests",
-            dependencies: ["ImageOps", "Inspection", "TestSupport"],
+            dependencies: ["ImageOps", "Common", "Inspection", "TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ReportGenTests",
-            dependencies: ["Inspection", "ImageOps", "Store", "ReportGen", "TestSupport"],
+            dependencies: ["Common", "Inspection", "ImageOps", "Store", "ReportGen", "Workflows", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Inspection", "ImageOps", "Store", "ReportGen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Common", "Inspection", "ImageOps", "Store", "ReportGen", "Workflows", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -118,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InspectCLITests",
-            dependencies: ["InspectCLI", "Batch", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["InspectCLI", "Batch", "Common", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,8 +1,10 @@
+import Common
 import Foundation
 import ImageOps
 import Inspection
 import ReportGen
 import Store
+import Workflows
 
 /// Processes every car of a day folder: submit what is new (photos normalised), compare, update the ledger, check
 /// the delivery and render the reports. Cars run in parallel (bounded by `jobs`, structured concurrency); each car's

@@ -1,9 +1,11 @@
+import Common
 import Foundation
 import ImageOps
 import Inspection
 import ReportGen
 import Store
 import TestSupport
+import Workflows
 
 /// The sample day stored once per test process, in a fixed order with a fixed clock, so reports are reproducible.
 enum SampleDay {

@@ -1,7 +1,9 @@
+import Common
 import Foundation
 import ImageOps
 import TestSupport
 import Testing
+import Workflows
 
 @testable import Inspection
 @testable import Store

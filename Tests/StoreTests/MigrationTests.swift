@@ -4,6 +4,7 @@ import ImageOps
 import Inspection
 import TestSupport
 import Testing
+import Workflows
 
 @testable import Store
 

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Inspection
 import Synchronization
 
 /// Normalises many photos at once, spread over the cores (each photo is independent; the C code keeps no global state).
@@ -16,9 +15,9 @@ package struct PhotoBatch: Sendable {
         self.concurrency = max(1, concurrency)
     }
 
-    /// Normalises every file of a validated submission (read again from disk; a file that changed since validation
-    /// is an error, so what is stored is what was validated), keyed by the path written in the submission.
-    package func normalise(_ files: [String: PhotoFile]) -> [String: Result<NormalisedPhoto, ImageError>] {
+    /// Normalises every file (read from disk; a file whose bytes no longer have the expected SHA-256 is an error, so
+    /// what is stored is what was checked), keyed as given.
+    package func normalise(_ files: [String: PhotoSource]) -> [String: Result<NormalisedPhoto, ImageError>] {
         let entries = files.sorted { $0.key < $1.key }
         // One slot per photo, each written by exactly one worker; `concurrentPerform` returning orders those writes
         // before the reads below. (No lock: Synchronization.Mutex hands over through the kernel on Linux, which
@@ -46,16 +45,18 @@ package struct PhotoBatch: Sendable {
         return results
     }
 
-    private static func normalise(_ file: PhotoFile, with normaliser: PhotoNormaliser) -> Result<NormalisedPhoto, ImageError> {
-        guard file.byteCount <= normaliser.policy.limits.maxFileBytes else {
-            return .failure(.fileTooLarge(bytes: file.byteCount, limit: normaliser.policy.limits.maxFileBytes))
+    private static func normalise(_ file: PhotoSource, with normaliser: PhotoNormaliser) -> Result<NormalisedPhoto, ImageError> {
+        if let byteCount = file.byteCount, byteCount > normaliser.policy.limits.maxFileBytes {
+            return .failure(.fileTooLarge(bytes: byteCount, limit: normaliser.policy.limits.maxFileBytes))
         }
         guard let data = FileManager.default.contents(atPath: file.url.path) else {
-            return .failure(.unreadable("\(file.relativePath) cannot be opened"))
+            return .failure(.unreadable("\(file.name) cannot be opened"))
         }
         do {
             let photo = try normaliser.normalise(Array(data))
-            guard photo.sourceSHA256 == file.sha256 else { return .failure(.unreadable("\(file.relativePath) changed while it was being submitted")) }
+            if let expected = file.sha256, photo.sourceSHA256 != expected {
+                return .failure(.unreadable("\(file.name) changed while it was being submitted"))
+            }
             return .success(photo)
         } catch {
             return .failure(error)

@@ -1,5 +1,5 @@
 import CImageOps
-import Inspection
+import Common
 
 /// Decodes, turns upright, resizes, strips, measures and fingerprints one photo:
 /// shrink-on-load decode -> area resample to the long edge -> EXIF orientation -> analysis image (gates, hashes)

@@ -1,5 +1,5 @@
+import Common
 import Foundation
-import Inspection
 
 /// Reads `photo-policy/1` files strictly (unknown keys, wrong types and inconsistent thresholds are errors).
 package enum PhotoPolicyLoader {

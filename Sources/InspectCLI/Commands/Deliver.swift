@@ -1,9 +1,11 @@
 import ArgumentParser
+import Common
 import Foundation
 import ImageOps
 import Inspection
 import ReportGen
 import Store
+import Workflows
 
 extension InspectCommand {
     /// `inspect deliver VIN --submission delivery.yaml`
@@ -61,7 +63,7 @@ extension InspectCommand {
             var photoProblems = result.diagnostics
             if case .unchanged? = result.outcome {
                 // Stored before: measure the photos again for the check (nothing is written).
-                let results = PhotoBatch(policy: policy).normalise(validated.photos)
+                let results = PhotoBatch(policy: policy).normalise(validated.photos.mapValues(PhotoSource.init))
                 photoProblems = PhotoReview.diagnostics(for: validated, results: results, policy: policy)
             }
             for diagnostic in photoProblems where diagnostic.severity == .error { ReportPrinter.stderr(diagnostic.rendered + "\n") }

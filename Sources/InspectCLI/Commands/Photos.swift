@@ -1,4 +1,5 @@
 import ArgumentParser
+import Common
 import Foundation
 import ImageOps
 import Inspection
@@ -150,8 +151,7 @@ extension InspectCommand.Photos {
                 "  \("total".padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%7.1f", median(totals))) ms (min \(String(format: "%.1f", totals.min() ?? 0)), max \(String(format: "%.1f", totals.max() ?? 0)))"
             )
             guard throughput > 0 else { return }
-            let file = PhotoFile(
-                relativePath: path, url: URL(filePath: path), sha256: SHA256.hex(of: bytes), byteCount: bytes.count)
+            let file = PhotoSource(name: path, url: URL(filePath: path))
             for workers in Set([1, ProcessInfo.processInfo.activeProcessorCount]).sorted() {
                 let files = Dictionary(uniqueKeysWithValues: (0..<throughput).map { ("copy\($0)", file) })
                 let start = ContinuousClock.now

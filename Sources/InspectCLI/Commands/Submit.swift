@@ -1,8 +1,10 @@
 import ArgumentParser
+import Common
 import Foundation
 import ImageOps
 import Inspection
 import Store
+import Workflows
 
 extension InspectCommand {
     /// `inspect submit FILE...`: validate, normalise the photos, then store each valid submission as a new revision

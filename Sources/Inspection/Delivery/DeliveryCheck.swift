@@ -1,3 +1,5 @@
+import Common
+
 /// A delivery-stage submission held against the car's condition report: odometer with the transport allowance,
 /// new damage, disputed report defects and the handover photos, with a verdict a delivery specialist can act on.
 package struct DeliveryCheck: Sendable, Hashable, Codable {

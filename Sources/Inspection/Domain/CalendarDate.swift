@@ -1,3 +1,5 @@
+import Common
+
 /// A calendar date `YYYY-MM-DD` (proleptic Gregorian), e.g. a first-registration date.
 package struct CalendarDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// Year.

@@ -1,3 +1,5 @@
+import Common
+
 /// A structural or body finding: part, defect type and (for body parts) degree, e.g. `14HH2`.
 package struct Defect: Sendable, Hashable, Codable {
     /// Part code from the template, e.g. `14`.

@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// Reads `mileage-policy/1` files strictly.

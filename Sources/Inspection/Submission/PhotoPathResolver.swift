@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// Resolves photo paths written in a submission to files inside the submission's folder.

@@ -1,3 +1,5 @@
+import Common
+
 /// Defects, checks and walkaround photos, checked against the template.
 extension SubmissionReader {
     mutating func readDefects(_ value: YAMLValue) -> [Defect] {

@@ -1,3 +1,5 @@
+import Common
+
 /// Walks a submission's YAML tree, building a ``Submission`` and recording every problem.
 struct SubmissionReader {
     typealias Pairs = [(key: String, keyAt: SourceLocation, value: YAMLValue)]

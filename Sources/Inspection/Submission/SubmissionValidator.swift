@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// Reads a submission file and checks it strictly against its template and the files beside it.

@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// A submission that passed validation, with everything the store needs.

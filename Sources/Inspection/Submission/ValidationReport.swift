@@ -1,3 +1,5 @@
+import Common
+
 /// The outcome of validating one submission file.
 package struct ValidationReport: Sendable {
     /// The file as the user named it.

@@ -1,3 +1,5 @@
+import Common
+
 /// A score or deduction in hundredths of a point, so sums are exact and output is deterministic.
 package struct Points: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The value in hundredths of a point (`87.5` is `8750`).
@@ -54,9 +56,4 @@ package struct Points: Sendable, Hashable, Comparable, Codable, CustomStringConv
         var container = encoder.singleValueContainer()
         try container.encode(hundredths)
     }
-}
-
-extension Character {
-    /// True for `0`...`9` only (not other Unicode digits).
-    package var isASCIIDigit: Bool { ("0"..."9").contains(self) && isASCII }
 }

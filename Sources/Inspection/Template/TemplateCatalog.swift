@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// Finds checklist templates by id in a list of folders (first match wins) and caches what it loaded.

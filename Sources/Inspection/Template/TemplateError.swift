@@ -1,3 +1,5 @@
+import Common
+
 /// Why a checklist template could not be used.
 package enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No `checklists/<id>.yaml` in any searched folder.

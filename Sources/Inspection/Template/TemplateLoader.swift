@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// Reads and validates checklist templates (`format: checklist-template/1`).

@@ -1,3 +1,5 @@
+import Common
+import ImageOps
 import Inspection
 
 /// Turns the normalisation results of a submission's photos into diagnostics: an undecodable photo is an error; a

@@ -1,5 +1,7 @@
+import Common
 import ImageOps
 import Inspection
+import Store
 
 /// The whole intake of one validated submission: skip it when unchanged, otherwise normalise its photos, review them
 /// against the photo policy, and store it when nothing blocks. Shared by `inspect submit` (and later the batch).
@@ -41,7 +43,7 @@ package struct SubmissionIntake: Sendable {
                 diagnostics: [], outcome: .unchanged(vin: submission.vehicle.vin.value, stage: submission.stage.rawValue, revision: latest.revision))
         }
         let todo = validated.photos.filter { cache[$0.value.sha256] == nil }
-        var results = PhotoBatch(policy: policy, concurrency: concurrency).normalise(todo)
+        var results = PhotoBatch(policy: policy, concurrency: concurrency).normalise(todo.mapValues(PhotoSource.init))
         for (path, file) in validated.photos where results[path] == nil {
             if let cached = cache[file.sha256] { results[path] = .success(cached) }
         }
