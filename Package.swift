@@ -57,13 +57,13 @@ let package = Package(
         // The application layer: each use case (submit, compare, deliver, report, batch) once; the CLI calls it.
         .target(
             name: "Workflows",
-            dependencies: ["Common", "Inspection", "ImageOps", "Store"],
+            dependencies: ["Common", "Inspection", "ImageOps", "Store", "ReportGen"],
             swiftSettings: strictSettings
         ),
         // Renderers: one per output format.
         .target(
             name: "ReportGen",
-            dependencies: ["Common", "Inspection", "ImageOps", "Store"],
+            dependencies: ["Common", "Inspection", "ImageOps"],
             swiftSettings: strictSettings
         ),
         // A day's cars in one run: parallel, resumable, observable.

@@ -97,7 +97,6 @@ package struct BatchRunner: Sendable {
         let submissions = car.submissions
         if submissions.isEmpty { fail("no appraisal.yaml, audit.yaml or delivery.yaml in \(car.name)") }
         var vin: String?
-        var deliveryProblems: [Diagnostic] = []
         var delivery: ValidatedSubmission?
         for (stage, url) in submissions {
             let display = "\(car.name)/\(url.lastPathComponent)"
@@ -138,19 +137,18 @@ package struct BatchRunner: Sendable {
                 let result = try SubmissionIntake(store: store, policy: lenient, concurrency: photoWorkers).take(
                     delivery, submittedAt: now, cache: &cache)
                 outcome.photos += cache.count - before
-                deliveryProblems = result.diagnostics
                 for problem in result.diagnostics where problem.severity == .error { fail(problem.rendered) }
             } catch {
                 fail("\(car.name)/delivery: \(error)")
             }
             step("submit delivery")
         }
-        if let vin, outcome.status == "ok" || outcome.vin != nil {
-            summarise(vin: vin, delivery: delivery, deliveryProblems: deliveryProblems, into: &outcome)
+        if let vin, outcome.status == "ok" || outcome.vin != nil, let record = try? CarRecordLoader.load(vin: vin, from: store) {
+            summarise(record, into: &outcome)
             step("compare + ledger")
             if let outFolder, outcome.status == "ok" {
                 do {
-                    try writeReports(vin: vin, to: outFolder)
+                    try writeReports(record, to: outFolder)
                 } catch {
                     fail("reports: \(error)")
                 }
@@ -165,36 +163,26 @@ package struct BatchRunner: Sendable {
         return outcome
     }
 
-    private func summarise(vin: String, delivery: ValidatedSubmission?, deliveryProblems: [Diagnostic], into outcome: inout CarOutcome) {
-        guard let vehicle = try? store.vehicle(vin: vin) else { return }
-        let latest = vehicle.latestByStage
-        let appraisal = latest.first { $0.stage == .appraisal }, audit = latest.first { $0.stage == .audit }
-        outcome.appraiser = appraisal?.submission.inspector.id
-        if let grade = (audit ?? appraisal)?.assessment.grade { outcome.grade = "\(grade.label.zh) (\(grade.label.en))" }
-        if let appraisal, let audit, appraisal.submission.templateID == audit.submission.templateID,
-            let template = try? catalog.template(id: appraisal.submission.templateID)
-        {
-            let comparison = Comparer.compare(appraisal: appraisal.submission, audit: audit.submission, template: template, policy: mileagePolicy)
+    private func summarise(_ record: CarRecord, into outcome: inout CarOutcome) {
+        outcome.appraiser = record.latest(.appraisal)?.submission.inspector.id
+        if let grade = record.reportBasis?.assessment.grade { outcome.grade = "\(grade.label.zh) (\(grade.label.en))" }
+        if let comparison = record.comparison(catalog: catalog, policy: mileagePolicy).compared?.comparison {
             outcome.discrepancies = comparison.discrepancies.count
             outcome.critical = comparison.discrepancies.filter { $0.severity == .critical }.count
         }
-        guard let (records, elsewhere) = try? store.ledger(vin: vin) else { return }
-        let ledger = MileageLedger(records: records, policy: mileagePolicy, sameReadingElsewhere: elsewhere)
-        outcome.mileageFlags = ledger.flags.count
-        if let delivery, let report = audit ?? appraisal, let template = try? catalog.template(id: report.submission.templateID) {
-            var check = DeliveryCheck.evaluate(
-                report: report.submission, delivery: delivery.submission, reportTemplate: template, photoProblems: deliveryProblems,
-                policy: mileagePolicy)
-            if let reading = ledger.effective.last(where: { $0.stage == "delivery" && $0.at == delivery.submission.inspectedAt }) {
-                check.add(ledgerFlags: ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth })
-            }
+        outcome.mileageFlags = record.mileageLedger(policy: mileagePolicy).flags.count
+        if let handover = record.latest(.delivery), let basis = record.reportBasis,
+            let template = try? catalog.template(id: basis.submission.templateID),
+            let check = DeliveryCheck.evaluate(delivery: handover, record: record, reportTemplate: template, policy: mileagePolicy)
+        {
             outcome.delivery = check.verdict.rawValue
         }
     }
 
-    private func writeReports(vin: String, to folder: URL) throws {
+    private func writeReports(_ record: CarRecord, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let report = try ConditionReportBuilder(catalog: catalog, mileagePolicy: mileagePolicy).build(vin: vin, store: store, generatedAt: now)
+        let report = try ReportAssembly(catalog: catalog, mileagePolicy: mileagePolicy).report(record, generatedAt: now)
+        let vin = record.vin
         let prefix = Self.relativePrefix(from: folder, to: URL(filePath: store.path).deletingLastPathComponent())
         try Data(try ConditionReportJSONRenderer.render(report).utf8).write(to: folder.appending(path: "\(vin).json"), options: .atomic)
         try Data(ConditionReportHTMLRenderer.render(report, language: .zh, photos: .link(prefix: prefix)).utf8).write(

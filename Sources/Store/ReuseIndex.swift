@@ -1,5 +1,6 @@
 import GRDB
 import ImageOps
+import Inspection
 
 /// Finds stored photos of *other* cars that match a photo: the same file, the same pixels, or a pHash within the
 /// policy's review distance, through the band index (never a scan of every photo).

@@ -1,3 +1,5 @@
+import Inspection
+
 /// What `submit` did.
 package enum SubmitOutcome: Sendable, Equatable {
     /// A new revision was stored.

@@ -44,7 +44,7 @@ enum SampleDay {
 
     /// The report of one sample car.
     static func report(_ vin: String) throws -> ConditionReport {
-        let builder = ConditionReportBuilder(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy())
-        return try builder.build(vin: vin, store: try store.get(), generatedAt: generatedAt)
+        let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy())
+        return try assembly.report(vin: vin, store: try store.get(), generatedAt: generatedAt)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Inspection
 import ReportGen
 import Store
+import Workflows
 
 extension InspectCommand {
     /// `inspect compare VIN` and `inspect compare --by-appraiser --from --to`.
@@ -39,24 +40,6 @@ extension InspectCommand {
             }
         }
 
-        /// The latest appraisal and audit of a stored car, compared.
-        static func compared(_ vehicle: StoredVehicle, catalog: TemplateCatalog, policy: MileagePolicy) throws
-            -> (appraisal: StoredInspection, audit: StoredInspection, comparison: InspectionComparison)?
-        {
-            let latest = vehicle.latestByStage
-            guard let appraisal = latest.first(where: { $0.stage == .appraisal }), let audit = latest.first(where: { $0.stage == .audit }) else {
-                return nil
-            }
-            guard appraisal.submission.templateID == audit.submission.templateID else {
-                throw CLIFailure.invalid(
-                    "\(vehicle.vin): the appraisal uses \(appraisal.submission.templateID) and the audit \(audit.submission.templateID); they cannot be compared item by item"
-                )
-            }
-            let template: ChecklistTemplate
-            do { template = try catalog.template(id: appraisal.submission.templateID) } catch { throw CLIFailure.invalid("\(error)") }
-            return (appraisal, audit, Comparer.compare(appraisal: appraisal.submission, audit: audit.submission, template: template, policy: policy))
-        }
-
         func run() throws {
             let store = try global.existingStore()
             let policy = try global.mileage()
@@ -66,32 +49,32 @@ extension InspectCommand {
                 let vins: [String]
                 do { vins = try store.vins() } catch { throw CLIFailure.store(error) }
                 for vin in vins {
-                    guard let vehicle = try loadVehicle(store, vin), let pair = try Self.compared(vehicle, catalog: catalog, policy: policy),
+                    guard let record = try load(store, vin) else { continue }
+                    let outcome = record.comparison(catalog: catalog, policy: policy)
+                    guard let pair = outcome.compared,
                         let day = CalendarDate(parsing: String(pair.appraisal.submission.inspectedAt.text.prefix(10))), day >= first, day <= last
-                    else { continue }
+                    else {
+                        // A car that cannot be compared is named, not silently left out (one missing stage is normal).
+                        if case .incomplete = outcome {
+                        } else if let problem = outcome.problem(vin: vin) {
+                            ReportPrinter.stderr("skipped: \(problem)\n")
+                        }
+                        continue
+                    }
                     cars.append(AccuracyReport.Car(appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison))
                 }
                 let report = AccuracyReport(cars: cars)
                 print(format == .json ? try JSONOutput.encode(report) : ComparisonRenderer.text(accuracy: report, from: from, to: to), terminator: "")
                 return
             }
-            guard let vin = vin?.uppercased(), let vehicle = try loadVehicle(store, vin) else {
+            guard let vin = vin?.uppercased(), let record = try load(store, vin) else {
                 throw CLIFailure.invalid("no inspections stored for VIN \(vin ?? "")")
             }
-            guard let pair = try Self.compared(vehicle, catalog: catalog, policy: policy) else {
-                throw CLIFailure.invalid(
-                    "VIN \(vin) needs both an appraisal and an audit to compare (stored: \(vehicle.latestByStage.map(\.stage.rawValue).joined(separator: ", ")))"
-                )
-            }
-            let evidence: ComparisonEvidence
-            do {
-                evidence = ComparisonEvidence(
-                    comparison: pair.comparison, appraisal: pair.appraisal, audit: pair.audit,
-                    appraisalPhotos: try store.photoRows(inspection: pair.appraisal.id),
-                    auditPhotos: try store.photoRows(inspection: pair.audit.id), policy: policy)
-            } catch {
-                throw CLIFailure.store(error)
-            }
+            let outcome = record.comparison(catalog: catalog, policy: policy)
+            guard let pair = outcome.compared else { throw CLIFailure.invalid(outcome.problem(vin: vin) ?? "VIN \(vin) cannot be compared") }
+            let evidence = ComparisonEvidence(
+                comparison: pair.comparison, appraisal: pair.appraisal, audit: pair.audit, appraisalPhotos: record.photos(of: pair.appraisal),
+                auditPhotos: record.photos(of: pair.audit), policy: policy)
             if format == .json {
                 struct Output: Encodable {
                     let format = Formats.comparison
@@ -126,8 +109,8 @@ extension InspectCommand {
             if !pair.comparison.discrepancies.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
         }
 
-        private func loadVehicle(_ store: InspectionStore, _ vin: String) throws -> StoredVehicle? {
-            do { return try store.vehicle(vin: vin) } catch { throw CLIFailure.store(error) }
+        private func load(_ store: InspectionStore, _ vin: String) throws -> CarRecord? {
+            do { return try CarRecordLoader.load(vin: vin, from: store) } catch { throw CLIFailure.store(error) }
         }
     }
 }

@@ -32,58 +32,23 @@ extension InspectCommand {
         func run() throws {
             let vin = vin.uppercased()
             let store = try global.existingStore()
-            let mileage = try global.mileage()
-            var policy = try global.policy()
-            policy.requiredAngleFailureIsError = false
             let report = SubmissionValidator(catalog: global.catalog()).validate(fileAt: URL(filePath: submission), displayPath: submission)
             for diagnostic in report.diagnostics { ReportPrinter.stderr(diagnostic.rendered + "\n") }
             guard let validated = report.validated else {
                 throw CLIFailure.invalid("\(submission): invalid (\(report.errors.count) errors); nothing stored")
             }
-            guard validated.submission.stage == .delivery else {
-                throw CLIFailure.invalid("\(submission): stage is \(validated.submission.stage.rawValue); deliver takes a delivery submission")
-            }
-            guard validated.submission.vehicle.vin.value == vin else {
-                throw CLIFailure.invalid("\(submission): the submission is for VIN \(validated.submission.vehicle.vin.value), not \(vin)")
-            }
-            let vehicle: StoredVehicle?
-            do { vehicle = try store.vehicle(vin: vin) } catch { throw CLIFailure.store(error) }
-            let latest = vehicle?.latestByStage ?? []
-            guard let reference = latest.first(where: { $0.stage == .audit }) ?? latest.first(where: { $0.stage == .appraisal }) else {
-                throw CLIFailure.invalid("VIN \(vin) has no appraisal or audit: there is no condition report to deliver against")
-            }
-            let referenceTemplate: ChecklistTemplate
-            do { referenceTemplate = try global.catalog().template(id: reference.submission.templateID) } catch {
-                throw CLIFailure.invalid("\(error)")
-            }
-            let intake = SubmissionIntake(store: store, policy: policy, concurrency: ProcessInfo.processInfo.activeProcessorCount)
-            let result: SubmissionIntake.Result
+            let workflow = DeliveryWorkflow(
+                store: store, catalog: global.catalog(), photoPolicy: try global.policy(), mileagePolicy: try global.mileage(),
+                concurrency: ProcessInfo.processInfo.activeProcessorCount)
             let now = try global.currentTime()
-            do { result = try intake.take(validated, submittedAt: now) } catch { throw CLIFailure.store(error) }
-            var photoProblems = result.diagnostics
-            if case .unchanged? = result.outcome {
-                // Stored before: measure the photos again for the check (nothing is written).
-                let results = PhotoBatch(policy: policy).normalise(validated.photos.mapValues(PhotoSource.init))
-                photoProblems = PhotoReview.diagnostics(for: validated, results: results, policy: policy)
+            let result: DeliveryWorkflow.Result
+            do { result = try workflow.deliver(validated, vin: vin, submittedAt: now) } catch {
+                if case let .store(storeError) = error { throw CLIFailure.store(storeError) }
+                throw CLIFailure.invalid(error.description)
             }
-            for diagnostic in photoProblems where diagnostic.severity == .error { ReportPrinter.stderr(diagnostic.rendered + "\n") }
-            guard result.outcome != nil else { throw CLIFailure.invalid("\(submission): photos could not be read; nothing stored") }
-            var check = DeliveryCheck.evaluate(
-                report: reference.submission, delivery: validated.submission, reportTemplate: referenceTemplate, photoProblems: photoProblems,
-                policy: mileage)
-            // The whole ledger too: transport readings recorded since the report count.
-            do {
-                let (records, elsewhere) = try store.ledger(vin: vin)
-                let ledger = MileageLedger(records: records, policy: mileage, sameReadingElsewhere: elsewhere)
-                let deliveryReading = ledger.effective.last {
-                    $0.stage == "delivery" && $0.source == "submission" && $0.at == validated.submission.inspectedAt
-                }
-                if let deliveryReading {
-                    check.add(ledgerFlags: ledger.flags.filter { $0.recordID == deliveryReading.id && $0.kind != .unexplainedGrowth })
-                }
-            } catch {
-                throw CLIFailure.store(error)
-            }
+            for diagnostic in result.diagnostics where diagnostic.severity == .error { ReportPrinter.stderr(diagnostic.rendered + "\n") }
+            let check = result.check
+            let reference = result.basis
             if format == .json {
                 struct Output: Encodable {
                     let format = Formats.deliveryCheck

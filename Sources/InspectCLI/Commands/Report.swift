@@ -3,6 +3,7 @@ import Foundation
 import Inspection
 import ReportGen
 import Store
+import Workflows
 
 extension ReportLanguage: ExpressibleByArgument {}
 
@@ -60,7 +61,7 @@ extension InspectCommand {
 
         func run() throws {
             let store = try global.existingStore()
-            let builder = ConditionReportBuilder(catalog: global.catalog(), mileagePolicy: try global.mileage())
+            let assembly = ReportAssembly(catalog: global.catalog(), mileagePolicy: try global.mileage())
             let time = try generatedAt.map { try Timestamp.parse($0).get().text } ?? global.currentTime()
             let databaseFolder = URL(filePath: global.databasePath).deletingLastPathComponent().standardizedFileURL
             if all, let out {
@@ -71,7 +72,7 @@ extension InspectCommand {
                 var written = 0
                 for vin in vins {
                     let report: ConditionReport
-                    do { report = try builder.build(vin: vin, store: store, generatedAt: time) } catch {
+                    do { report = try assembly.report(vin: vin, store: store, generatedAt: time) } catch {
                         ReportPrinter.stderr("\(vin): skipped: \(error)\n")
                         continue
                     }
@@ -87,13 +88,13 @@ extension InspectCommand {
             }
             guard let vin = vin?.uppercased() else { return }
             let report: ConditionReport
-            do { report = try builder.build(vin: vin, store: store, generatedAt: time) } catch { throw CLIFailure.invalid("\(error)") }
+            do { report = try assembly.report(vin: vin, store: store, generatedAt: time) } catch { throw CLIFailure.invalid("\(error)") }
             if let runs = benchRuns {
                 var assemble: [Double] = [], renderAll: [Double] = []
                 var bytes = 0
                 for _ in 0..<max(1, runs) {
                     let start = ContinuousClock.now
-                    let again = try builder.build(vin: vin, store: store, generatedAt: time)
+                    let again = try assembly.report(vin: vin, store: store, generatedAt: time)
                     let built = ContinuousClock.now
                     let json = try ConditionReportJSONRenderer.render(again)
                     let html = ConditionReportHTMLRenderer.render(again, language: lang, photos: .link(prefix: ""))

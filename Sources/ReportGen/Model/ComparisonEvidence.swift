@@ -1,6 +1,5 @@
 import ImageOps
 import Inspection
-import Store
 
 /// The photos behind a comparison: each discrepancy's defect photos on both sides, and the same-angle walkaround
 /// photos of the two inspections with their pHash distance (a large distance on one angle is worth a look).

@@ -2,9 +2,8 @@ import Common
 import Foundation
 import ImageOps
 import Inspection
-import Store
 
-/// Assembles a ``ConditionReport`` from what the store holds for one car.
+/// Builds a ``ConditionReport`` from one car's record (loaded by the application layer; nothing here queries).
 package struct ConditionReportBuilder: Sendable {
     /// Templates by id.
     package var catalog: TemplateCatalog
@@ -19,54 +18,32 @@ package struct ConditionReportBuilder: Sendable {
 
     /// Why a report cannot be built.
     package enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        case unknownVehicle(String)
         case noInspection(String)
         case template(String)
-        case store(String)
 
         package var description: String {
             switch self {
-            case let .unknownVehicle(vin): "no inspections stored for VIN \(vin)"
             case let .noInspection(vin): "VIN \(vin) has no appraisal or audit: there is nothing to report"
             case let .template(message): message
-            case let .store(message): message
             }
         }
     }
 
-    /// The report of `vin` as of now (`generatedAt` is written into it as given).
-    package func build(vin: String, store: InspectionStore, generatedAt: String) throws(Failure) -> ConditionReport {
-        let vehicle: StoredVehicle
-        do {
-            guard let found = try store.vehicle(vin: vin) else { throw Failure.unknownVehicle(vin) }
-            vehicle = found
-        } catch let error as Failure {
-            throw error
-        } catch {
-            throw .store("\(error)")
-        }
-        let latest = vehicle.latestByStage
-        let appraisal = latest.first { $0.stage == .appraisal }, audit = latest.first { $0.stage == .audit }
-        guard let final = audit ?? appraisal else { throw .noInspection(vin) }
+    /// The report of `record`'s car (`generatedAt` is written into it as given).
+    package func build(_ record: CarRecord, generatedAt: String) throws(Failure) -> ConditionReport {
+        let vin = record.vin
+        let latest = record.vehicle.latestByStage
+        let appraisal = record.latest(.appraisal), audit = record.latest(.audit)
+        guard let final = record.reportBasis else { throw .noInspection(vin) }
         let template: ChecklistTemplate
         do { template = try catalog.template(id: final.submission.templateID) } catch { throw .template("\(error)") }
-        let photoRows: [Int64: [StoredPhoto]]
-        let ledgerData: (records: [OdometerRecord], sameReadingElsewhere: [Int64: [String]])
-        do {
-            var rows: [Int64: [StoredPhoto]] = [:]
-            for inspection in latest { rows[inspection.id] = try store.photoRows(inspection: inspection.id) }
-            photoRows = rows
-            ledgerData = try store.ledger(vin: vin)
-        } catch {
-            throw .store("\(error)")
-        }
         let submission = final.submission
         let assessment = final.assessment
         var warnings: [String] = []
         if audit == nil { warnings.append("no audit yet: the findings are the appraiser's alone") }
 
         // Findings: the final inspection's defects, with who saw them.
-        let finalPhotos = photoRows[final.id] ?? []
+        let finalPhotos = record.photos(of: final)
         let findings = submission.defects.enumerated().map { index, defect -> ConditionReport.Finding in
             let located = template.part(defect.part)
             let group = located?.group
@@ -110,8 +87,9 @@ package struct ConditionReportBuilder: Sendable {
 
         // Appraiser vs auditor.
         var discrepancies: ConditionReport.Discrepancies?
-        if let appraisal, let audit, appraisal.submission.templateID == audit.submission.templateID {
-            let comparison = Comparer.compare(appraisal: appraisal.submission, audit: audit.submission, template: template, policy: mileagePolicy)
+        let outcome = record.comparison(catalog: catalog, policy: mileagePolicy)
+        if case .differentTemplates = outcome, let problem = outcome.problem(vin: vin) { warnings.append(problem) }
+        if let comparison = outcome.compared?.comparison {
             let items = comparison.discrepancies
             discrepancies = .init(
                 count: items.count, critical: items.filter { $0.severity == .critical }.count,
@@ -126,7 +104,7 @@ package struct ConditionReportBuilder: Sendable {
         }
 
         // Mileage.
-        let ledger = MileageLedger(records: ledgerData.records, policy: mileagePolicy, sameReadingElsewhere: ledgerData.sameReadingElsewhere)
+        let ledger = record.mileageLedger(policy: mileagePolicy)
         let legs = Dictionary(ledger.legs.map { ($0.to, $0) }, uniquingKeysWith: { first, _ in first })
         let mileage = ConditionReport.Mileage(
             readings: ledger.records.map { record in
@@ -152,21 +130,14 @@ package struct ConditionReportBuilder: Sendable {
 
         // The latest delivery, checked against the report.
         var delivery: ConditionReport.Delivery?
-        if let handover = latest.first(where: { $0.stage == .delivery }) {
-            let problems = (photoRows[handover.id] ?? []).flatMap { row in
-                row.problems.map {
-                    Diagnostic(.warning, file: handover.sourcePath, at: nil, item: row.angle.map { "photo \"\($0)\"" }, "\(row.sourcePath): \($0)")
-                }
+        if let handover = record.latest(.delivery) {
+            let check = DeliveryCheck.evaluate(delivery: handover, record: record, reportTemplate: template, policy: mileagePolicy)
+            if let check {
+                delivery = .init(
+                    verdict: check.verdict.rawValue, inspectedAt: handover.submission.inspectedAt.text, odometer: check.odometer,
+                    newDamage: check.newDamage,
+                    disputed: check.disputed, reasons: check.reasons.map { "[\($0.verdict.rawValue)] \($0.message)" })
             }
-            var check = DeliveryCheck.evaluate(
-                report: submission, delivery: handover.submission, reportTemplate: template, photoProblems: problems, policy: mileagePolicy)
-            if let reading = ledger.effective.last(where: { $0.stage == "delivery" && $0.at == handover.submission.inspectedAt }) {
-                check.add(ledgerFlags: ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth })
-            }
-            delivery = .init(
-                verdict: check.verdict.rawValue, inspectedAt: handover.submission.inspectedAt.text, odometer: check.odometer,
-                newDamage: check.newDamage,
-                disputed: check.disputed, reasons: check.reasons.map { "[\($0.verdict.rawValue)] \($0.message)" })
         }
 
         let identity = submission.vehicle

@@ -1,5 +1,4 @@
 import Inspection
-import Store
 
 /// Renders what is stored for one car as plain text for `inspect show`: identity, every stage and revision,
 /// scores, grade (一级..五级 with the English name), flags with their causes, findings, and the odometer ledger.

@@ -32,4 +32,28 @@ package struct StoredPhoto: Sendable, Hashable {
     package var verdict: String?
     /// The gates that did not pass, e.g. "exposure fail: too dark to show the paint: ...".
     package var problems: [String] = []
+
+    /// Creates the record.
+    package init(
+        seq: Int, role: String, angle: String?, findingSeq: Int?, sourcePath: String, sourceSHA256: String, pixelSHA256: String?, storedPath: String,
+        thumbnailPath: String?, width: Int?, height: Int?, orientation: Int?, dHash: String, pHash: String, verdict: String?, problems: [String] = []
+    ) {
+        self.seq = seq
+        self.role = role
+        self.angle = angle
+        self.findingSeq = findingSeq
+        self.sourcePath = sourcePath
+        self.sourceSHA256 = sourceSHA256
+        self.pixelSHA256 = pixelSHA256
+        self.storedPath = storedPath
+        self.thumbnailPath = thumbnailPath
+        self.width = width
+        self.height = height
+        self.orientation = orientation
+        self.dHash = dHash
+        self.pHash = pHash
+        self.verdict = verdict
+        self.problems = problems
+    }
+
 }

@@ -1,5 +1,3 @@
-import Inspection
-
 /// An odometer reading in the ledger.
 package struct StoredOdometerReading: Sendable, Hashable {
     /// Row id.
@@ -20,4 +18,21 @@ package struct StoredOdometerReading: Sendable, Hashable {
     package var inspectionID: Int64?
     /// The reading this one corrects, if any.
     package var supersedes: Int64?
+
+    /// Creates the record.
+    package init(
+        id: Int64, stage: String, reading: Int, unit: DistanceUnit, kilometres: Int, readAt: String, source: String, inspectionID: Int64?,
+        supersedes: Int64?
+    ) {
+        self.id = id
+        self.stage = stage
+        self.reading = reading
+        self.unit = unit
+        self.kilometres = kilometres
+        self.readAt = readAt
+        self.source = source
+        self.inspectionID = inspectionID
+        self.supersedes = supersedes
+    }
+
 }

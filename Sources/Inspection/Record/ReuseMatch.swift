@@ -44,4 +44,19 @@ package struct ReuseMatch: Sendable, Hashable {
     package var summary: String {
         "\(use) \(path) matches \(otherVIN) \(otherInspection) \(otherUse) \(otherPath) (\(kind.rawValue), pHash distance \(distance))"
     }
+
+    /// Creates the record.
+    package init(
+        path: String, use: String, otherVIN: String, otherInspection: String, otherUse: String, otherPath: String, kind: Kind, distance: Int
+    ) {
+        self.path = path
+        self.use = use
+        self.otherVIN = otherVIN
+        self.otherInspection = otherInspection
+        self.otherUse = otherUse
+        self.otherPath = otherPath
+        self.kind = kind
+        self.distance = distance
+    }
+
 }

@@ -1,5 +1,3 @@
-import Inspection
-
 /// One stored revision of an inspection, as read back from the database.
 package struct StoredInspection: Sendable, Hashable {
     /// Row id.
@@ -22,4 +20,22 @@ package struct StoredInspection: Sendable, Hashable {
     package var photoVerdicts: [String] = []
     /// Photos of this inspection that matched other cars' photos when it was stored.
     package var reuse: [ReuseMatch] = []
+
+    /// Creates the record.
+    package init(
+        id: Int64, stage: Stage, revision: Int, contentHash: String, submittedAt: String, sourcePath: String, submission: Submission,
+        assessment: Assessment, photoVerdicts: [String] = [], reuse: [ReuseMatch] = []
+    ) {
+        self.id = id
+        self.stage = stage
+        self.revision = revision
+        self.contentHash = contentHash
+        self.submittedAt = submittedAt
+        self.sourcePath = sourcePath
+        self.submission = submission
+        self.assessment = assessment
+        self.photoVerdicts = photoVerdicts
+        self.reuse = reuse
+    }
+
 }

@@ -1,5 +1,3 @@
-import Inspection
-
 /// Everything stored for one car.
 package struct StoredVehicle: Sendable, Hashable {
     /// The VIN.
@@ -17,4 +15,14 @@ package struct StoredVehicle: Sendable, Hashable {
         }
         return latest.values.sorted { $0.stage < $1.stage }
     }
+
+    /// Creates the record.
+    package init(
+        vin: String, inspections: [StoredInspection], odometer: [StoredOdometerReading]
+    ) {
+        self.vin = vin
+        self.inspections = inspections
+        self.odometer = odometer
+    }
+
 }

@@ -1,0 +1,43 @@
+import Common
+
+extension DeliveryCheck {
+    /// The delivery verdict, in one place for `deliver`, the condition report and `batch`: the stored `delivery` held
+    /// against the car's report basis (the latest audit, else the appraisal; see ``CarRecord/reportBasis``) by
+    /// ``evaluate(report:delivery:reportTemplate:photoProblems:policy:)``, with the quality problems of its stored
+    /// photos, plus the ledger's flags on the delivery's own reading (the one its submission recorded; unexplained
+    /// growth is left to the odometer sentence, which already weighs the leg's allowance). Nil when the car has no
+    /// appraisal or audit.
+    package static func evaluate(
+        delivery: StoredInspection, record: CarRecord, reportTemplate: ChecklistTemplate, policy: MileagePolicy
+    ) -> DeliveryCheck? {
+        guard let basis = record.reportBasis else { return nil }
+        let problems = photoProblems(of: delivery, rows: record.photos(of: delivery))
+        var check = evaluate(
+            report: basis.submission, delivery: delivery.submission, reportTemplate: reportTemplate, photoProblems: problems, policy: policy)
+        let ledger = record.mileageLedger(policy: policy)
+        let inspectedAt = delivery.submission.inspectedAt
+        let reading = ledger.effective.last { $0.stage == Stage.delivery.rawValue && $0.source == "submission" && $0.at == inspectedAt }
+        if let reading {
+            check.add(ledgerFlags: ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth })
+        }
+        return check
+    }
+
+    /// The quality problems of a stored inspection's photos, one diagnostic per gate that did not pass, labelled as
+    /// the photo review at submit time labels them (`photo "front"`, `odometer photo`, `defect "14HH2" photo`).
+    package static func photoProblems(of inspection: StoredInspection, rows: [StoredPhoto]) -> [Diagnostic] {
+        rows.flatMap { row -> [Diagnostic] in
+            let label: String
+            switch row.role {
+            case "odometer": label = "odometer photo"
+            case "defect":
+                let code = row.findingSeq.flatMap {
+                    inspection.submission.defects.indices.contains($0 - 1) ? inspection.submission.defects[$0 - 1].code : nil
+                }
+                label = "defect \"\(code ?? "?")\" photo"
+            default: label = "photo \"\(row.angle ?? "?")\""
+            }
+            return row.problems.map { Diagnostic(.warning, file: inspection.sourcePath, at: nil, item: label, "\(row.sourcePath): \($0)") }
+        }
+    }
+}

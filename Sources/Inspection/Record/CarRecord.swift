@@ -1,0 +1,44 @@
+/// Everything known of one car, as a plain value: every stored revision of every stage, the photos of the latest
+/// revision of each stage, and the mileage ledger. The application layer loads it from the store; reports, the
+/// comparison and the delivery verdict are computed from it, so they all stand on the same inspections.
+package struct CarRecord: Sendable, Hashable {
+    /// The stored inspections and odometer rows.
+    package var vehicle: StoredVehicle
+    /// Photo rows of the latest revision of each stage, by inspection id.
+    package var photos: [Int64: [StoredPhoto]]
+    /// Every ledger record (readings from submissions and by hand), oldest first.
+    package var ledger: [OdometerRecord]
+    /// For a record id: other VINs with the same reading and unit.
+    package var sameReadingElsewhere: [Int64: [String]]
+
+    /// Creates a record.
+    package init(vehicle: StoredVehicle, photos: [Int64: [StoredPhoto]], ledger: [OdometerRecord], sameReadingElsewhere: [Int64: [String]]) {
+        self.vehicle = vehicle
+        self.photos = photos
+        self.ledger = ledger
+        self.sameReadingElsewhere = sameReadingElsewhere
+    }
+
+    /// The VIN.
+    package var vin: String { vehicle.vin }
+
+    /// The latest revision of `stage`, if any.
+    package func latest(_ stage: Stage) -> StoredInspection? { vehicle.latestByStage.first { $0.stage == stage } }
+
+    /// The inspection the condition report stands on: the latest audit, else the latest appraisal.
+    package var reportBasis: StoredInspection? { latest(.audit) ?? latest(.appraisal) }
+
+    /// The latest appraisal and audit, when both exist: the pair the comparison and the report's discrepancies use.
+    package var comparisonPair: (appraisal: StoredInspection, audit: StoredInspection)? {
+        guard let appraisal = latest(.appraisal), let audit = latest(.audit) else { return nil }
+        return (appraisal, audit)
+    }
+
+    /// The photo rows of one inspection (empty for an older revision).
+    package func photos(of inspection: StoredInspection) -> [StoredPhoto] { photos[inspection.id] ?? [] }
+
+    /// The mileage ledger under `policy`.
+    package func mileageLedger(policy: MileagePolicy) -> MileageLedger {
+        MileageLedger(records: ledger, policy: policy, sameReadingElsewhere: sameReadingElsewhere)
+    }
+}

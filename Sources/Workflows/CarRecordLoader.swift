@@ -1,0 +1,14 @@
+import Inspection
+import Store
+
+/// Loads one car's ``CarRecord`` from the store: the one read that reports, comparisons and delivery checks use.
+package enum CarRecordLoader {
+    /// The record of `vin`, or nil when nothing is stored for it.
+    package static func load(vin: String, from store: InspectionStore) throws(StoreError) -> CarRecord? {
+        guard let vehicle = try store.vehicle(vin: vin) else { return nil }
+        var photos: [Int64: [StoredPhoto]] = [:]
+        for inspection in vehicle.latestByStage { photos[inspection.id] = try store.photoRows(inspection: inspection.id) }
+        let ledger = try store.ledger(vin: vin)
+        return CarRecord(vehicle: vehicle, photos: photos, ledger: ledger.records, sameReadingElsewhere: ledger.sameReadingElsewhere)
+    }
+}

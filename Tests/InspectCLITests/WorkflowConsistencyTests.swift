@@ -1,0 +1,66 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// One rule, one answer: for every sample car, `deliver`, `report` and `batch` give the same delivery verdict, and
+/// `compare`, `report` and `batch` the same comparison, standing on the same inspections.
+@Suite(.serialized) struct WorkflowConsistencyTests {
+    let folder = TemporaryFolder()
+
+    func runner(_ db: String) -> CommandRunner {
+        CommandRunner(directory: Fixtures.repoRoot, environment: ["INSPECT_DB": folder.url.appending(path: "\(db)/inspect.db").path])
+    }
+
+    func json(_ result: CommandRunner.Result) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+    }
+
+    @Test func deliverReportAndBatchAgreeOnEverySampleCar() throws {
+        let day = Fixtures.sampleDay
+        let cars = try FileManager.default.contentsOfDirectory(atPath: day.path).sorted()
+        #expect(cars.count == 5)
+        let now = ["--now", "2026-11-26T10:00:00+08:00"]
+        // One store through the single commands.
+        let single = runner("single")
+        let submissions = cars.flatMap { ["\($0)/appraisal.yaml", "\($0)/audit.yaml"] }.map { day.appending(path: $0).path }
+        #expect(try single.run(["submit"] + now + submissions).status == 0)
+        var delivered: [String: String] = [:]
+        for car in cars where FileManager.default.fileExists(atPath: day.appending(path: "\(car)/delivery.yaml").path) {
+            let result = try single.run(["deliver", car, "--format", "json", "--submission", day.appending(path: "\(car)/delivery.yaml").path] + now)
+            let check = try #require(try json(result)["check"] as? [String: Any])
+            delivered[car] = try #require(check["verdict"] as? String)
+            #expect(result.status == ["ok": 0, "attention": 3, "stop": 5][delivered[car] ?? ""], "\(car)")
+        }
+        #expect(delivered == ["LSVAM4189C2184526": "ok", "JHMCM56557C404453": "stop"])
+        // Another store through one batch.
+        let summaryPath = folder.url.appending(path: "summary.json").path
+        let batch = try runner("batch").run(["batch", day.path, "--quiet", "--summary-json", summaryPath] + now)
+        #expect(batch.status == 0, "\(batch.stdout)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(filePath: summaryPath))) as? [String: Any])
+        let outcomes = try #require(summary["outcomes"] as? [[String: Any]])
+        let batchByVIN = Dictionary(uniqueKeysWithValues: outcomes.compactMap { outcome in (outcome["vin"] as? String).map { ($0, outcome) } })
+
+        for car in cars {
+            let report = try json(try single.run(["report", car, "--format", "json", "--generated-at", "2026-11-26T18:00:00+08:00"]))
+            let batched = try #require(batchByVIN[car], "\(car) in the batch summary")
+            // The delivery verdict.
+            let reportVerdict = (report["delivery"] as? [String: Any])?["verdict"] as? String
+            #expect(reportVerdict == delivered[car], "\(car): report \(String(describing: reportVerdict)) vs deliver")
+            #expect(batched["delivery"] as? String == delivered[car], "\(car): batch vs deliver")
+            // The comparison, and the inspections it stands on.
+            let compare = try single.run(["compare", car, "--format", "json"])
+            let compared = try json(compare)
+            let all = try #require((compared["comparison"] as? [String: Any])?["items"] as? [[String: Any]])
+            let items = all.filter { $0["kind"] as? String != "confirmed" }  // confirmed defects are not discrepancies
+            let discrepancies = try #require(report["discrepancies"] as? [String: Any])
+            #expect(discrepancies["count"] as? Int == items.count, "\(car): report vs compare")
+            #expect(batched["discrepancies"] as? Int == items.count, "\(car): batch vs compare")
+            #expect(compare.status == (items.isEmpty ? 0 : 3))
+            let used = try #require(report["inspections"] as? [[String: Any]])
+            for stage in ["appraisal", "audit"] {
+                let revision = (compared[stage] as? [String: Any])?["revision"] as? Int
+                #expect(used.first { $0["stage"] as? String == stage }?["revision"] as? Int == revision, "\(car) \(stage)")
+            }
+        }
+    }
+}
