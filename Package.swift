@@ -81,6 +81,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Developer tools, not shipped: the synthetic day generator (with its EXIF writer) and the benchmark seeding,
+        // behind the `inspect-dev` executable.
+        .target(
+            name: "InspectDevTools",
+            dependencies: ["Common", "Inspection", "ImageOps", "Store", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "inspect-dev",
+            dependencies: [
+                "InspectDevTools", "ImageOps", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Fuzzing: the entry points (also replayed by the tests) and the libFuzzer/replay executable (scripts/fuzz.sh).
         .target(
             name: "FuzzHarness",
@@ -132,7 +146,9 @@ let package = Package(
         ),
         .testTarget(
             name: "InspectCLITests",
-            dependencies: ["InspectCLI", "Batch", "Common", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "InspectCLI", "Batch", "Common", "InspectDevTools", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

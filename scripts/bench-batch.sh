@@ -8,10 +8,12 @@ source scripts/setup.sh
 cars="${1:-300}"
 work="${BENCH_DIR:-$(mktemp -d)}"
 swift build -c release --product inspect 2>&1 | tail -n 1
+swift build -c release --product inspect-dev 2>&1 | tail -n 1
 bin="$(swift build -c release --show-bin-path)/inspect"
+devbin="$(swift build -c release --show-bin-path)/inspect-dev"
 [ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 echo "== generate $cars cars =="
-/usr/bin/time -f "generation: %e s wall, peak %M KB" "$bin" generate-day "$work/day" --cars "$cars" --size 4032x3024 --seed 7
+/usr/bin/time -f "generation: %e s wall, peak %M KB" "$devbin" generate-day "$work/day" --cars "$cars" --size 4032x3024 --seed 7
 du -sh "$work/day"
 echo "== first run =="
 set +e

@@ -199,8 +199,3 @@ package struct BatchRunner: Sendable {
         return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
     }
 }
-
-extension Duration {
-    /// Milliseconds as a Double.
-    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
-}

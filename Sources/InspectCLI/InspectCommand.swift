@@ -15,7 +15,6 @@ struct InspectCommand: AsyncParsableCommand {
         version: Formats.versionText,
         subcommands: [
             Validate.self, Submit.self, Show.self, Compare.self, Mileage.self, Deliver.self, Report.self, BatchRun.self, Photos.self,
-            GenerateDay.self,
         ]
     )
 

@@ -3,9 +3,9 @@ import ImageOps
 /// Multi-index hashing over the 256-bit pHash: 16 bands of 16 bits. If two hashes differ in at most d bits, some
 /// band differs in at most floor(d/16) bits, so probing every band's value and its neighbours within that radius finds
 /// every hash within d without scanning all stored photos.
-enum PHashBands {
+package enum PHashBands {
     /// The 16 band keys (`band << 16 | value`) of a hash.
-    static func keys(_ hash: PerceptualHash) -> [Int] {
+    package static func keys(_ hash: PerceptualHash) -> [Int] {
         (0..<16).map { band in
             let word = hash.pHash[band / 4]
             let value = Int((word >> UInt64(48 - (band % 4) * 16)) & 0xFFFF)

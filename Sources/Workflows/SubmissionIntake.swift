@@ -3,8 +3,8 @@ import ImageOps
 import Inspection
 import Store
 
-/// The whole intake of one validated submission: skip it when unchanged, otherwise normalise its photos, review them
-/// against the photo policy, and store it when nothing blocks. Shared by `inspect submit` (and later the batch).
+/// The submit use case for one validated submission: skip it when unchanged, otherwise normalise its photos, review
+/// them against the photo policy, grade it, and store it when nothing blocks. Used by `submit`, `deliver` and `batch`.
 package struct SubmissionIntake: Sendable {
     /// What happened to one submission.
     package struct Result: Sendable {
@@ -53,6 +53,8 @@ package struct SubmissionIntake: Sendable {
         let diagnostics = PhotoReview.diagnostics(for: validated, results: results, policy: policy)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return Result(diagnostics: diagnostics, outcome: nil) }
         let photos = results.compactMapValues { try? $0.get() }
-        return Result(diagnostics: diagnostics, outcome: try store.submit(validated, photos: photos, policy: policy, submittedAt: submittedAt))
+        let assessment = Grader.assess(validated.submission, template: validated.template)
+        let outcome = try store.submit(validated, assessment: assessment, photos: photos, policy: policy, submittedAt: submittedAt)
+        return Result(diagnostics: diagnostics, outcome: outcome)
     }
 }

@@ -13,7 +13,7 @@ import Testing
 
     func generate(_ name: String, cars: Int) throws -> String {
         let day = folder.url.appending(path: name).path
-        let result = try runner("gen").run(["generate-day", day, "--cars", "\(cars)", "--size", "640x480", "--seed", "3"])
+        let result = try CommandRunner.dev().run(["generate-day", day, "--cars", "\(cars)", "--size", "640x480", "--seed", "3"])
         #expect(result.status == 0, "\(result.stderr)")
         return day
     }

@@ -27,7 +27,7 @@ import Testing
 
     func generateDay(cars: Int) throws -> (day: String, vins: [String]) {
         let day = folder.url.appending(path: "day").path
-        let result = try runner("gen").run(["generate-day", day, "--cars", "\(cars)", "--size", "1600x1200", "--seed", "11"])
+        let result = try CommandRunner.dev().run(["generate-day", day, "--cars", "\(cars)", "--size", "1600x1200", "--seed", "11"])
         #expect(result.status == 0, "\(result.stderr)")
         return (day, try FileManager.default.contentsOfDirectory(atPath: day).sorted())
     }
@@ -120,7 +120,7 @@ import Testing
         let photos = store.photoFolder
         guard let walker = FileManager.default.enumerator(at: photos, includingPropertiesForKeys: nil) else { return }
         for case let file as URL in walker where (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
-            guard file.deletingLastPathComponent().lastPathComponent != InspectionStore.incomingFolder else { continue }
+            guard file.deletingLastPathComponent().lastPathComponent != PhotoFileStore.incomingFolder else { continue }
             #expect(Self.isFinalPhotoName(file.lastPathComponent), "\(context): stray file \(file.path) among the photos")
             let bytes = Array(try Data(contentsOf: file))
             #expect(bytes.starts(with: [0xFF, 0xD8]) && bytes.suffix(2) == [0xFF, 0xD9], "\(context): \(file.lastPathComponent) is cut short")

@@ -1,5 +1,5 @@
-import Batch
 import Foundation
+import InspectDevTools
 import TestSupport
 import Testing
 
@@ -20,7 +20,7 @@ import Testing
         let env = ["INSPECT_DB": folder.url.appending(path: "db/inspect.db").path]
         let runner = CommandRunner(directory: Fixtures.repoRoot, environment: env)
         let day = folder.url.appending(path: "day").path
-        #expect(try runner.run(["generate-day", day, "--cars", "3", "--size", "640x480", "--seed", "7"]).status == 0)
+        #expect(try CommandRunner.dev().run(["generate-day", day, "--cars", "3", "--size", "640x480", "--seed", "7"]).status == 0)
         // The inputs do carry the metadata (so the scan below can fail).
         let inputs = try files(under: URL(filePath: day)).filter { $0.pathExtension == "jpg" }
         #expect(!inputs.isEmpty)

@@ -15,7 +15,7 @@ struct StoreProgress: Sendable {
         guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return 0 }
         var count = 0
         while let path = walker.nextObject() as? String {
-            if path.hasPrefix(InspectionStore.incomingFolder) { continue }
+            if path.hasPrefix(PhotoFileStore.incomingFolder) { continue }
             if path.hasSuffix(".jpg") { count += 1 }
         }
         return count

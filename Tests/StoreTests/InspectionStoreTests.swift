@@ -1,5 +1,6 @@
 import Common
 import Foundation
+import GRDB
 import ImageOps
 import TestSupport
 import Testing
@@ -30,7 +31,7 @@ import Workflows
     }
 
     @Test func partialPhotoFilesOfAKilledProcessAreSweptOnceStale() throws {
-        let incoming = try store().photoFolder.appending(path: InspectionStore.incomingFolder)
+        let incoming = try store().photoFolder.appending(path: PhotoFileStore.incomingFolder)
         try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
         let stale = incoming.appending(path: "41-stale.part"), live = incoming.appending(path: "42-live.part")
         try Data([0xFF, 0xD8]).write(to: stale)
@@ -39,7 +40,7 @@ import Workflows
         _ = try store()  // opening sweeps
         #expect(!FileManager.default.fileExists(atPath: stale.path))
         #expect(FileManager.default.fileExists(atPath: live.path), "a file another process may still be writing stays")
-        #expect(try store().sweepIncoming(olderThan: 0) == 1)
+        #expect(try store().photoFiles.sweepIncoming(olderThan: 0) == 1)
     }
 
     @Test func identicalContentIsANoOpAndChangesBecomeRevisions() throws {
@@ -107,14 +108,17 @@ import Workflows
     @Test func storedRowsCannotBeUpdatedOrDeleted() throws {
         let store = try store()
         _ = try submit(validated(Fixtures.submissionYAML()), to: store, at: "t1")
+        // Another connection to the same file, as any program could open it: the triggers are in the database.
+        let raw = try DatabaseQueue(path: store.path)
         for sql in [
             "UPDATE inspection SET grade_id = '1'", "DELETE FROM inspection", "UPDATE odometer_reading SET reading = 1",
             "DELETE FROM odometer_reading", "DELETE FROM finding", "UPDATE check_result SET result = 'ok'", "DELETE FROM photo",
         ] {
-            #expect(throws: StoreError.self, "\(sql) must be refused") { try store.executeForTesting(sql) }
+            #expect(throws: DatabaseError.self, "\(sql) must be refused") { try raw.write { try $0.execute(sql: sql) } }
         }
         do {
-            try store.executeForTesting("DELETE FROM inspection")
+            try raw.write { try $0.execute(sql: "DELETE FROM inspection") }
+            Issue.record("DELETE FROM inspection was not refused")
         } catch {
             #expect("\(error)".contains("inspection is append-only: nothing stored is deleted"))
         }

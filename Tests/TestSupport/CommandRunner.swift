@@ -20,6 +20,14 @@ package struct CommandRunner: Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
+    /// `inspect-dev` (the developer tools: `generate-day`), built beside `inspect`.
+    package static let devExecutable: URL? = executable.map { $0.deletingLastPathComponent().appending(path: "inspect-dev") }
+
+    /// A runner of `inspect-dev` in `directory`.
+    package static func dev(in directory: URL = Fixtures.repoRoot) -> CommandRunner {
+        CommandRunner(directory: directory, program: devExecutable)
+    }
+
     /// Environment additions for every run (e.g. `INSPECT_DB`); other `INSPECT_*` variables of the test run are not passed on.
     package var environment: [String: String]
     /// The working directory.

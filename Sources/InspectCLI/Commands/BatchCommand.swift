@@ -16,7 +16,15 @@ extension InspectCommand {
                 Exit status 0 when every car went through, 4 when any car failed (its reasons are in the summary).
                 """)
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @OptionGroup var templates: TemplateOptions
+
+        @OptionGroup var photoOptions: PhotoPolicyOptions
+
+        @OptionGroup var mileageOptions: MileagePolicyOptions
+
+        @OptionGroup var clock: ClockOptions
 
         @Option(name: .long, help: "Cars processed at the same time (default: the core count).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -51,11 +59,12 @@ extension InspectCommand {
                 return
             }
             let store: InspectionStore
-            do { store = try InspectionStore(path: global.databasePath) } catch { throw CLIFailure.store(error) }
+            do { store = try InspectionStore(path: database.path) } catch { throw CLIFailure.store(error) }
             let cars = try CarFolder.list(day: folder)
             let runner = BatchRunner(
-                store: store, catalog: global.catalog(), photoPolicy: try global.policy(), mileagePolicy: try global.mileage(), jobs: jobs,
-                outFolder: out.map { URL(filePath: $0) }, now: try global.currentTime())
+                store: store, catalog: templates.catalog(), photoPolicy: try photoOptions.policy(), mileagePolicy: try mileageOptions.mileage(),
+                jobs: jobs,
+                outFolder: out.map { URL(filePath: $0) }, now: try clock.currentTime())
             let progress = ProgressReporter(total: cars.count, mode: quiet ? .quiet : nil)
             let summary = try await runner.run(day: folder, progress: progress)
             if !quiet { ReportPrinter.stderr("") }
@@ -70,7 +79,7 @@ extension InspectCommand {
         }
 
         private func showStatus(_ folder: URL) throws {
-            let store = try global.existingStore()
+            let store = try database.existingStore()
             let steps: [BatchStep]
             do { steps = try store.batchSteps(day: BatchRunner.dayKey(folder)) } catch { throw CLIFailure.store(error) }
             let recorded = Dictionary(steps.filter { $0.step == "car" }.map { ($0.car, $0) }, uniquingKeysWith: { a, _ in a })
@@ -94,32 +103,6 @@ extension InspectCommand {
             }
             print("batch status of \(BatchRunner.dayKey(folder)): done \(done) · failed \(failed) · changed \(changed) · pending \(pending)")
             for line in lines { print(line) }
-        }
-    }
-
-    /// `inspect generate-day DIR --cars N`: a synthetic day for tests and the benchmark (hidden).
-    struct GenerateDay: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "generate-day", abstract: "Write a synthetic day folder (for tests and the batch benchmark).", shouldDisplay: false)
-
-        @Option(name: .long, help: "Cars.")
-        var cars: Int = 10
-
-        @Option(name: .long, help: "Photo size, e.g. 4032x3024.")
-        var size: String = "4032x3024"
-
-        @Option(name: .long, help: "Seed.")
-        var seed: UInt64 = 1
-
-        @Argument(help: "The folder to write.")
-        var folder: String
-
-        func run() throws {
-            let parts = size.split(separator: "x").compactMap { Int($0) }
-            guard parts.count == 2, parts.allSatisfy({ $0 >= 64 && $0 <= 10_000 }) else { throw ValidationError("--size must be WIDTHxHEIGHT") }
-            let start = ContinuousClock.now
-            let photos = try DayGenerator(cars: cars, width: parts[0], height: parts[1], seed: seed).write(to: URL(filePath: folder))
-            print("wrote \(cars) cars with \(photos) photos to \(folder) in \(Int((ContinuousClock.now - start).milliseconds)) ms")
         }
     }
 }

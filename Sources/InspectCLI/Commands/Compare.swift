@@ -12,7 +12,11 @@ extension InspectCommand {
             abstract: "Compare the latest appraisal and audit of a car item by item, or appraisers' accuracy over a date range.",
             discussion: "Exit status 0 when there is no discrepancy, 3 when there are (for one car).")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @OptionGroup var templates: TemplateOptions
+
+        @OptionGroup var mileageOptions: MileagePolicyOptions
 
         @Option(name: .long, help: "Output: text or json.")
         var format: ReportPrinter.Format = .text
@@ -41,9 +45,9 @@ extension InspectCommand {
         }
 
         func run() throws {
-            let store = try global.existingStore()
-            let policy = try global.mileage()
-            let catalog = global.catalog()
+            let store = try database.existingStore()
+            let policy = try mileageOptions.mileage()
+            let catalog = templates.catalog()
             if byAppraiser, let from, let to, let first = CalendarDate(parsing: from), let last = CalendarDate(parsing: to) {
                 var cars: [AccuracyReport.Car] = []
                 let vins: [String]

@@ -18,7 +18,15 @@ extension InspectCommand {
                 odometer below the report). A failing photo gate does not block storing here: it is a reason for attention.
                 """)
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @OptionGroup var templates: TemplateOptions
+
+        @OptionGroup var photoOptions: PhotoPolicyOptions
+
+        @OptionGroup var mileageOptions: MileagePolicyOptions
+
+        @OptionGroup var clock: ClockOptions
 
         @Option(name: .long, help: "Output: text or json.")
         var format: ReportPrinter.Format = .text
@@ -31,16 +39,16 @@ extension InspectCommand {
 
         func run() throws {
             let vin = vin.uppercased()
-            let store = try global.existingStore()
-            let report = SubmissionValidator(catalog: global.catalog()).validate(fileAt: URL(filePath: submission), displayPath: submission)
+            let store = try database.existingStore()
+            let report = SubmissionValidator(catalog: templates.catalog()).validate(fileAt: URL(filePath: submission), displayPath: submission)
             for diagnostic in report.diagnostics { ReportPrinter.stderr(diagnostic.rendered + "\n") }
             guard let validated = report.validated else {
                 throw CLIFailure.invalid("\(submission): invalid (\(report.errors.count) errors); nothing stored")
             }
             let workflow = DeliveryWorkflow(
-                store: store, catalog: global.catalog(), photoPolicy: try global.policy(), mileagePolicy: try global.mileage(),
+                store: store, catalog: templates.catalog(), photoPolicy: try photoOptions.policy(), mileagePolicy: try mileageOptions.mileage(),
                 concurrency: ProcessInfo.processInfo.activeProcessorCount)
-            let now = try global.currentTime()
+            let now = try clock.currentTime()
             let result: DeliveryWorkflow.Result
             do { result = try workflow.deliver(validated, vin: vin, submittedAt: now) } catch {
                 if case let .store(storeError) = error { throw CLIFailure.store(storeError) }

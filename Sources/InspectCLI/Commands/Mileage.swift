@@ -21,7 +21,13 @@ extension InspectCommand.Mileage {
             abstract: "Append an odometer reading to a car's ledger (corrections reference the record they supersede).",
             discussion: "Nothing is ever changed or deleted. The flags the new reading raises are printed; the exit status is 0 once it is stored.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @OptionGroup var photoOptions: PhotoPolicyOptions
+
+        @OptionGroup var mileageOptions: MileagePolicyOptions
+
+        @OptionGroup var clock: ClockOptions
 
         @Argument(help: "The car's VIN.")
         var vin: String
@@ -68,13 +74,13 @@ extension InspectCommand.Mileage {
         }
 
         func run() throws {
-            let store = try global.existingStore()
-            let policy = try global.mileage()
+            let store = try database.existingStore()
+            let policy = try mileageOptions.mileage()
             let vin = vin.uppercased()
             guard case let .success(time) = Timestamp.parse(at), let unit = DistanceUnit(rawValue: unit) else { return }
             var photoRecord: (path: String, sha256: String)?
             if let photo {
-                let photoPolicy = try global.policy()
+                let photoPolicy = try photoOptions.policy()
                 let normalised: NormalisedPhoto
                 do { normalised = try PhotoNormaliser(policy: photoPolicy).normalise(InspectCommand.Photos.read(photo, policy: photoPolicy)) } catch {
                     throw CLIFailure.invalid("\(photo): \(error)")
@@ -89,7 +95,7 @@ extension InspectCommand.Mileage {
                 mode: mode.flatMap(Transport.Mode.init(rawValue:)),
                 routeKm: routeKm, supersedes: supersedes, note: note)
             let id: Int64
-            let now = try global.currentTime()
+            let now = try clock.currentTime()
             do { id = try store.recordReading(record, recordedAt: now, photo: photoRecord) } catch { throw CLIFailure.store(error) }
             let (records, elsewhere): ([OdometerRecord], [Int64: [String]])
             do { (records, elsewhere) = try store.ledger(vin: vin) } catch { throw CLIFailure.store(error) }
@@ -113,7 +119,9 @@ extension InspectCommand.Mileage {
         static let configuration = CommandConfiguration(
             abstract: "Every odometer reading of a car with deltas, allowances and flags.", discussion: "Exit status 3 when there are flags.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @OptionGroup var mileageOptions: MileagePolicyOptions
 
         @Option(name: .long, help: "Output: text or json.")
         var format: ReportPrinter.Format = .text
@@ -122,8 +130,8 @@ extension InspectCommand.Mileage {
         var vin: String
 
         func run() throws {
-            let store = try global.existingStore()
-            let policy = try global.mileage()
+            let store = try database.existingStore()
+            let policy = try mileageOptions.mileage()
             let vin = vin.uppercased()
             let (records, elsewhere): ([OdometerRecord], [Int64: [String]])
             do { (records, elsewhere) = try store.ledger(vin: vin) } catch { throw CLIFailure.store(error) }

@@ -9,7 +9,7 @@ extension InspectCommand {
     struct Photos: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check, normalise or benchmark photos outside a submission.",
-            subcommands: [Check.self, Normalise.self, Bench.self, BenchIndex.self])
+            subcommands: [Check.self, Normalise.self, Bench.self])
     }
 }
 
@@ -48,7 +48,7 @@ extension InspectCommand.Photos {
             abstract: "Decode photos and report quality gates and hashes; store nothing.",
             discussion: "Exit status 1 when a photo cannot be decoded or fails a gate.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var photoOptions: PhotoPolicyOptions
 
         @Option(name: .long, help: "Output: text or json.")
         var format: ReportPrinter.Format = .text
@@ -57,7 +57,7 @@ extension InspectCommand.Photos {
         var paths: [String]
 
         func run() throws {
-            let policy = try global.policy()
+            let policy = try photoOptions.policy()
             let normaliser = PhotoNormaliser(policy: policy)
             var entries: [PhotoCheckEntry] = []
             for path in try InspectCommand.Photos.expand(paths) {
@@ -83,7 +83,7 @@ extension InspectCommand.Photos {
         static let configuration = CommandConfiguration(
             abstract: "Write upright, resized, metadata-free copies (<name>.jpg and <name>.thumb.jpg) into a folder.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var photoOptions: PhotoPolicyOptions
 
         @Option(name: .long, help: "Output folder (created if missing).")
         var out: String
@@ -92,7 +92,7 @@ extension InspectCommand.Photos {
         var paths: [String]
 
         func run() throws {
-            let policy = try global.policy()
+            let policy = try photoOptions.policy()
             let normaliser = PhotoNormaliser(policy: policy)
             let folder = URL(filePath: out)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -118,7 +118,7 @@ extension InspectCommand.Photos {
         static let configuration = CommandConfiguration(
             abstract: "Time the normalisation of one photo (median of several runs, per stage, in milliseconds).")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var photoOptions: PhotoPolicyOptions
 
         @Option(name: .long, help: "Timed runs (after one warm-up).")
         var runs: Int = 15
@@ -130,7 +130,7 @@ extension InspectCommand.Photos {
         var path: String
 
         func run() throws {
-            let policy = try global.policy()
+            let policy = try photoOptions.policy()
             let bytes = try InspectCommand.Photos.read(path, policy: policy)
             let normaliser = PhotoNormaliser(policy: policy)
             _ = try normaliser.normalise(bytes)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Common
 import Foundation
 import Inspection
 import ReportGen
@@ -21,7 +22,13 @@ extension InspectCommand {
             case embed, link
         }
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @OptionGroup var templates: TemplateOptions
+
+        @OptionGroup var mileageOptions: MileagePolicyOptions
+
+        @OptionGroup var clock: ClockOptions
 
         @Option(name: .long, help: "json, html or md (with --all: all three unless given).")
         var format: Format?
@@ -60,10 +67,10 @@ extension InspectCommand {
         }
 
         func run() throws {
-            let store = try global.existingStore()
-            let assembly = ReportAssembly(catalog: global.catalog(), mileagePolicy: try global.mileage())
-            let time = try generatedAt.map { try Timestamp.parse($0).get().text } ?? global.currentTime()
-            let databaseFolder = URL(filePath: global.databasePath).deletingLastPathComponent().standardizedFileURL
+            let store = try database.existingStore()
+            let assembly = ReportAssembly(catalog: templates.catalog(), mileagePolicy: try mileageOptions.mileage())
+            let time = try generatedAt.map { try Timestamp.parse($0).get().text } ?? clock.currentTime()
+            let databaseFolder = URL(filePath: database.path).deletingLastPathComponent().standardizedFileURL
             if all, let out {
                 let folder = URL(filePath: out)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -10,17 +10,19 @@ extension InspectCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print what is stored for a car: stages, revisions, odometer readings, scores and grade.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @OptionGroup var templates: TemplateOptions
 
         @Argument(help: "The car's VIN.")
         var vin: String
 
         func run() throws {
-            let store = try global.existingStore()
+            let store = try database.existingStore()
             let vehicle: StoredVehicle?
             do { vehicle = try store.vehicle(vin: vin.uppercased()) } catch { throw CLIFailure.store(error) }
             guard let vehicle else { throw CLIFailure.invalid("no inspections stored for VIN \(vin)") }
-            let catalog = global.catalog()
+            let catalog = templates.catalog()
             var templates: [String: ChecklistTemplate] = [:]
             for id in Set(vehicle.inspections.map(\.submission.templateID)) {
                 templates[id] = try? catalog.template(id: id)

@@ -19,18 +19,24 @@ extension InspectCommand {
                 car's stored photos are recorded and reported as warnings.
                 """)
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @OptionGroup var templates: TemplateOptions
+
+        @OptionGroup var photoOptions: PhotoPolicyOptions
+
+        @OptionGroup var clock: ClockOptions
 
         @OptionGroup var input: SubmissionFiles
 
         func run() throws {
-            let now = try global.currentTime()
-            let policy = try global.policy()
+            let now = try clock.currentTime()
+            let policy = try photoOptions.policy()
             let store: InspectionStore
-            do { store = try InspectionStore(path: global.databasePath) } catch { throw CLIFailure.store(error) }
+            do { store = try InspectionStore(path: database.path) } catch { throw CLIFailure.store(error) }
             let intake = SubmissionIntake(store: store, policy: policy, concurrency: ProcessInfo.processInfo.activeProcessorCount)
             var failed = 0
-            for report in input.reports(using: global) {
+            for report in input.reports(using: templates) {
                 let file = report.file
                 for diagnostic in report.diagnostics { ReportPrinter.stderr(diagnostic.rendered + "\n") }
                 guard let validated = report.validated else {

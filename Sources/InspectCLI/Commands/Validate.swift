@@ -11,7 +11,7 @@ extension InspectCommand {
             abstract: "Check submissions against their checklist template; store nothing.",
             discussion: "Exit status 0 when every file is valid (warnings allowed), 1 when any file has an error.")
 
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var templates: TemplateOptions
 
         @Option(name: .long, help: "Output: text (problems on stderr) or json (one document on stdout).")
         var format: ReportPrinter.Format = .text
@@ -19,7 +19,7 @@ extension InspectCommand {
         @OptionGroup var input: SubmissionFiles
 
         func run() throws {
-            let reports = input.reports(using: global)
+            let reports = input.reports(using: templates)
             switch format {
             case .text: ReportPrinter.printText(reports)
             case .json: try ReportPrinter.printJSON(reports)

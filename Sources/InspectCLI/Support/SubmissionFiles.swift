@@ -12,8 +12,8 @@ struct SubmissionFiles: ParsableArguments {
     }
 
     /// Validates every file, in the order given, naming each as the user did.
-    func reports(using global: GlobalOptions) -> [ValidationReport] {
-        let validator = SubmissionValidator(catalog: global.catalog())
+    func reports(using templates: TemplateOptions) -> [ValidationReport] {
+        let validator = SubmissionValidator(catalog: templates.catalog())
         return files.map { validator.validate(fileAt: URL(filePath: $0), displayPath: $0) }
     }
 }

@@ -1,6 +1,6 @@
 extension Duration {
     /// The duration in milliseconds, for benchmark output.
-    var milliseconds: Double {
+    package var milliseconds: Double {
         Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
     }
 }

@@ -1,17 +1,20 @@
 import ArgumentParser
+import Common
 import Foundation
 import ImageOps
+import InspectDevTools
 import Inspection
 import Store
 
-extension InspectCommand.Photos {
-    /// `inspect photos bench-index`: the reuse lookup against many stored photos.
+extension InspectDev {
+    /// `inspect-dev bench-index`: the reuse lookup against many stored photos.
     struct BenchIndex: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "bench-index",
             abstract: "Time the reuse lookup against a database of synthetic photos (a throwaway database is created).")
 
-        @OptionGroup var global: GlobalOptions
+        @Option(name: .long, help: "Photo policy (reuse distances); default config/photo-policy.yaml.")
+        var photoPolicy = "config/photo-policy.yaml"
 
         @Option(name: .long, help: "Synthetic photos to store.")
         var photos: Int = 300_000
@@ -20,14 +23,14 @@ extension InspectCommand.Photos {
         var lookups: Int = 400
 
         func run() throws {
-            let policy = try global.policy()
+            let policy = try PhotoPolicyLoader.load(from: URL(filePath: photoPolicy))
             let folder = FileManager.default.temporaryDirectory.appending(path: "inspect-bench-index-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
-            let store: InspectionStore
-            do { store = try InspectionStore(path: folder.appending(path: "bench.db").path) } catch { throw CLIFailure.store(error) }
+            let path = folder.appending(path: "bench.db").path
+            var store = try InspectionStore(path: path)
             let started = ContinuousClock.now
-            let stored: [PerceptualHash]
-            do { stored = try store.insertSyntheticPhotosForBenchmark(count: photos, seed: 42) } catch { throw CLIFailure.store(error) }
+            let stored = try SyntheticPhotoSeeder.seed(databasePath: path, count: photos, seed: 42)
+            store = try InspectionStore(path: path)
             print("stored \(photos) synthetic photos in \(Int((ContinuousClock.now - started).milliseconds)) ms")
             var generator = SplitMix64(seed: 7)
             var nearTimes: [Double] = [], freshTimes: [Double] = []
@@ -47,10 +50,7 @@ extension InspectCommand.Photos {
                     query = PerceptualHash(dHash: generator.next(), pHash: (0..<4).map { _ in generator.next() })
                 }
                 let start = ContinuousClock.now
-                let matches: [ReuseMatch]
-                do {
-                    matches = try store.findReuse(hash: query, sourceSHA256: "none", pixelSHA256: "none", excludingVIN: "NONE", policy: policy)
-                } catch { throw CLIFailure.store(error) }
+                let matches = try store.findReuse(hash: query, sourceSHA256: "none", pixelSHA256: "none", excludingVIN: "NONE", policy: policy)
                 let elapsed = (ContinuousClock.now - start).milliseconds
                 if near {
                     nearTimes.append(elapsed)

@@ -1,0 +1,173 @@
+import Foundation
+import GRDB
+import ImageOps
+import Inspection
+
+/// Storing a submission: a new revision, or nothing when its content is unchanged.
+extension InspectionStore {
+    /// The newest stored revision of a VIN and stage with its content hash, if any.
+    package func latestRevision(vin: String, stage: Stage) throws(StoreError) -> (revision: Int, hash: String)? {
+        do {
+            return try pool.read { db in
+                try Row.fetchOne(
+                    db, sql: "SELECT revision, content_sha256 FROM inspection WHERE vin = ? AND stage = ? ORDER BY revision DESC LIMIT 1",
+                    arguments: [vin, stage.rawValue]
+                ).map { ($0["revision"], $0["content_sha256"]) }
+            }
+        } catch {
+            throw .database(Self.describe(error))
+        }
+    }
+
+    /// Stores a validated submission as a new revision, or does nothing when its content equals the latest revision
+    /// of the same VIN and stage. `photos` holds the normalisation of every photo the submission references (by the
+    /// path written in it); the normalised image and thumbnail are written (atomically, content-addressed) before the
+    /// database transaction, so a stored row never points at a missing file. Photos matching another car's stored
+    /// photos are recorded and returned. `assessment` is the grade the caller computed (the store never grades). A
+    /// failure leaves the database as it was.
+    package func submit(
+        _ validated: ValidatedSubmission, assessment: Assessment, photos: [String: NormalisedPhoto], policy: PhotoPolicy, submittedAt: String
+    ) throws(StoreError) -> SubmitOutcome {
+        let submission = validated.submission
+        let vin = submission.vehicle.vin.value
+        let stage = submission.stage.rawValue
+        let hash = validated.contentHash
+        if let latest = try latestRevision(vin: vin, stage: submission.stage), latest.hash == hash {
+            return .unchanged(vin: vin, stage: stage, revision: latest.revision)
+        }
+        var stored: [String: (image: String, thumbnail: String)] = [:]
+        var written = 0
+        for path in submission.allPhotoPaths {
+            guard let photo = photos[path] else { throw .photoCopyFailed(path: path, reason: "the photo was not normalised") }
+            let files = try photoFiles.write(photo, for: path)
+            if files.new { written += 1 }
+            stored[path] = (files.image, files.thumbnail)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let document: String
+        let assessmentJSON: String
+        var qualityJSON: [String: String] = [:]
+        do {
+            document = String(decoding: try encoder.encode(submission), as: UTF8.self)
+            assessmentJSON = String(decoding: try encoder.encode(assessment), as: UTF8.self)
+            for (path, photo) in photos { qualityJSON[path] = String(decoding: try encoder.encode(photo.quality), as: UTF8.self) }
+        } catch {
+            throw .database("cannot encode the inspection: \(error)")
+        }
+        do {
+            // BEGIN IMMEDIATE takes the write lock before reading, so two processes submitting at once are serialised
+            // (a deferred transaction could fail with SQLITE_BUSY when upgrading from read to write under WAL).
+            var outcome = SubmitOutcome.unchanged(vin: vin, stage: stage, revision: 0)
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    outcome = try insert(db)
+                    return .commit
+                }
+            }
+            return outcome
+        } catch {
+            throw .database(Self.describe(error))
+        }
+
+        func insert(_ db: Database) throws -> SubmitOutcome {
+            // Re-check inside the write transaction: another process may have stored the same content.
+            let latest = try Row.fetchOne(
+                db, sql: "SELECT revision, content_sha256 FROM inspection WHERE vin = ? AND stage = ? ORDER BY revision DESC LIMIT 1",
+                arguments: [vin, stage])
+            let latestRevision: Int = latest?["revision"] ?? 0
+            if let latest, (latest["content_sha256"] as String) == hash {
+                return .unchanged(vin: vin, stage: stage, revision: latestRevision)
+            }
+            try db.execute(sql: "INSERT OR IGNORE INTO vehicle (vin, first_seen_at) VALUES (?, ?)", arguments: [vin, submittedAt])
+            try db.execute(
+                sql: """
+                    INSERT INTO inspection (vin, stage, revision, content_sha256, template_id, template_sha256, inspected_at,
+                        inspected_at_epoch, inspector_id, inspector_name, site, source_path, submitted_at, total_hundredths, grade_id,
+                        document, assessment)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    vin, stage, latestRevision + 1, hash, validated.template.id, validated.template.sha256, submission.inspectedAt.text,
+                    submission.inspectedAt.epochSeconds, submission.inspector.id, submission.inspector.name, submission.site,
+                    validated.displayPath, submittedAt, assessment.total?.hundredths, assessment.grade?.id, document, assessmentJSON,
+                ])
+            let id = db.lastInsertedRowID
+            for (seq, defect) in submission.defects.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO finding (inspection_id, seq, part, defect, degree, code, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [id, seq + 1, defect.part, defect.type, defect.degree, defect.code, defect.note])
+            }
+            for check in submission.checks {
+                try db.execute(
+                    sql: "INSERT INTO check_result (inspection_id, check_id, result, note) VALUES (?, ?, ?, ?)",
+                    arguments: [id, check.id, check.result.rawValue, check.note])
+            }
+            var seq = 0
+            var matches: [ReuseMatch] = []
+            var checked = Set<String>()  // a file used twice (odometer and dashboard angle) is looked up once
+            func photo(_ role: String, _ angle: String?, _ finding: Int?, _ relative: String, use: String) throws {
+                guard let file = validated.photos[relative], let normalised = photos[relative], let paths = stored[relative] else { return }
+                seq += 1
+                try db.execute(
+                    sql: """
+                        INSERT INTO photo (inspection_id, seq, role, angle, finding_seq, source_path, sha256, byte_count, stored_path,
+                            pixel_sha256, thumbnail_path, format, width, height, source_width, source_height, orientation, dhash, phash,
+                            verdict, quality)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        id, seq, role, angle, finding, relative, file.sha256, file.byteCount, paths.image, normalised.pixelSHA256,
+                        paths.thumbnail, normalised.format.rawValue, normalised.width, normalised.height, normalised.quality.sourceWidth,
+                        normalised.quality.sourceHeight, normalised.orientation, normalised.hash.dHashHex, normalised.hash.pHashHex,
+                        normalised.quality.verdict.rawValue, qualityJSON[relative],
+                    ])
+                for key in PHashBands.keys(normalised.hash) {
+                    try db.execute(sql: "INSERT OR IGNORE INTO phash_band (key, inspection_id, seq) VALUES (?, ?, ?)", arguments: [key, id, seq])
+                }
+                guard checked.insert(relative).inserted else { return }
+                for match in try ReuseIndex.matches(
+                    db, vin: vin, sourceSHA256: file.sha256, pixelSHA256: normalised.pixelSHA256, hash: normalised.hash, policy: policy)
+                {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO photo_reuse (inspection_id, seq, other_inspection_id, other_seq, kind, distance, detected_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [id, seq, match.inspectionID, match.seq, match.kind.rawValue, match.distance, submittedAt])
+                    matches.append(
+                        ReuseMatch(
+                            path: relative, use: use, otherVIN: match.vin, otherInspection: match.inspection, otherUse: match.use,
+                            otherPath: match.path, kind: match.kind, distance: match.distance))
+                }
+            }
+            if let odometerPhoto = submission.odometer.photo { try photo("odometer", nil, nil, odometerPhoto, use: "odometer") }
+            for anglePhoto in submission.photos { try photo("angle", anglePhoto.angle, nil, anglePhoto.path, use: anglePhoto.angle) }
+            for (index, defect) in submission.defects.enumerated() {
+                for path in defect.photos { try photo("defect", nil, index + 1, path, use: "defect \(defect.code)") }
+            }
+            for section in assessment.sections {
+                try db.execute(
+                    sql: """
+                        INSERT INTO section_score (inspection_id, section, allowance_hundredths, deducted_hundredths, score_hundredths)
+                        VALUES (?, ?, ?, ?, ?)
+                        """,
+                    arguments: [id, section.id, section.allowance.hundredths, section.deducted.hundredths, section.score.hundredths])
+            }
+            let odometer = submission.odometer
+            try db.execute(
+                sql: """
+                    INSERT INTO odometer_reading (vin, inspection_id, stage, reading, unit, km, read_at, read_at_epoch, source, recorded_at,
+                        mode, route_km, photo_path, photo_sha256)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submission', ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    vin, id, stage, odometer.reading, odometer.unit.rawValue, odometer.kilometres, submission.inspectedAt.text,
+                    submission.inspectedAt.epochSeconds, submittedAt, submission.transport?.mode.rawValue, submission.transport?.routeKm,
+                    odometer.photo.flatMap { stored[$0]?.image }, odometer.photo.flatMap { validated.photos[$0]?.sha256 },
+                ])
+            return .stored(
+                StoredRevision(vin: vin, stage: stage, revision: latestRevision + 1, inspectionID: id, photosWritten: written, reuse: matches))
+        }
+    }
+}

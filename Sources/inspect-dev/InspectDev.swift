@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `inspect-dev`: the developers' tools (synthetic data for tests and benchmarks). Not installed, not shipped.
+@main
+struct InspectDev: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect-dev",
+        abstract: "Developer tools for inspect: synthetic days and the reuse-lookup benchmark.",
+        subcommands: [GenerateDay.self, BenchIndex.self])
+}
