@@ -115,6 +115,12 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strictSettings
         ),
+        // The module rules of docs/architecture.md, read from the import lines.
+        .testTarget(
+            name: "ArchitectureTests",
+            dependencies: ["TestSupport"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "InspectionTests",
             dependencies: ["Common", "Inspection", "TestSupport"],
