@@ -134,6 +134,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportGenTests",
+            dependencies: ["Inspection", "ReportGen", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WorkflowsTests",
             dependencies: ["Common", "Inspection", "ImageOps", "Store", "ReportGen", "Workflows", "TestSupport"],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,61 @@
+import Foundation
+import Inspection
+import ReportGen
+import TestSupport
+import Testing
+import Workflows
+
+/// The report use case on the stored sample day: each car's assembled report, as JSON with its photo paths made
+/// stable, is `golden/reports/<VIN>.json` (which the renderer tests then start from), and it says what each car is.
+@Suite struct ReportAssemblyTests {
+    @Test(arguments: SampleDay.cars)
+    func assembledReportsAreTheGoldenOnes(vin: String) throws {
+        let json = try ConditionReportJSONRenderer.render(SampleDay.report(vin))
+        assertGolden(PhotoPathScrubber.scrub(json), "reports/\(vin).json")
+    }
+
+    @Test func theSampleCarsTogetherExerciseEveryFeature() throws {
+        let clean = try SampleDay.report("LGXCE6CB2H0123456")
+        #expect(clean.findings.isEmpty && clean.score?.grade.name.zh == "一级" && clean.flags.isEmpty)
+        let worn = try SampleDay.report("LHGCR2654E8012345")
+        #expect(Set(worn.findings.compactMap(\.degree)) == [1, 2, 3, 4])
+        #expect(worn.score?.grade.name.zh == "二级")
+        #expect(worn.mileage.flags.map(\.kind) == ["rollback"])
+        #expect(worn.warnings.contains { $0.hasPrefix("mileage: rollback: 86,405 km at audit") })
+        let accident = try SampleDay.report("LFV2A21K2D4052187")
+        #expect(accident.score?.grade.id == "5")
+        #expect(accident.findings.first { $0.code == "4SH" }?.structural == true)
+        #expect(accident.findings.first { $0.code == "4SH" }?.seenBy == ["audit"])
+        #expect(accident.discrepancies?.items.first?.kind == "missed-by-appraiser")
+        #expect(accident.discrepancies?.appraisalGrade?.id == "1")
+        let flood = try SampleDay.report("JHMCM56557C404453")
+        #expect(flood.flags.map(\.id) == ["flood"])
+        #expect(flood.delivery?.verdict == "stop")
+        #expect(flood.delivery?.newDamage == ["26AX2"])
+        #expect(flood.warnings.contains { $0.hasPrefix("photo reuse: rear_left_45") })
+        let good = try SampleDay.report("LSVAM4189C2184526")
+        #expect(good.delivery?.verdict == "ok")
+        #expect(good.findings.map(\.id) == ["F-14-HH", "F-21-XS", "F-26-AX"])
+        #expect(good.findings.map(\.seenBy) == [["appraisal", "audit"], ["appraisal", "audit"], ["audit"]])
+        #expect(good.photos.count == 14 && good.photos.allSatisfy { $0.image.hasPrefix("photos/") && $0.thumbnail?.hasSuffix(".thumb.jpg") == true })
+        // Every photo the report names is a stored file.
+        let folder = SampleDay.folder.url.appending(path: "db")
+        for path in good.photos.flatMap({ [$0.image] + ($0.thumbnail.map { [$0] } ?? []) }) {
+            #expect(FileManager.default.fileExists(atPath: folder.appending(path: path).path), "\(path)")
+        }
+    }
+
+    @Test func reportsAreDeterministic() throws {
+        let a = try ConditionReportJSONRenderer.render(SampleDay.report("LFV2A21K2D4052187"))
+        let b = try ConditionReportJSONRenderer.render(SampleDay.report("LFV2A21K2D4052187"))
+        #expect(a == b)
+        #expect(a.contains("\"generated_at\" : \"2026-11-26T12:00:00+08:00\""))
+    }
+
+    @Test func anUnknownVINIsNamed() throws {
+        let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy())
+        #expect(throws: ReportAssembly.Failure.unknownVehicle("LSVAM4189C2184599")) {
+            try assembly.report(vin: "LSVAM4189C2184599", store: try SampleDay.store.get(), generatedAt: SampleDay.generatedAt)
+        }
+    }
+}
