@@ -36,6 +36,9 @@ package struct BatchRunner: Sendable {
         self.now = now
     }
 
+    /// The step name under which a car's outcome is recorded.
+    package static let carStep = "car"
+
     /// The key a day folder's progress is recorded under.
     package static func dayKey(_ day: URL) -> String { day.standardizedFileURL.resolvingSymlinksInPath().path }
 
@@ -44,7 +47,8 @@ package struct BatchRunner: Sendable {
         let started = ContinuousClock.now
         let cars = try CarFolder.list(day: day)
         let key = Self.dayKey(day)
-        let recorded = Dictionary(try store.batchSteps(day: key).filter { $0.step == "car" }.map { ($0.car, $0) }, uniquingKeysWith: { a, _ in a })
+        let recorded = Dictionary(
+            try store.batchSteps(day: key).filter { $0.step == Self.carStep }.map { ($0.car, $0) }, uniquingKeysWith: { a, _ in a })
         let photoWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount / jobs)
         var outcomes: [CarOutcome] = []
         await withTaskGroup(of: CarOutcome.self) { group in
@@ -58,7 +62,7 @@ package struct BatchRunner: Sendable {
             for _ in 0..<jobs where !startNext() { break }
             while let outcome = await group.next() {
                 outcomes.append(outcome)
-                await progress.finished(photos: outcome.unchanged ? 0 : outcome.photos, failed: outcome.status == "failed")
+                await progress.finished(photos: outcome.unchanged ? 0 : outcome.photos, failed: outcome.status == .failed)
                 _ = startNext()
             }
         }
@@ -86,7 +90,7 @@ package struct BatchRunner: Sendable {
             clock = now
         }
         func fail(_ reason: String) {
-            outcome.status = "failed"
+            outcome.status = .failed
             outcome.reasons.append(reason)
         }
         let validator = SubmissionValidator(catalog: catalog)
@@ -131,7 +135,7 @@ package struct BatchRunner: Sendable {
             }
             step("submit \(stage.rawValue)")
         }
-        if let delivery, outcome.status == "ok" {
+        if let delivery, outcome.status == .ok {
             do {
                 let before = cache.count
                 let result = try SubmissionIntake(store: store, policy: lenient, concurrency: photoWorkers).take(
@@ -143,10 +147,10 @@ package struct BatchRunner: Sendable {
             }
             step("submit delivery")
         }
-        if let vin, outcome.status == "ok" || outcome.vin != nil, let record = try? CarRecordLoader.load(vin: vin, from: store) {
+        if let vin, outcome.status == .ok || outcome.vin != nil, let record = try? CarRecordLoader.load(vin: vin, from: store) {
             summarise(record, into: &outcome)
             step("compare + ledger")
-            if let outFolder, outcome.status == "ok" {
+            if let outFolder, outcome.status == .ok {
                 do {
                     try writeReports(record, to: outFolder)
                 } catch {
@@ -158,7 +162,8 @@ package struct BatchRunner: Sendable {
         let detail = (try? JSONEncoder().encode(outcome)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         try? store.recordBatchStep(
             BatchStep(
-                day: dayKey, car: car.name, step: "car", fingerprint: fingerprint, status: outcome.status == "ok" ? "done" : "failed", detail: detail,
+                day: dayKey, car: car.name, step: Self.carStep, fingerprint: fingerprint, status: outcome.status == .ok ? .done : .failed,
+                detail: detail,
                 durationMs: Int((ContinuousClock.now - started).milliseconds), recordedAt: now))
         return outcome
     }

@@ -46,7 +46,7 @@ package struct BatchSummary: Sendable, Hashable, Codable {
         self.outcomes = outcomes
         self.seconds = (seconds * 100).rounded() / 100
         cars = outcomes.count
-        failed = outcomes.filter { $0.status == "failed" }.count
+        failed = outcomes.filter { $0.status == .failed }.count
         ok = cars - failed
         withDiscrepancies = outcomes.filter { $0.discrepancies > 0 }.count
         withMileageFlags = outcomes.filter { $0.mileageFlags > 0 }.count
@@ -65,7 +65,7 @@ package struct BatchSummary: Sendable, Hashable, Codable {
             outcome.steps.map { SlowStep(car: outcome.car, step: $0.name, ms: $0.ms) }
         }
         .sorted { ($1.ms, $0.car) < ($0.ms, $1.car) }.prefix(5).map { $0 }
-        failures = outcomes.filter { $0.status == "failed" }.map { Failure(car: $0.car, reasons: $0.reasons) }
+        failures = outcomes.filter { $0.status == .failed }.map { Failure(car: $0.car, reasons: $0.reasons) }
     }
 
     /// The summary table.

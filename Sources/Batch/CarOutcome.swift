@@ -1,7 +1,15 @@
 /// What the batch did with one car (stored with its progress, so a later run can summarise it without redoing it).
 package struct CarOutcome: Sendable, Hashable, Codable {
-    /// `ok` or `failed`.
-    package var status: String
+    /// How a car went.
+    package enum Status: String, Sendable, Hashable, Codable {
+        /// Every step went through.
+        case ok
+        /// At least one step failed (see the reasons).
+        case failed
+    }
+
+    /// How it went.
+    package var status: Status
     /// The car folder's name.
     package var car: String
     /// The VIN, when a submission could be read.
@@ -37,7 +45,7 @@ package struct CarOutcome: Sendable, Hashable, Codable {
 
     /// A fresh outcome for `car`.
     package init(car: String) {
-        status = "ok"
+        status = .ok
         self.car = car
         reasons = []
         photos = 0

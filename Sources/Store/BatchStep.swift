@@ -1,5 +1,13 @@
 /// One recorded step of a batch run.
 package struct BatchStep: Sendable, Hashable {
+    /// How a step ended.
+    package enum Status: String, Sendable, Hashable {
+        /// It went through.
+        case done
+        /// It failed (the reasons are in the detail).
+        case failed
+    }
+
     /// The day folder (absolute path).
     package var day: String
     /// The car folder's name.
@@ -8,8 +16,8 @@ package struct BatchStep: Sendable, Hashable {
     package var step: String
     /// What the inputs looked like when the step ran.
     package var fingerprint: String
-    /// `done` or `failed`.
-    package var status: String
+    /// How it ended.
+    package var status: Status
     /// The step's result (JSON for the batch's own use).
     package var detail: String
     /// How long it took.
@@ -18,7 +26,7 @@ package struct BatchStep: Sendable, Hashable {
     package var recordedAt: String
 
     /// Creates a step record.
-    package init(day: String, car: String, step: String, fingerprint: String, status: String, detail: String, durationMs: Int, recordedAt: String) {
+    package init(day: String, car: String, step: String, fingerprint: String, status: Status, detail: String, durationMs: Int, recordedAt: String) {
         self.day = day
         self.car = car
         self.step = step

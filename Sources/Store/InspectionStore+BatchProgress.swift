@@ -11,7 +11,7 @@ extension InspectionStore {
                         INSERT OR REPLACE INTO batch_step (day, car, step, fingerprint, status, detail, duration_ms, recorded_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [step.day, step.car, step.step, step.fingerprint, step.status, step.detail, step.durationMs, step.recordedAt])
+                    arguments: [step.day, step.car, step.step, step.fingerprint, step.status.rawValue, step.detail, step.durationMs, step.recordedAt])
             }
         } catch {
             throw .database(Self.describe(error))
@@ -24,7 +24,8 @@ extension InspectionStore {
             return try pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM batch_step WHERE day = ? ORDER BY car, step", arguments: [day]).map { row in
                     BatchStep(
-                        day: row["day"], car: row["car"], step: row["step"], fingerprint: row["fingerprint"], status: row["status"],
+                        day: row["day"], car: row["car"], step: row["step"], fingerprint: row["fingerprint"],
+                        status: BatchStep.Status(rawValue: row["status"]) ?? .failed,
                         detail: row["detail"],
                         durationMs: row["duration_ms"], recordedAt: row["recorded_at"])
                 }

@@ -29,7 +29,8 @@ extension InspectionStore {
                             VALUES (?, NULL, ?, ?, ?, ?, ?, ?, 'manual', ?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [
-                            record.vin, record.stage, record.reading, record.unit.rawValue, record.kilometres, record.at.text, record.at.epochSeconds,
+                            record.vin, record.stage.rawValue, record.reading, record.unit.rawValue, record.kilometres, record.at.text,
+                            record.at.epochSeconds,
                             record.supersedes, recordedAt, record.note, record.mode?.rawValue, record.routeKm, photo?.path, photo?.sha256,
                         ])
                     id = db.lastInsertedRowID
@@ -66,9 +67,10 @@ extension InspectionStore {
                     let text: String = row["read_at"]
                     guard case let .success(at) = Timestamp.parse(text) else { continue }
                     let record = OdometerRecord(
-                        id: row["id"], vin: row["vin"], stage: row["stage"], reading: row["reading"],
+                        id: row["id"], vin: row["vin"], stage: OdometerStage(rawValue: row["stage"]) ?? .other, reading: row["reading"],
                         unit: DistanceUnit(rawValue: row["unit"]) ?? .km,
-                        at: at, source: row["source"], mode: (row["mode"] as String?).flatMap(Transport.Mode.init(rawValue:)),
+                        at: at, source: ReadingSource(rawValue: row["source"]) ?? .manual,
+                        mode: (row["mode"] as String?).flatMap(Transport.Mode.init(rawValue:)),
                         routeKm: row["route_km"],
                         supersedes: row["supersedes_id"], note: row["note"])
                     records.append(record)

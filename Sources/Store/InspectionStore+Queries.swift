@@ -82,14 +82,14 @@ extension InspectionStore {
                     arguments: [id]
                 ).map { row in
                     StoredPhoto(
-                        seq: row["seq"], role: row["role"], angle: row["angle"], findingSeq: row["finding_seq"], sourcePath: row["source_path"],
+                        seq: row["seq"], role: PhotoRole(rawValue: row["role"]) ?? .angle, angle: row["angle"], findingSeq: row["finding_seq"],
+                        sourcePath: row["source_path"],
                         sourceSHA256: row["sha256"],
                         pixelSHA256: row["pixel_sha256"], storedPath: row["stored_path"], thumbnailPath: row["thumbnail_path"], width: row["width"],
                         height: row["height"], orientation: row["orientation"], dHash: row["dhash"] ?? "", pHash: row["phash"] ?? "",
                         verdict: row["verdict"],
-                        problems: ((row["quality"] as String?).flatMap { try? JSONDecoder().decode(QualityReport.self, from: Data($0.utf8)) }?.gates
-                            ?? [])
-                            .filter { $0.verdict != .ok }.map { "\($0.gate) \($0.verdict.rawValue): \($0.message)" })
+                        problems: (row["quality"] as String?).flatMap { try? JSONDecoder().decode(QualityReport.self, from: Data($0.utf8)) }?
+                            .problemList ?? [])
                 }
             }
         } catch {

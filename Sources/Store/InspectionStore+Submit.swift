@@ -106,7 +106,7 @@ extension InspectionStore {
             var seq = 0
             var matches: [ReuseMatch] = []
             var checked = Set<String>()  // a file used twice (odometer and dashboard angle) is looked up once
-            func photo(_ role: String, _ angle: String?, _ finding: Int?, _ relative: String, use: String) throws {
+            func photo(_ role: PhotoRole, _ angle: String?, _ finding: Int?, _ relative: String, use: String) throws {
                 guard let file = validated.photos[relative], let normalised = photos[relative], let paths = stored[relative] else { return }
                 seq += 1
                 try db.execute(
@@ -117,7 +117,7 @@ extension InspectionStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
-                        id, seq, role, angle, finding, relative, file.sha256, file.byteCount, paths.image, normalised.pixelSHA256,
+                        id, seq, role.rawValue, angle, finding, relative, file.sha256, file.byteCount, paths.image, normalised.pixelSHA256,
                         paths.thumbnail, normalised.format.rawValue, normalised.width, normalised.height, normalised.quality.sourceWidth,
                         normalised.quality.sourceHeight, normalised.orientation, normalised.hash.dHashHex, normalised.hash.pHashHex,
                         normalised.quality.verdict.rawValue, qualityJSON[relative],
@@ -141,10 +141,10 @@ extension InspectionStore {
                             otherPath: match.path, kind: match.kind, distance: match.distance))
                 }
             }
-            if let odometerPhoto = submission.odometer.photo { try photo("odometer", nil, nil, odometerPhoto, use: "odometer") }
-            for anglePhoto in submission.photos { try photo("angle", anglePhoto.angle, nil, anglePhoto.path, use: anglePhoto.angle) }
+            if let odometerPhoto = submission.odometer.photo { try photo(.odometer, nil, nil, odometerPhoto, use: "odometer") }
+            for anglePhoto in submission.photos { try photo(.angle, anglePhoto.angle, nil, anglePhoto.path, use: anglePhoto.angle) }
             for (index, defect) in submission.defects.enumerated() {
-                for path in defect.photos { try photo("defect", nil, index + 1, path, use: "defect \(defect.code)") }
+                for path in defect.photos { try photo(.defect, nil, index + 1, path, use: "defect \(defect.code)") }
             }
             for section in assessment.sections {
                 try db.execute(

@@ -31,7 +31,7 @@ package enum PhotoReview {
                     result.append(
                         Diagnostic(
                             isError ? .error : .warning, file: validated.displayPath, at: nil, item: use.label,
-                            "\(use.path): \(gate.gate) \(gate.verdict.rawValue): \(gate.message)"))
+                            "\(use.path): \(gate.summary)"))
                 }
             }
         }

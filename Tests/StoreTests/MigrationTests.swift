@@ -108,12 +108,12 @@ import Workflows
         // Newer features work on the old data: a correction, batch progress, a new revision.
         let next = try store.ledger(vin: frozen.ledgerVIN).records.count + 1
         let correction = OdometerRecord(
-            id: 0, vin: frozen.ledgerVIN, stage: "transport", reading: 48300, unit: .km,
-            at: try Timestamp.parse("2026-11-30T09:30:00+08:00").get(), source: "manual", mode: .flatbed)
+            id: 0, vin: frozen.ledgerVIN, stage: .transport, reading: 48300, unit: .km,
+            at: try Timestamp.parse("2026-11-30T09:30:00+08:00").get(), source: .manual, mode: .flatbed)
         _ = try store.recordReading(correction, recordedAt: "t1", photo: nil)
         #expect(try store.ledger(vin: frozen.ledgerVIN).records.count == next)
         try store.recordBatchStep(
-            BatchStep(day: "d", car: "c", step: "car", fingerprint: "f", status: "done", detail: "{}", durationMs: 1, recordedAt: "t1"))
+            BatchStep(day: "d", car: "c", step: "car", fingerprint: "f", status: .done, detail: "{}", durationMs: 1, recordedAt: "t1"))
         #expect(try store.batchSteps(day: "d").count == 1)
         try Fixtures.writePhotos(into: folder, subfolder: "car")
         let changed = try #require(

@@ -23,6 +23,9 @@ package struct GateResult: Sendable, Hashable, Codable {
     package var verdict: Verdict
     /// What was measured and which threshold decided, e.g. "too dark: mean luma 0.08 (fail below 0.12)".
     package var message: String
+
+    /// The one wording of a gate's result everywhere it is shown: `exposure fail: too dark: …`.
+    package var summary: String { "\(gate) \(verdict.rawValue): \(message)" }
 }
 
 /// All gates of one photo.
@@ -39,8 +42,9 @@ package struct QualityReport: Sendable, Hashable, Codable {
     /// The worst verdict.
     package var verdict: Verdict { gates.map(\.verdict).max() ?? .ok }
 
+    /// The gates that did not pass, each as its ``GateResult/summary``.
+    package var problemList: [String] { gates.filter { $0.verdict != .ok }.map(\.summary) }
+
     /// The gates that did not pass, as one line.
-    package var problems: String {
-        gates.filter { $0.verdict != .ok }.map { "\($0.gate) \($0.verdict.rawValue): \($0.message)" }.joined(separator: "; ")
-    }
+    package var problems: String { problemList.joined(separator: "; ") }
 }

@@ -80,29 +80,9 @@ extension InspectCommand {
 
         private func showStatus(_ folder: URL) throws {
             let store = try database.existingStore()
-            let steps: [BatchStep]
-            do { steps = try store.batchSteps(day: BatchRunner.dayKey(folder)) } catch { throw CLIFailure.store(error) }
-            let recorded = Dictionary(steps.filter { $0.step == "car" }.map { ($0.car, $0) }, uniquingKeysWith: { a, _ in a })
-            var done = 0, failed = 0, changed = 0, pending = 0
-            var lines: [String] = []
-            for car in try CarFolder.list(day: folder) {
-                guard let step = recorded[car.name] else {
-                    pending += 1
-                    lines.append("  pending  \(car.name)")
-                    continue
-                }
-                if step.fingerprint != car.fingerprint() {
-                    changed += 1
-                    lines.append("  changed  \(car.name) (files changed since \(step.recordedAt))")
-                } else if step.status == "failed" {
-                    failed += 1
-                    lines.append("  failed   \(car.name)")
-                } else {
-                    done += 1
-                }
+            do { print(try DayStatus.of(day: folder, store: store).text, terminator: "") } catch let error as StoreError {
+                throw CLIFailure.store(error)
             }
-            print("batch status of \(BatchRunner.dayKey(folder)): done \(done) · failed \(failed) · changed \(changed) · pending \(pending)")
-            for line in lines { print(line) }
         }
     }
 }

@@ -60,8 +60,9 @@ extension InspectCommand.Mileage {
         var note: String?
 
         func validate() throws {
-            guard OdometerRecord.stages.contains(stage) else {
-                throw ValidationError("--stage \(stage) is not allowed (allowed: \(OdometerRecord.stages.joined(separator: " ")))")
+            guard let stage = OdometerStage(rawValue: stage), OdometerStage.recordable.contains(stage) else {
+                throw ValidationError(
+                    "--stage \(stage) is not allowed (allowed: \(OdometerStage.recordable.map(\.rawValue).joined(separator: " ")))")
             }
             guard let unit = DistanceUnit(rawValue: unit) else { throw ValidationError("--unit must be km or mi") }
             guard reading >= 0, unit.kilometres(reading) <= OdometerReading.maximumKilometres else {
@@ -77,7 +78,8 @@ extension InspectCommand.Mileage {
             let store = try database.existingStore()
             let policy = try mileageOptions.mileage()
             let vin = vin.uppercased()
-            guard case let .success(time) = Timestamp.parse(at), let unit = DistanceUnit(rawValue: unit) else { return }
+            guard case let .success(time) = Timestamp.parse(at), let unit = DistanceUnit(rawValue: unit), let stage = OdometerStage(rawValue: stage)
+            else { return }
             var photoRecord: (path: String, sha256: String)?
             if let photo {
                 let photoPolicy = try photoOptions.policy()
@@ -86,12 +88,12 @@ extension InspectCommand.Mileage {
                     throw CLIFailure.invalid("\(photo): \(error)")
                 }
                 for gate in normalised.quality.gates where gate.verdict != .ok {
-                    ReportPrinter.stderr("\(photo): warning: \(gate.gate) \(gate.verdict.rawValue): \(gate.message)\n")
+                    ReportPrinter.stderr("\(photo): warning: \(gate.summary)\n")
                 }
                 do { photoRecord = (try store.storeLedgerPhoto(normalised), normalised.sourceSHA256) } catch { throw CLIFailure.store(error) }
             }
             let record = OdometerRecord(
-                id: 0, vin: vin, stage: stage, reading: reading, unit: unit, at: time, source: "manual",
+                id: 0, vin: vin, stage: stage, reading: reading, unit: unit, at: time, source: .manual,
                 mode: mode.flatMap(Transport.Mode.init(rawValue:)),
                 routeKm: routeKm, supersedes: supersedes, note: note)
             let id: Int64

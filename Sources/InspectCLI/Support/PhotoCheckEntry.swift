@@ -14,7 +14,7 @@ struct PhotoCheckEntry {
         var line = "\(file): \(quality.verdict.rawValue.uppercased()) \(quality.sourceWidth)x\(quality.sourceHeight) \(photo.format.rawValue)"
         if photo.orientation != 1 { line += " (orientation \(photo.orientation))" }
         line += " -> \(photo.width)x\(photo.height)"
-        for gate in quality.gates { line += "\n  \(gate.gate): \(gate.verdict.rawValue): \(gate.message)" }
+        for gate in quality.gates { line += "\n  \(gate.summary)" }
         line += "\n  dhash \(photo.hash.dHashHex) phash \(photo.hash.pHashHex)"
         line += "\n  pixels sha256 \(photo.pixelSHA256)"
         return line

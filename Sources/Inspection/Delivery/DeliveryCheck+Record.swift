@@ -16,7 +16,7 @@ extension DeliveryCheck {
             report: basis.submission, delivery: delivery.submission, reportTemplate: reportTemplate, photoProblems: problems, policy: policy)
         let ledger = record.mileageLedger(policy: policy)
         let inspectedAt = delivery.submission.inspectedAt
-        let reading = ledger.effective.last { $0.stage == Stage.delivery.rawValue && $0.source == "submission" && $0.at == inspectedAt }
+        let reading = ledger.effective.last { $0.stage == .delivery && $0.source == .submission && $0.at == inspectedAt }
         if let reading {
             check.add(ledgerFlags: ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth })
         }
@@ -29,13 +29,13 @@ extension DeliveryCheck {
         rows.flatMap { row -> [Diagnostic] in
             let label: String
             switch row.role {
-            case "odometer": label = "odometer photo"
-            case "defect":
+            case .odometer: label = "odometer photo"
+            case .defect:
                 let code = row.findingSeq.flatMap {
                     inspection.submission.defects.indices.contains($0 - 1) ? inspection.submission.defects[$0 - 1].code : nil
                 }
                 label = "defect \"\(code ?? "?")\" photo"
-            default: label = "photo \"\(row.angle ?? "?")\""
+            case .angle: label = "photo \"\(row.angle ?? "?")\""
             }
             return row.problems.map { Diagnostic(.warning, file: inspection.sourcePath, at: nil, item: label, "\(row.sourcePath): \($0)") }
         }

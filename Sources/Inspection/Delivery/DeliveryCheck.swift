@@ -83,9 +83,10 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
         let (allowance, rule) = policy.allowance(for: leg)
         let deltaText = delta >= 0 ? "+\(OdometerRecord.grouped(delta)) km" : "\(OdometerRecord.grouped(delta)) km"
         let reportRecord = OdometerRecord(
-            id: 0, vin: "", stage: "report", reading: report.odometer.reading, unit: report.odometer.unit, at: report.inspectedAt, source: "")
+            id: 0, vin: "", stage: .report, reading: report.odometer.reading, unit: report.odometer.unit, at: report.inspectedAt, source: .submission)
         let deliveryRecord = OdometerRecord(
-            id: 1, vin: "", stage: "delivery", reading: delivery.odometer.reading, unit: delivery.odometer.unit, at: delivery.inspectedAt, source: "")
+            id: 1, vin: "", stage: .delivery, reading: delivery.odometer.reading, unit: delivery.odometer.unit, at: delivery.inspectedAt,
+            source: .submission)
         var odometer = "report \(reportRecord.display), now \(deliveryRecord.display), \(deltaText), \(route)"
         if let mismatch = MileageLedger.unitMismatch(reportRecord, deliveryRecord, policy: policy) {
             odometer += ", km and miles mixed up?"

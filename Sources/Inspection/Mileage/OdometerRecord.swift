@@ -4,16 +4,16 @@ package struct OdometerRecord: Sendable, Hashable, Codable {
     package var id: Int64
     /// The car.
     package var vin: String
-    /// `appraisal`, `audit`, `transport`, `delivery` or `other`.
-    package var stage: String
+    /// Where it was read.
+    package var stage: OdometerStage
     /// As displayed, whole units.
     package var reading: Int
     /// km or mi.
     package var unit: DistanceUnit
     /// When it was read.
     package var at: Timestamp
-    /// `submission` or `manual`.
-    package var source: String
+    /// How it came into the ledger.
+    package var source: ReadingSource
     /// How the car travelled to this reading (transport and delivery legs).
     package var mode: Transport.Mode?
     /// The route length of that leg.
@@ -25,7 +25,8 @@ package struct OdometerRecord: Sendable, Hashable, Codable {
 
     /// Creates a record.
     package init(
-        id: Int64, vin: String, stage: String, reading: Int, unit: DistanceUnit, at: Timestamp, source: String, mode: Transport.Mode? = nil,
+        id: Int64, vin: String, stage: OdometerStage, reading: Int, unit: DistanceUnit, at: Timestamp, source: ReadingSource,
+        mode: Transport.Mode? = nil,
         routeKm: Int? = nil, supersedes: Int64? = nil, note: String? = nil
     ) {
         self.id = id
@@ -40,9 +41,6 @@ package struct OdometerRecord: Sendable, Hashable, Codable {
         self.supersedes = supersedes
         self.note = note
     }
-
-    /// The stages a reading may be recorded at.
-    package static let stages = ["appraisal", "audit", "transport", "delivery", "other"]
 
     /// The reading in km (miles converted, rounded half up).
     package var kilometres: Int { unit.kilometres(reading) }

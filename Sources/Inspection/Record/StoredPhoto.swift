@@ -2,8 +2,8 @@
 package struct StoredPhoto: Sendable, Hashable {
     /// Position within its inspection.
     package var seq: Int
-    /// `angle`, `defect` or `odometer`.
-    package var role: String
+    /// What it is for.
+    package var role: PhotoRole
     /// The angle id, for walkaround photos.
     package var angle: String?
     /// For defect photos: the defect's position (1-based) in its submission.
@@ -35,7 +35,8 @@ package struct StoredPhoto: Sendable, Hashable {
 
     /// Creates the record.
     package init(
-        seq: Int, role: String, angle: String?, findingSeq: Int?, sourcePath: String, sourceSHA256: String, pixelSHA256: String?, storedPath: String,
+        seq: Int, role: PhotoRole, angle: String?, findingSeq: Int?, sourcePath: String, sourceSHA256: String, pixelSHA256: String?,
+        storedPath: String,
         thumbnailPath: String?, width: Int?, height: Int?, orientation: Int?, dHash: String, pHash: String, verdict: String?, problems: [String] = []
     ) {
         self.seq = seq

@@ -30,7 +30,7 @@ package struct ComparisonEvidence: Sendable, Hashable, Codable {
     ) {
         func defectPhotos(_ inspection: StoredInspection, _ photos: [StoredPhoto], part: String) -> [String] {
             let seqs = inspection.submission.defects.enumerated().filter { $0.element.part == part }.map { $0.offset + 1 }
-            return photos.filter { $0.role == "defect" && seqs.contains($0.findingSeq ?? 0) }.map(\.storedPath)
+            return photos.filter { $0.role == .defect && seqs.contains($0.findingSeq ?? 0) }.map(\.storedPath)
         }
         defects = comparison.discrepancies.filter { $0.kind != .checkChanged }.map { item in
             DefectPhotos(
@@ -38,8 +38,8 @@ package struct ComparisonEvidence: Sendable, Hashable, Codable {
                 audit: defectPhotos(audit, auditPhotos, part: item.item))
         }
         var pairs: [AnglePair] = []
-        for before in appraisalPhotos where before.role == "angle" {
-            guard let angle = before.angle, let after = auditPhotos.first(where: { $0.role == "angle" && $0.angle == angle }),
+        for before in appraisalPhotos where before.role == .angle {
+            guard let angle = before.angle, let after = auditPhotos.first(where: { $0.role == .angle && $0.angle == angle }),
                 let a = PerceptualHash(dHashHex: before.dHash, pHashHex: before.pHash),
                 let b = PerceptualHash(dHashHex: after.dHash, pHashHex: after.pHash)
             else { continue }

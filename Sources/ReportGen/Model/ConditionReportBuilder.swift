@@ -54,7 +54,7 @@ package struct ConditionReportBuilder: Sendable {
             {
                 seenBy.insert("appraisal", at: 0)
             }
-            let photos = finalPhotos.filter { $0.role == "defect" && $0.findingSeq == index + 1 }
+            let photos = finalPhotos.filter { $0.role == .defect && $0.findingSeq == index + 1 }
                 .map { ConditionReport.PhotoRef(image: $0.storedPath, thumbnail: $0.thumbnailPath) }
             let degreeLabel = defect.degree.flatMap { degree in group?.degrees.first { $0.value == degree }?.label }
             return ConditionReport.Finding(
@@ -109,9 +109,9 @@ package struct ConditionReportBuilder: Sendable {
         let mileage = ConditionReport.Mileage(
             readings: ledger.records.map { record in
                 .init(
-                    id: record.id, stage: record.stage, at: record.at.text, reading: record.reading, unit: record.unit.rawValue,
+                    id: record.id, stage: record.stage.rawValue, at: record.at.text, reading: record.reading, unit: record.unit.rawValue,
                     km: record.kilometres,
-                    source: record.source, mode: record.mode?.rawValue, routeKm: record.routeKm, deltaKm: legs[record.id]?.deltaKm,
+                    source: record.source.rawValue, mode: record.mode?.rawValue, routeKm: record.routeKm, deltaKm: legs[record.id]?.deltaKm,
                     allowanceKm: legs[record.id]?.allowanceKm, supersededBy: ledger.superseded[record.id], supersedes: record.supersedes)
             },
             flags: ledger.flags.map { .init(kind: $0.kind.rawValue, severity: $0.severity.rawValue, readingID: $0.recordID, message: $0.message) })
@@ -119,7 +119,7 @@ package struct ConditionReportBuilder: Sendable {
 
         // Walkaround photos, template angle order.
         let photos = template.angles.compactMap { angle -> ConditionReport.Photo? in
-            guard let row = finalPhotos.first(where: { $0.role == "angle" && $0.angle == angle.id }) else { return nil }
+            guard let row = finalPhotos.first(where: { $0.role == .angle && $0.angle == angle.id }) else { return nil }
             return .init(
                 angle: angle.id, name: angle.label, image: row.storedPath, thumbnail: row.thumbnailPath, verdict: row.verdict, problems: row.problems)
         }

@@ -8,7 +8,7 @@ package enum LedgerRenderer {
         var lines = ["mileage ledger of \(vin) (里程记录):"]
         let legsByTarget = Dictionary(ledger.legs.map { ($0.to, $0) }, uniquingKeysWith: { first, _ in first })
         for record in ledger.records {
-            var line = "  #\(record.id) \(record.at) \(record.stage.padding(toLength: 9, withPad: " ", startingAt: 0)) \(record.display)"
+            var line = "  #\(record.id) \(record.at) \(record.stage.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(record.display)"
             if let mode = record.mode { line += " · \(mode.rawValue)" + (record.routeKm.map { " \($0) km route" } ?? "") }
             line += " · \(record.source)"
             if let old = record.supersedes { line += " · corrects #\(old)" }
