@@ -19,14 +19,17 @@ package struct BatchRunner: Sendable {
     package var jobs: Int
     /// Where reports go (`<VIN>.json/.html/.md`), or nil for none.
     package var outFolder: URL?
+    /// Photos in the HTML reports (as `report --all` writes them).
+    package var reportPhotos: ReportFiles.PhotoMode
     /// Stamped on stored records and reports.
     package var now: String
 
     /// Creates a runner.
     package init(
         store: InspectionStore, catalog: TemplateCatalog, photoPolicy: PhotoPolicy, mileagePolicy: MileagePolicy, jobs: Int, outFolder: URL?,
-        now: String
+        reportPhotos: ReportFiles.PhotoMode = .embed, now: String
     ) {
+        self.reportPhotos = reportPhotos
         self.store = store
         self.catalog = catalog
         self.photoPolicy = photoPolicy
@@ -185,22 +188,8 @@ package struct BatchRunner: Sendable {
     }
 
     private func writeReports(_ record: CarRecord, to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let report = try ReportAssembly(catalog: catalog, mileagePolicy: mileagePolicy).report(record, generatedAt: now)
-        let vin = record.vin
-        let prefix = Self.relativePrefix(from: folder, to: URL(filePath: store.path).deletingLastPathComponent())
-        try Data(try ConditionReportJSONRenderer.render(report).utf8).write(to: folder.appending(path: "\(vin).json"), options: .atomic)
-        try Data(ConditionReportHTMLRenderer.render(report, language: .zh, photos: .link(prefix: prefix)).utf8).write(
-            to: folder.appending(path: "\(vin).html"), options: .atomic)
-        try Data(ConditionReportMarkdownRenderer.render(report, language: .zh).utf8).write(to: folder.appending(path: "\(vin).md"), options: .atomic)
-    }
-
-    /// The relative path prefix from `from` to `to` ("" when they are the same folder).
-    package static func relativePrefix(from: URL, to: URL) -> String {
-        let a = from.standardizedFileURL.resolvingSymlinksInPath().pathComponents, b = to.standardizedFileURL.resolvingSymlinksInPath().pathComponents
-        var common = 0
-        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
-        let parts = Array(repeating: "..", count: a.count - common) + Array(b[common...])
-        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+        let files = ReportFiles(language: .zh, photos: reportPhotos, databaseFolder: URL(filePath: store.path).deletingLastPathComponent())
+        try files.write(report, to: folder)
     }
 }

@@ -3,7 +3,8 @@ import TestSupport
 import Testing
 
 /// One rule, one answer: for every sample car, `deliver`, `report` and `batch` give the same delivery verdict, and
-/// `compare`, `report` and `batch` the same comparison, standing on the same inspections.
+/// `compare`, `report` and `batch` the same comparison, standing on the same inspections; `report --all` and `batch`
+/// write the same report files.
 @Suite(.serialized) struct WorkflowConsistencyTests {
     let folder = TemporaryFolder()
 
@@ -34,11 +35,25 @@ import Testing
         #expect(delivered == ["LSVAM4189C2184526": "ok", "JHMCM56557C404453": "stop"])
         // Another store through one batch.
         let summaryPath = folder.url.appending(path: "summary.json").path
-        let batch = try runner("batch").run(["batch", day.path, "--quiet", "--summary-json", summaryPath] + now)
+        let batchReports = folder.url.appending(path: "batch-reports")
+        let batch = try runner("batch").run(["batch", day.path, "--quiet", "--summary-json", summaryPath, "--out", batchReports.path] + now)
         #expect(batch.status == 0, "\(batch.stdout)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(filePath: summaryPath))) as? [String: Any])
         let outcomes = try #require(summary["outcomes"] as? [[String: Any]])
         let batchByVIN = Dictionary(uniqueKeysWithValues: outcomes.compactMap { outcome in (outcome["vin"] as? String).map { ($0, outcome) } })
+
+        // On the batch's store, `report --all` writes the same files as the batch did (one report-writing rule, the same
+        // photo handling; the batch stamps its reports with its `--now`, in UTC).
+        let allReports = folder.url.appending(path: "all-reports")
+        let all = try runner("batch").run(["report", "--all", "--out", allReports.path, "--generated-at", "2026-11-26T02:00:00Z"])
+        #expect(all.status == 0, "\(all.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: allReports.path).sorted()
+        #expect(written.count == cars.count * 3)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: batchReports.path).sorted() == written)
+        for name in written {
+            let a = try Data(contentsOf: allReports.appending(path: name)), b = try Data(contentsOf: batchReports.appending(path: name))
+            #expect(a == b, "\(name) differs between report --all and batch")
+        }
 
         for car in cars {
             let report = try json(try single.run(["report", car, "--format", "json", "--generated-at", "2026-11-26T18:00:00+08:00"]))

@@ -3,6 +3,7 @@ import Batch
 import Foundation
 import Inspection
 import Store
+import Workflows
 
 extension InspectCommand {
     /// `inspect batch DAY_DIR`, `inspect batch --status DAY_DIR`.
@@ -31,6 +32,9 @@ extension InspectCommand {
 
         @Option(name: .long, help: "Folder for the reports (<VIN>.json, .html, .md); none when omitted.")
         var out: String?
+
+        @Option(name: .long, help: "HTML report photos: embed thumbnails (self-contained, as report does) or link to the stored files.")
+        var photos: ReportFiles.PhotoMode = .embed
 
         @Flag(name: .long, help: "No progress output.")
         var quiet = false
@@ -64,7 +68,7 @@ extension InspectCommand {
             let runner = BatchRunner(
                 store: store, catalog: templates.catalog(), photoPolicy: try photoOptions.policy(), mileagePolicy: try mileageOptions.mileage(),
                 jobs: jobs,
-                outFolder: out.map { URL(filePath: $0) }, now: try clock.currentTime())
+                outFolder: out.map { URL(filePath: $0) }, reportPhotos: photos, now: try clock.currentTime())
             let progress = ProgressReporter(total: cars.count, mode: quiet ? .quiet : nil)
             let summary = try await runner.run(day: folder, progress: progress)
             if !quiet { ReportPrinter.stderr("") }

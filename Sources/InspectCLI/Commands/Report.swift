@@ -7,20 +7,14 @@ import Store
 import Workflows
 
 extension ReportLanguage: ExpressibleByArgument {}
+extension ReportFiles.Format: ExpressibleByArgument {}
+extension ReportFiles.PhotoMode: ExpressibleByArgument {}
 
 extension InspectCommand {
     /// `inspect report VIN` and `inspect report --all --out DIR`.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Render the condition report of a car (JSON condition-report/1, HTML or Markdown), or of every stored car.")
-
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case json, html, md
-        }
-
-        enum PhotoMode: String, ExpressibleByArgument, CaseIterable {
-            case embed, link
-        }
 
         @OptionGroup var database: DatabaseOptions
 
@@ -31,13 +25,13 @@ extension InspectCommand {
         @OptionGroup var clock: ClockOptions
 
         @Option(name: .long, help: "json, html or md (with --all: all three unless given).")
-        var format: Format?
+        var format: ReportFiles.Format?
 
         @Option(name: .long, help: "Language of HTML and Markdown: zh or en.")
         var lang: ReportLanguage = .zh
 
         @Option(name: .long, help: "HTML photos: embed thumbnails (self-contained) or link to the stored files.")
-        var photos: PhotoMode = .embed
+        var photos: ReportFiles.PhotoMode = .embed
 
         @Option(name: .long, help: "Write here instead of stdout (with --all: a folder).")
         var out: String?
@@ -70,27 +64,18 @@ extension InspectCommand {
             let store = try database.existingStore()
             let assembly = ReportAssembly(catalog: templates.catalog(), mileagePolicy: try mileageOptions.mileage())
             let time = try generatedAt.map { try Timestamp.parse($0).get().text } ?? clock.currentTime()
-            let databaseFolder = URL(filePath: database.path).deletingLastPathComponent().standardizedFileURL
+            let files = ReportFiles(language: lang, photos: photos, databaseFolder: URL(filePath: database.path).deletingLastPathComponent())
             if all, let out {
                 let folder = URL(filePath: out)
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let vins: [String]
-                do { vins = try store.vins() } catch { throw CLIFailure.store(error) }
-                var written = 0
-                for vin in vins {
-                    let report: ConditionReport
-                    do { report = try assembly.report(vin: vin, store: store, generatedAt: time) } catch {
-                        ReportPrinter.stderr("\(vin): skipped: \(error)\n")
-                        continue
-                    }
-                    for format in format.map({ [$0] }) ?? Format.allCases {
-                        let file = folder.appending(path: "\(vin).\(format.rawValue)")
-                        try Data(try render(report, format, databaseFolder: databaseFolder, outputFolder: folder).utf8).write(
-                            to: file, options: .atomic)
-                        written += 1
-                    }
+                let written: ReportFiles.AllWritten
+                do {
+                    written = try files.writeAll(
+                        store: store, assembly: assembly, generatedAt: time, formats: format.map { [$0] } ?? ReportFiles.Format.allCases, to: folder)
+                } catch let error as StoreError {
+                    throw CLIFailure.store(error)
                 }
-                print("wrote \(written) report files for \(vins.count) cars to \(folder.path)")
+                for (vin, reason) in written.skipped { ReportPrinter.stderr("\(vin): skipped: \(reason)\n") }
+                print("wrote \(written.files) report files for \(written.cars) cars to \(folder.path)")
                 return
             }
             guard let vin = vin?.uppercased() else { return }
@@ -120,41 +105,13 @@ extension InspectCommand {
             if let out {
                 let file = URL(filePath: out)
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(try render(report, format, databaseFolder: databaseFolder, outputFolder: file.deletingLastPathComponent()).utf8).write(
-                    to: file, options: .atomic)
+                try Data(try files.render(report, format, outputFolder: file.deletingLastPathComponent()).utf8).write(to: file, options: .atomic)
                 print("wrote \(file.path)")
             } else {
                 print(
-                    try render(report, format, databaseFolder: databaseFolder, outputFolder: URL(filePath: FileManager.default.currentDirectoryPath)),
+                    try files.render(report, format, outputFolder: URL(filePath: FileManager.default.currentDirectoryPath)),
                     terminator: "")
             }
-        }
-
-        private func render(_ report: ConditionReport, _ format: Format, databaseFolder: URL, outputFolder: URL) throws -> String {
-            switch format {
-            case .json: return try ConditionReportJSONRenderer.render(report)
-            case .md: return ConditionReportMarkdownRenderer.render(report, language: lang)
-            case .html:
-                let mode: ConditionReportHTMLRenderer.Photos
-                switch photos {
-                case .link: mode = .link(prefix: Self.relativePrefix(from: outputFolder, to: databaseFolder))
-                case .embed:
-                    let folder = databaseFolder
-                    mode = .embed(load: { path in FileManager.default.contents(atPath: folder.appending(path: path).path).map { Array($0) } })
-                }
-                return ConditionReportHTMLRenderer.render(report, language: lang, photos: mode)
-            }
-        }
-
-        /// The relative path prefix from `from` to `to` ("" when they are the same folder, "../db/" ...).
-        static func relativePrefix(from: URL, to: URL) -> String {
-            let a = from.standardizedFileURL.resolvingSymlinksInPath().pathComponents,
-                b = to.standardizedFileURL.resolvingSymlinksInPath().pathComponents
-            var common = 0
-            while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
-            let up = Array(repeating: "..", count: a.count - common), down = Array(b[common...])
-            let parts = up + down
-            return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
         }
     }
 }
