@@ -1,5 +1,6 @@
 import CImageOps
 import Common
+import Foundation
 
 /// Decodes, turns upright, resizes, strips, measures and fingerprints one photo:
 /// shrink-on-load decode -> area resample to the long edge -> EXIF orientation -> analysis image (gates, hashes)
@@ -18,6 +19,18 @@ package struct PhotoNormaliser: Sendable {
         ic_tune_allocator()
         return true
     }()
+
+    /// The bytes of the photo file at `path`, refused before reading when it is over the policy's size cap.
+    package func read(fileAt path: String) throws(ImageError) -> [UInt8] {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= policy.limits.maxFileBytes else { throw .fileTooLarge(bytes: size, limit: policy.limits.maxFileBytes) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable("\(path) cannot be opened") }
+        return Array(data)
+    }
+
+    /// Normalises the photo file at `path` (see ``read(fileAt:)``).
+    package func normalise(fileAt path: String) throws(ImageError) -> NormalisedPhoto { try normalise(read(fileAt: path)) }
 
     /// Normalises the photo in `bytes`.
     package func normalise(_ bytes: [UInt8]) throws(ImageError) -> NormalisedPhoto {

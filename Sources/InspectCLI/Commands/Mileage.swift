@@ -4,6 +4,7 @@ import ImageOps
 import Inspection
 import ReportGen
 import Store
+import Workflows
 
 extension InspectCommand {
     /// `inspect mileage record|show`.
@@ -80,29 +81,23 @@ extension InspectCommand.Mileage {
             let vin = vin.uppercased()
             guard case let .success(time) = Timestamp.parse(at), let unit = DistanceUnit(rawValue: unit), let stage = OdometerStage(rawValue: stage)
             else { return }
-            var photoRecord: (path: String, sha256: String)?
-            if let photo {
-                let photoPolicy = try photoOptions.policy()
-                let normalised: NormalisedPhoto
-                do { normalised = try PhotoNormaliser(policy: photoPolicy).normalise(InspectCommand.Photos.read(photo, policy: photoPolicy)) } catch {
-                    throw CLIFailure.invalid("\(photo): \(error)")
-                }
-                for gate in normalised.quality.gates where gate.verdict != .ok {
-                    ReportPrinter.stderr("\(photo): warning: \(gate.summary)\n")
-                }
-                do { photoRecord = (try store.storeLedgerPhoto(normalised), normalised.sourceSHA256) } catch { throw CLIFailure.store(error) }
-            }
             let record = OdometerRecord(
                 id: 0, vin: vin, stage: stage, reading: reading, unit: unit, at: time, source: .manual,
                 mode: mode.flatMap(Transport.Mode.init(rawValue:)),
                 routeKm: routeKm, supersedes: supersedes, note: note)
-            let id: Int64
             let now = try clock.currentTime()
-            do { id = try store.recordReading(record, recordedAt: now, photo: photoRecord) } catch { throw CLIFailure.store(error) }
-            let (records, elsewhere): ([OdometerRecord], [Int64: [String]])
-            do { (records, elsewhere) = try store.ledger(vin: vin) } catch { throw CLIFailure.store(error) }
-            let ledger = MileageLedger(records: records, policy: policy, sameReadingElsewhere: elsewhere)
-            let leg = ledger.legs.first { $0.to == id }
+            let photoPolicy = try photo.map { _ in try photoOptions.policy() }
+            let recorded: MileageWorkflow.Recorded
+            do {
+                recorded = try MileageWorkflow(store: store, mileagePolicy: policy).record(
+                    record, photoPath: photo, photoPolicy: photoPolicy, recordedAt: now)
+            } catch {
+                if case let .store(storeError) = error { throw CLIFailure.store(storeError) }
+                throw CLIFailure.invalid(error.description)
+            }
+            for gate in recorded.photoWarnings { ReportPrinter.stderr("\(photo ?? ""): warning: \(gate.summary)\n") }
+            let id = recorded.id
+            let leg = recorded.leg
             var line = "recorded #\(id) \(vin) \(stage) \(record.display) at \(time)"
             if let old = supersedes { line += ", correcting #\(old)" }
             if let leg {
@@ -110,7 +105,7 @@ extension InspectCommand.Mileage {
                     "; \(leg.deltaKm >= 0 ? "+" : "")\(OdometerRecord.grouped(leg.deltaKm)) km since the previous reading (allowance \(leg.allowanceKm) km)"
             }
             print(line)
-            for flag in ledger.flags where flag.recordID == id {
+            for flag in recorded.flags {
                 ReportPrinter.stderr("warning: [\(flag.severity.rawValue)] \(flag.message)\n")
             }
         }

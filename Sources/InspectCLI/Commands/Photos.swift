@@ -33,15 +33,6 @@ extension InspectCommand.Photos {
         return files
     }
 
-    /// Reads a file within the policy's size cap.
-    static func read(_ path: String, policy: PhotoPolicy) throws(ImageError) -> [UInt8] {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= policy.limits.maxFileBytes else { throw .fileTooLarge(bytes: size, limit: policy.limits.maxFileBytes) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable("\(path) cannot be opened") }
-        return Array(data)
-    }
-
     /// `inspect photos check DIR|FILE...`
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -63,7 +54,7 @@ extension InspectCommand.Photos {
             for path in try InspectCommand.Photos.expand(paths) {
                 do {
                     entries.append(
-                        PhotoCheckEntry(file: path, photo: try normaliser.normalise(InspectCommand.Photos.read(path, policy: policy)), error: nil))
+                        PhotoCheckEntry(file: path, photo: try normaliser.normalise(fileAt: path), error: nil))
                 } catch {
                     entries.append(PhotoCheckEntry(file: path, photo: nil, error: error.description))
                 }
@@ -100,7 +91,7 @@ extension InspectCommand.Photos {
             for path in try InspectCommand.Photos.expand(paths) {
                 let stem = URL(filePath: path).deletingPathExtension().lastPathComponent
                 do {
-                    let photo = try normaliser.normalise(InspectCommand.Photos.read(path, policy: policy))
+                    let photo = try normaliser.normalise(fileAt: path)
                     try Data(photo.jpeg).write(to: folder.appending(path: "\(stem).jpg"), options: .atomic)
                     try Data(photo.thumbnailJPEG).write(to: folder.appending(path: "\(stem).thumb.jpg"), options: .atomic)
                     print("\(path): \(photo.width)x\(photo.height) -> \(folder.appending(path: "\(stem).jpg").path)")
@@ -131,7 +122,7 @@ extension InspectCommand.Photos {
 
         func run() throws {
             let policy = try photoOptions.policy()
-            let bytes = try InspectCommand.Photos.read(path, policy: policy)
+            let bytes = try PhotoNormaliser(policy: policy).read(fileAt: path)
             let normaliser = PhotoNormaliser(policy: policy)
             _ = try normaliser.normalise(bytes)
             var all: [PhotoTimings] = []
