@@ -91,7 +91,8 @@ let package = Package(
         .executableTarget(
             name: "inspect-dev",
             dependencies: [
-                "InspectDevTools", "ImageOps", "Store", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "InspectDevTools", "Common", "Inspection", "ImageOps", "Store", "ReportGen", "Workflows",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),

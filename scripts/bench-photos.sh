@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Photo pipeline benchmark (not part of the tests): per-stage medians of `inspect photos bench` on the
+# Photo pipeline benchmark (not part of the tests): per-stage medians of `inspect-dev photo-bench` on the
 # 12 MP baseline and 18 MP progressive camera JPEGs, throughput on 1 worker and on every core, peak memory, and
 # vipsthumbnail (Debian's libvips-tools) on the same files in the same run for comparison. Prints figures only.
 set -euo pipefail
@@ -27,13 +27,15 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 swift build -c release --product inspect 2>&1 | tail -n 1
+swift build -c release --product inspect-dev 2>&1 | tail -n 1
 bin="$(swift build -c release --show-bin-path)/inspect"
+devbin="$(swift build -c release --show-bin-path)/inspect-dev"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 
 echo; echo "== inspect: 12 MP baseline JPEG -> 1600 px + 320 px thumbnail + gates + hashes + encodes (in process) =="
-/usr/bin/time -f "peak memory %M KB" "$bin" photos bench "$olympus" --runs 21 --throughput 40
+/usr/bin/time -f "peak memory %M KB" "$devbin" photo-bench "$olympus" --runs 21 --throughput 40
 echo; echo "== inspect: 18 MP progressive JPEG =="
-/usr/bin/time -f "peak memory %M KB" "$bin" photos bench "$sony" --runs 7
+/usr/bin/time -f "peak memory %M KB" "$devbin" photo-bench "$sony" --runs 7
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT

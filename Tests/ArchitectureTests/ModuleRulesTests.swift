@@ -24,7 +24,7 @@ import Testing
         "InspectCLI": ["Foundation", "ArgumentParser", "Common", "Inspection", "ImageOps", "Store", "ReportGen", "Workflows", "Batch"],
         // Developer tools, not shipped.
         "InspectDevTools": ["Foundation", "Dispatch", "Synchronization", "Common", "Inspection", "ImageOps", "Store", "GRDB"],
-        "inspect-dev": ["Foundation", "ArgumentParser", "Common", "Inspection", "ImageOps", "Store", "InspectDevTools"],
+        "inspect-dev": ["Foundation", "ArgumentParser", "Common", "Inspection", "ImageOps", "Store", "ReportGen", "Workflows", "InspectDevTools"],
         // C modules.
         "CImageOps": [],
         "CCrypto": [],

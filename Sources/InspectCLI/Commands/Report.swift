@@ -42,11 +42,6 @@ extension InspectCommand {
         @Flag(name: .long, help: "Every stored car.")
         var all = false
 
-        @Option(
-            name: .customLong("bench-runs"),
-            help: ArgumentHelp("Time assembling and rendering (JSON + HTML + Markdown) this many times and print medians.", visibility: .hidden))
-        var benchRuns: Int?
-
         @Argument(help: "The car's VIN.")
         var vin: String?
 
@@ -81,26 +76,6 @@ extension InspectCommand {
             guard let vin = vin?.uppercased() else { return }
             let report: ConditionReport
             do { report = try assembly.report(vin: vin, store: store, generatedAt: time) } catch { throw CLIFailure.invalid("\(error)") }
-            if let runs = benchRuns {
-                var assemble: [Double] = [], renderAll: [Double] = []
-                var bytes = 0
-                for _ in 0..<max(1, runs) {
-                    let start = ContinuousClock.now
-                    let again = try assembly.report(vin: vin, store: store, generatedAt: time)
-                    let built = ContinuousClock.now
-                    let json = try ConditionReportJSONRenderer.render(again)
-                    let html = ConditionReportHTMLRenderer.render(again, language: lang, photos: .link(prefix: ""))
-                    let markdown = ConditionReportMarkdownRenderer.render(again, language: lang)
-                    renderAll.append((ContinuousClock.now - built).milliseconds)
-                    assemble.append((built - start).milliseconds)
-                    bytes = json.utf8.count + html.utf8.count + markdown.utf8.count
-                }
-                func median(_ values: [Double]) -> String { String(format: "%.2f", values.sorted()[values.count / 2]) }
-                print(
-                    "\(vin): render JSON + HTML + Markdown median \(median(renderAll)) ms (\(bytes) bytes); assemble from the store median \(median(assemble)) ms; \(runs) runs"
-                )
-                return
-            }
             let format = format ?? .json
             if let out {
                 let file = URL(filePath: out)
