@@ -89,6 +89,9 @@ package struct Timestamp: Sendable, Hashable, Codable, Comparable, CustomStringC
     /// The instant as `YYYY-MM-DDTHH:MM:SSZ`.
     package var utcText: String { Self.utcText(epochSeconds) }
 
+    /// The calendar year of the local date written (`2026` for `2026-11-20T09:30:00+08:00`).
+    package var localYear: Int { Int(text.prefix(4)) ?? 0 }
+
     private static func utcText(_ epochSeconds: Int64) -> String {
         let days = Int(floorDivide(epochSeconds, 86_400))
         let secondsOfDay = Int(epochSeconds - Int64(days) * 86_400)

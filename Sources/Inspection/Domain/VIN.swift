@@ -81,18 +81,39 @@ package struct VIN: Sendable, Hashable, Codable, CustomStringConvertible {
         return [1980 + index, 2010 + index]
     }
 
-    /// The model year, using position 7 (alphabetic means the 2010 cycle for light vehicles) and, when given,
-    /// the first-registration year (a car cannot be registered years before its model year).
-    package func modelYear(firstRegisteredYear: Int? = nil) -> Int? {
+    /// True for VINs made for North America (WMI starting `1`-`5`), where position 7 tells the model-year cycle.
+    package var isNorthAmerican: Bool { value.first.map { ("1"..."5").contains($0) } ?? false }
+
+    /// What position 10 says about the model year of a car inspected in `inspectionYear`.
+    package enum ModelYear: Sendable, Hashable {
+        /// The model year.
+        case year(Int)
+        /// Position 10 is not a model-year code (`U`, `Z`, `0`, ...).
+        case notAYearCode
+        /// The code can only mean a year later than the latest possible one (`latest`: next year, or the first
+        /// registration's year + 1).
+        case impossible(year: Int, latest: Int, becauseOfRegistration: Bool)
+    }
+
+    /// The model year of a car inspected in `inspectionYear`, first registered in `firstRegisteredYear` if known.
+    /// No car is of a model year after next year, nor registered more than a year before its model year. North
+    /// American VINs: position 7 alphabetic means the 2010 cycle, numeric the 1980 cycle (49 CFR 565.15), and a year
+    /// past the latest possible one is impossible. Other VINs: the most recent year of the 30-year cycle that is
+    /// possible (`C` inspected in 2026 is 2012, not 1982).
+    package func modelYear(inspectedIn inspectionYear: Int, firstRegisteredYear: Int? = nil) -> ModelYear {
         let years = modelYears
-        guard years.count == 2 else { return nil }
-        if let registered = firstRegisteredYear {
-            // The latest candidate not more than a year after registration.
-            return years.last(where: { $0 <= registered + 1 }) ?? years[0]
-        }
         let chars = Array(value)
-        guard chars.count == 17 else { return nil }
-        return chars[6].isLetter ? years[1] : years[0]
+        guard years.count == 2, chars.count == 17 else { return .notAYearCode }
+        let latest = min(inspectionYear + 1, firstRegisteredYear.map { $0 + 1 } ?? Int.max)
+        let byRegistration = (firstRegisteredYear.map { $0 + 1 } ?? Int.max) <= inspectionYear + 1
+        if isNorthAmerican {
+            let year = chars[6].isLetter ? years[1] : years[0]
+            return year <= latest ? .year(year) : .impossible(year: year, latest: latest, becauseOfRegistration: byRegistration)
+        }
+        guard let year = years.last(where: { $0 <= latest }) else {
+            return .impossible(year: years[0], latest: latest, becauseOfRegistration: byRegistration)
+        }
+        return .year(year)
     }
 
     package var description: String { value }

@@ -26,6 +26,9 @@ package struct VehicleIdentity: Sendable, Hashable, Codable {
         self.firstRegistered = firstRegistered
     }
 
-    /// The decoded model year.
-    package var modelYear: Int? { vin.modelYear(firstRegisteredYear: firstRegistered?.year) }
+    /// The decoded model year of the car as inspected in `inspectionYear` (nil when position 10 cannot say).
+    package func modelYear(inspectedIn inspectionYear: Int) -> Int? {
+        if case let .year(year) = vin.modelYear(inspectedIn: inspectionYear, firstRegisteredYear: firstRegistered?.year) { return year }
+        return nil
+    }
 }

@@ -8,6 +8,8 @@ struct SubmissionReader {
     let catalog: TemplateCatalog
     var photos: PhotoPathResolver
     var template: ChecklistTemplate?
+    /// Where the VIN was written (for the model-year cross-check once the dates are read).
+    var vinLocation: SourceLocation?
 
     static let topKeys = [
         "format", "template", "stage", "vehicle", "inspector", "inspected_at", "site", "odometer", "transport", "defects", "checks",
@@ -85,6 +87,7 @@ struct SubmissionReader {
             }
             disputes = readDisputes(entry.value)
         }
+        if let vehicle, let inspectedAt { checkModelYear(vehicle, inspectedAt: inspectedAt) }
         guard let templateID, let template, let stage, let vehicle, let inspector, let inspectedAt, let odometer else { return nil }
         let submission = Submission(
             templateID: templateID, stage: stage, vehicle: vehicle, inspector: inspector, inspectedAt: inspectedAt, site: site,
@@ -93,6 +96,26 @@ struct SubmissionReader {
     }
 
     // MARK: - Identity
+
+    /// Position 10 must name a model year the car can have: not after next year (from the inspection), not more than a
+    /// year after the first registration.
+    mutating func checkModelYear(_ vehicle: VehicleIdentity, inspectedAt: Timestamp) {
+        let vin = vehicle.vin
+        guard
+            case let .impossible(year, latest, byRegistration) = vin.modelYear(
+                inspectedIn: inspectedAt.localYear, firstRegisteredYear: vehicle.firstRegistered?.year)
+        else { return }
+        let code = Array(vin.value)[9]
+        let reason =
+            byRegistration
+            ? "the car was first registered on \(vehicle.firstRegistered?.description ?? "?"), so its model year is \(latest) at the latest"
+            : "inspected in \(inspectedAt.localYear), a car's model year is \(latest) at the latest"
+        let cycle = vin.isNorthAmerican ? " (position 7 \"\(Array(vin.value)[6])\" picks the \(year >= 2010 ? 2010 : 1980) cycle)" : ""
+        log.error(
+            "position 10 \"\(code)\" means model year \(year)\(cycle), but \(reason); check the VIN",
+            at: vinLocation ?? SourceLocation(line: 1, column: 1),
+            item: "vin \"\(vin.value)\"")
+    }
 
     mutating func optionalText(_ pairs: Pairs, _ key: String, item: String?) -> String? {
         guard let value = pairs.first(where: { $0.key == key })?.value, !value.isNull else { return nil }
@@ -136,8 +159,14 @@ struct SubmissionReader {
             return nil
         }
         let vin = VIN(unchecked: text)
+        vinLocation = value.location
         if vin.modelYears.isEmpty {
-            log.warning("position 10 \"\(Array(text)[9])\" is not a model-year code (U, Z and 0 are never used)", at: value.location, item: item)
+            let message = "position 10 \"\(Array(text)[9])\" is not a model-year code (U, Z and 0 are never used)"
+            if VIN.checkDigitMandatory(text) {
+                log.error("\(message); it is a required code for VINs starting with L or 1-5", at: value.location, item: item)
+                return nil
+            }
+            log.warning(message, at: value.location, item: item)
         }
         return vin
     }

@@ -154,7 +154,8 @@ package struct ConditionReportBuilder: Sendable {
         return ConditionReport(
             reportID: reportID, generatedAt: generatedAt,
             vehicle: .init(
-                vin: vin, modelYear: identity.modelYear, plate: identity.plate, make: identity.make, model: identity.model, color: identity.color,
+                vin: vin, modelYear: identity.modelYear(inspectedIn: submission.inspectedAt.localYear), plate: identity.plate, make: identity.make,
+                model: identity.model, color: identity.color,
                 firstRegistered: identity.firstRegistered?.description),
             inspections: used, findings: findings, checks: checks, score: score, flags: flags, discrepancies: discrepancies, mileage: mileage,
             photos: photos, delivery: delivery, warnings: warnings)

@@ -13,8 +13,10 @@ package struct VehicleSummaryRenderer: Sendable {
     package func render(_ vehicle: StoredVehicle) -> String {
         var lines: [String] = []
         let newest = vehicle.inspections.max { ($0.submission.inspectedAt, $0.id) < ($1.submission.inspectedAt, $1.id) }
-        if let identity = newest?.submission.vehicle {
-            lines.append("VIN \(vehicle.vin)" + (identity.modelYear.map { " · model year \($0)" } ?? ""))
+        if let newest {
+            let identity = newest.submission.vehicle
+            let year = identity.modelYear(inspectedIn: newest.submission.inspectedAt.localYear)
+            lines.append("VIN \(vehicle.vin)" + (year.map { " · model year \($0)" } ?? ""))
             let details = [
                 identity.plate.map { "plate \($0)" }, [identity.make, identity.model].compactMap { $0 }.joined(separator: " ").nonEmpty,
                 identity.color, identity.firstRegistered.map { "first registered \($0)" },
