@@ -62,14 +62,16 @@ import Testing
             result.reasons.first?.message == "+90 km since the report is more than the allowance of 34 km (driven: route 24 km + max(10%, 10 km))")
     }
 
-    @Test func milesWrittenAsKilometresAreAMixUpNotARollback() {
+    @Test func milesWrittenAsKilometresAreARollbackWithAUnitHint() {
         // The report says 48,210 km; at delivery someone wrote the reading in miles: 29,970 mi = 48,232 km.
         let asMiles = check(reading: 29970, unit: .mi, transport: Transport(mode: .driven, routeKm: 24))
         #expect(asMiles.verdict == .ok)
-        // The same digits recorded as km look like a rollback of 18,000 km: it is flagged as a unit mix-up instead.
+        // The same digits recorded as km are 18,240 km below the report: a reading below is always a stop (the car
+        // must not be handed over until someone looks), and the message says miles would explain it.
         let asKm = check(reading: 29970, unit: .km, transport: Transport(mode: .driven, routeKm: 24))
-        #expect(asKm.verdict == .attention)
-        #expect(asKm.reasons.first?.message.hasPrefix("unit mismatch suspicion") == true)
+        #expect(asKm.verdict == .stop)
+        #expect(asKm.reasons.first?.message.hasPrefix("the odometer reads 18,240 km less than the condition report") == true)
+        #expect(asKm.reasons.first?.message.contains("possibly recorded in the wrong unit") == true)
     }
 
     @Test(arguments: [

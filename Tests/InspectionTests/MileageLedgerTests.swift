@@ -40,7 +40,7 @@ import Testing
         (48210, 48210, []),  // equal readings
         (48210, 48209, [.rollback]),  // back by 1 km
         (48210, 40000, [.rollback]),
-        (48210, 30000, [.unitMismatch]),  // 48,210 / 1.607: a km reading written down as miles, not a rollback
+        (48210, 30000, [.rollback]),  // 48,210 / 1.607: below is a rollback even when miles would explain it (a hint says so)
     ])
     func drivenLeg(previous: Int, next: Int, expected: [MileageFlag.Kind]) {
         #expect(kinds([record(1, .audit, previous, hours: 0), record(2, .delivery, next, hours: 30, mode: .driven, route: 24)]) == expected)
@@ -77,21 +77,36 @@ import Testing
         #expect(message == "unexplained growth: +6 km from audit to transport exceeds the allowance of 5 km (flatbed: loading and unloading 5 km)")
     }
 
-    @Test(arguments: [
-        (61870, DistanceUnit.mi, 99570, DistanceUnit.km, true),  // same odometer, recorded once in mi and once in km: fine
-        (61870, .mi, 61874, .km, true),  // miles written down as km: /1.609
-        (48210, .km, 48215, .mi, true),  // km written down as mi: x1.609
-        (48210, .km, 77580, .km, true),  // x1.609 within 3%
-        (48210, .km, 70000, .km, false),  // x1.45: just growth
-    ])
-    func unitMixUps(a: Int, unitA: DistanceUnit, b: Int, unitB: DistanceUnit, mismatch: Bool) {
-        let flags = kinds([record(1, .appraisal, a, unitA, hours: 0), record(2, .audit, b, unitB, hours: 48)])
-        if a == 61870 && b == 99570 {
-            #expect(flags == [])  // 61,870 mi = 99,570 km exactly: no jump at all
-        } else {
-            #expect(flags.contains(.unitMismatch) == mismatch, "\(flags)")
-            if mismatch { #expect(!flags.contains(.rollback)) }
-        }
+    @Test(
+        arguments: [
+            (61870, DistanceUnit.mi, 99570, DistanceUnit.km, [MileageFlag.Kind]()),  // 61,870 mi = 99,570.1 km: the same odometer
+            (61870, .mi, 61874, .km, [.rollback]),  // miles written down as km (/1.609): below is a rollback, with a unit hint
+            (48210, .km, 48215, .mi, [.unitMismatch, .implausibleRate]),  // km written down as mi: x1.609 (and 29,000 km in 2 days)
+            (48210, .km, 77580, .km, [.unitMismatch, .implausibleRate]),  // x1.609 within 3%
+            (48210, .km, 70000, .km, [.unexplainedGrowth, .implausibleRate]),  // x1.45: just growth
+            (20, .km, 32, .km, []),  // a new car's 20 -> 32 km is driving (within the 15 km allowance), not a x1.6 mix-up
+            (700, .km, 1127, .km, [.unexplainedGrowth]),  // x1.61, but 700 km is under the minimum
+        ] as [(Int, DistanceUnit, Int, DistanceUnit, [MileageFlag.Kind])])
+    func unitMixUps(a: Int, unitA: DistanceUnit, b: Int, unitB: DistanceUnit, expected: [MileageFlag.Kind]) {
+        #expect(kinds([record(1, .appraisal, a, unitA, hours: 0), record(2, .audit, b, unitB, hours: 48)]) == expected)
+    }
+
+    @Test func aDropThatMilesWouldExplainIsStillACriticalRollbackWithAHint() {
+        let ledger = MileageLedger(records: [record(1, .appraisal, 48210, hours: 0), record(2, .audit, 29970, hours: 48)], policy: policy)
+        #expect(ledger.flags.map(\.kind) == [.rollback])
+        #expect(ledger.flags.first?.severity == .critical)
+        #expect(ledger.flags.first?.message.hasPrefix("rollback: 29,970 km at audit") == true)
+        #expect(
+            ledger.flags.first?.message.hasSuffix(
+                "; possibly recorded in the wrong unit: 29,970 km at audit is /1.609 of 48,210 km at appraisal (ratio 0.622, rule: within 3% of 1.609344; was km recorded as mi or the other way?)"
+            ) == true, "\(ledger.flags.first?.message ?? "")")
+    }
+
+    @Test func deltasComeFromUnroundedKilometres() {
+        // 1 mi = 1.609 km: ten one-mile legs add up to 16 km, not 10 x 2 km; 311 mi -> 312 mi is +2 km (1.6), not +1.
+        let ledger = MileageLedger(records: [record(1, .appraisal, 311, .mi, hours: 0), record(2, .audit, 312, .mi, hours: 48)], policy: policy)
+        #expect(ledger.legs.first?.deltaKm == 2)
+        #expect(DistanceUnit.mi.kilometres(312) - DistanceUnit.mi.kilometres(311) == 1)  // what rounding each first would give
     }
 
     @Test func mileConversionRoundsDeterministically() {
@@ -108,6 +123,12 @@ import Testing
         #expect(
             kinds([record(1, .audit, 48210, hours: 0), record(2, .transport, 50210, hours: 24, mode: .driven, route: 1900)]) == [.implausibleRate])
         #expect(kinds([record(1, .audit, 48210, hours: 0), record(2, .transport, 49110, hours: 24, mode: .driven, route: 850)]) == [])
+        // 150 km in 2 h on a 160 km route: 75 km/h and, counted as a whole day, 150 km/day: normal (it was 1,800 km/day).
+        #expect(kinds([record(1, .audit, 48210, hours: 0), record(2, .transport, 48360, hours: 2, mode: .driven, route: 160)]) == [])
+        // 400 km in 2 h: 200 km/h.
+        let fast = MileageLedger(
+            records: [record(1, .audit, 48210, hours: 0), record(2, .transport, 48610, hours: 2, mode: .driven, route: 400)], policy: policy)
+        #expect(fast.flags.map(\.message) == ["implausible rate: +400 km in 2 h is an average of 200 km/h (rule: at most 130 km/h)"])
     }
 
     @Test func repeatedReadingsAcrossCars() {

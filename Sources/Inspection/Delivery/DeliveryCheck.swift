@@ -88,17 +88,20 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
             id: 1, vin: "", stage: .delivery, reading: delivery.odometer.reading, unit: delivery.odometer.unit, at: delivery.inspectedAt,
             source: .submission)
         var odometer = "report \(reportRecord.display), now \(deliveryRecord.display), \(deltaText), \(route)"
-        if let mismatch = MileageLedger.unitMismatch(reportRecord, deliveryRecord, policy: policy) {
-            odometer += ", km and miles mixed up?"
-            reasons.append(Reason(verdict: .attention, topic: "odometer", message: mismatch))
-        } else if delta < 0 {
-            odometer += ", below the report"
+        let mismatch = MileageLedger.unitMismatch(reportRecord, deliveryRecord, policy: policy)
+        if deliveryRecord.exactKilometres + deliveryRecord.resolutionKilometres <= reportRecord.exactKilometres {
+            // Below the report is always a stop, even when a unit mix-up would explain it (that is a hint).
+            odometer += ", below the report" + (mismatch == nil ? "" : " (km and miles mixed up?)")
+            let below = Int((reportRecord.exactKilometres - deliveryRecord.exactKilometres).rounded())
             reasons.append(
                 Reason(
                     verdict: .stop, topic: "odometer",
                     message:
-                        "the odometer reads \(OdometerRecord.grouped(-delta)) km less than the condition report (rule: an odometer never goes back; 调表 suspicion): stop and escalate"
-                ))
+                        "the odometer reads \(OdometerRecord.grouped(below)) km less than the condition report (rule: an odometer never goes back; 调表 suspicion): stop and escalate"
+                        + (mismatch.map { "; possibly recorded in the wrong unit: \($0)" } ?? "")))
+        } else if let mismatch {
+            odometer += ", km and miles mixed up?"
+            reasons.append(Reason(verdict: .attention, topic: "odometer", message: "unit mismatch suspicion: \(mismatch)"))
         } else if delta > allowance {
             odometer += ", over the allowance of \(allowance) km"
             reasons.append(

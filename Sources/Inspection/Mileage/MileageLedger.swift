@@ -51,19 +51,25 @@ package struct MileageLedger: Sendable, Hashable, Codable {
                 continue
             }
             let previous = effective[index - 1]
-            let delta = record.kilometres - previous.kilometres
+            let delta = Int((record.exactKilometres - previous.exactKilometres).rounded())
             let elapsed = record.at.epochSeconds - previous.at.epochSeconds
             let (allowance, rule) = policy.allowance(for: Self.legKind(from: previous, to: record))
             legs.append(Leg(from: previous.id, to: record.id, deltaKm: delta, elapsedSeconds: elapsed, allowanceKm: allowance, rule: rule))
-            if let mismatch = Self.unitMismatch(previous, record, policy: policy) {
-                flags.append(MileageFlag(kind: .unitMismatch, severity: .warning, recordID: record.id, message: mismatch))
-            } else if let top = highest, record.kilometres < top.kilometres {
+            let mismatch = Self.unitMismatch(previous, record, policy: policy)
+            if let top = highest, record.exactKilometres + record.resolutionKilometres <= top.exactKilometres {
+                // Surely below an earlier reading (display steps considered) is always a rollback, even when a unit
+                // mix-up would explain it: that is a hint.
+                let below = Int((top.exactKilometres - record.exactKilometres).rounded())
+                let hint = mismatch.map { "; possibly recorded in the wrong unit: \($0)" } ?? ""
                 flags.append(
                     MileageFlag(
                         kind: .rollback, severity: .critical, recordID: record.id,
                         message:
-                            "rollback: \(record.display) at \(record.stage) (\(record.at)) is \(OdometerRecord.grouped(top.kilometres - record.kilometres)) km below \(top.display) at \(top.stage) (\(top.at)) (rule: an odometer never goes back; 调表 suspicion)"
+                            "rollback: \(record.display) at \(record.stage) (\(record.at)) is \(OdometerRecord.grouped(below)) km below \(top.display) at \(top.stage) (\(top.at)) (rule: an odometer never goes back; 调表 suspicion)\(hint)"
                     ))
+            } else if let mismatch {
+                flags.append(
+                    MileageFlag(kind: .unitMismatch, severity: .warning, recordID: record.id, message: "unit mismatch suspicion: \(mismatch)"))
             } else if delta > allowance {
                 flags.append(
                     MileageFlag(
@@ -72,17 +78,8 @@ package struct MileageLedger: Sendable, Hashable, Codable {
                             "unexplained growth: +\(OdometerRecord.grouped(delta)) km from \(previous.stage) to \(record.stage) exceeds the allowance of \(allowance) km (\(rule))"
                     ))
             }
-            if delta > 0 {
-                let days = max(Double(elapsed), 3600) / 86_400
-                let rate = Double(delta) / days
-                if rate > Double(policy.maxKmPerDay) && elapsed >= 3600 {
-                    flags.append(
-                        MileageFlag(
-                            kind: .implausibleRate, severity: .warning, recordID: record.id,
-                            message:
-                                "implausible rate: +\(OdometerRecord.grouped(delta)) km in \(Self.duration(elapsed)) is \(Int(rate.rounded())) km/day (rule: at most \(policy.maxKmPerDay) km/day)"
-                        ))
-                }
+            if delta > 0, let implausible = Self.implausibleRate(delta: delta, elapsed: elapsed, policy: policy) {
+                flags.append(MileageFlag(kind: .implausibleRate, severity: .warning, recordID: record.id, message: implausible))
             }
             if let top = highest, record.kilometres > top.kilometres { highest = record } else if highest == nil { highest = record }
         }
@@ -103,15 +100,32 @@ package struct MileageLedger: Sendable, Hashable, Codable {
         }
     }
 
-    /// A km/mi mix-up: one reading is within the tolerance of 1.609344 times the other.
+    /// An implausible leg: an average speed above the policy's, or more km per day than it allows (a leg shorter than
+    /// a day counts as a whole day, so 150 km in 2 h is 75 km/h and 150 km/day: normal).
+    static func implausibleRate(delta: Int, elapsed: Int64, policy: MileagePolicy) -> String? {
+        let hours = Double(max(elapsed, 0)) / 3600
+        if hours > 0, Double(delta) / hours > Double(policy.maxAverageKmh) {
+            let speed = Int((Double(delta) / hours).rounded())
+            return
+                "implausible rate: +\(OdometerRecord.grouped(delta)) km in \(Self.duration(elapsed)) is an average of \(speed) km/h (rule: at most \(policy.maxAverageKmh) km/h)"
+        }
+        let days = max(Double(elapsed), 86_400) / 86_400
+        let perDay = Double(delta) / days
+        guard perDay > Double(policy.maxKmPerDay) else { return nil }
+        return
+            "implausible rate: +\(OdometerRecord.grouped(delta)) km in \(Self.duration(elapsed)) is \(Int(perDay.rounded())) km/day (rule: at most \(policy.maxKmPerDay) km/day)"
+    }
+
+    /// A km/mi mix-up: both readings above the policy's minimum and one within the tolerance of 1.609344 times the other.
     static func unitMismatch(_ a: OdometerRecord, _ b: OdometerRecord, policy: MileagePolicy) -> String? {
-        guard a.kilometres > 0, b.kilometres > 0 else { return nil }
-        let ratio = Double(b.kilometres) / Double(a.kilometres)
+        let minimum = Double(policy.unitMismatchMinimumKm)
+        guard a.exactKilometres > minimum, b.exactKilometres > minimum else { return nil }
+        let ratio = b.exactKilometres / a.exactKilometres
         let tolerance = Double(policy.unitMismatchTolerancePercent) / 100
         for (target, direction) in [(DistanceUnit.kilometresPerMile, "x1.609"), (1 / DistanceUnit.kilometresPerMile, "/1.609")]
         where abs(ratio / target - 1) <= tolerance {
             return
-                "unit mismatch suspicion: \(b.display) at \(b.stage) is \(direction) of \(a.display) at \(a.stage) (ratio \(String(Int((ratio * 1000).rounded())).inserting(".")), rule: within \(policy.unitMismatchTolerancePercent)% of 1.609344; was km recorded as mi or the other way?)"
+                "\(b.display) at \(b.stage) is \(direction) of \(a.display) at \(a.stage) (ratio \(String(Int((ratio * 1000).rounded())).inserting(".")), rule: within \(policy.unitMismatchTolerancePercent)% of 1.609344; was km recorded as mi or the other way?)"
         }
         return nil
     }

@@ -11,12 +11,16 @@ package struct MileagePolicy: Sendable, Hashable {
     package var drivenSlackMinimumKm: Int
     /// Km any other leg may add (a transport record without mode or route).
     package var otherLegKm: Int
-    /// Km per day above which a leg is implausible.
+    /// Km per day above which a leg is implausible (a leg shorter than a day counts as a day).
     package var maxKmPerDay: Int
+    /// Average speed over a leg (km/h) above which it is implausible.
+    package var maxAverageKmh: Int
     /// How close (percent) a jump must be to x1.609 or /1.609 to suspect a km/mi mix-up.
     package var unitMismatchTolerancePercent: Int
     /// Readings at or below this are not compared across cars (new cars share small readings).
     package var repeatedReadingMinimumKm: Int
+    /// A km/mi mix-up is only suspected when both readings are above this (a new car's 20 -> 32 km is driving).
+    package var unitMismatchMinimumKm: Int
     /// A discrepancy is "possibly new since appraisal" when the car was driven more than this between inspections ...
     package var possiblyNewAfterKm: Int
     /// ... or when more than this many days passed.

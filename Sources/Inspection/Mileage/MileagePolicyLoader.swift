@@ -35,7 +35,9 @@ package enum MileagePolicyLoader {
         }
         let sections: [String: [String]] = [
             "legs": ["appraisal_to_audit_km", "flatbed_km", "driven_slack_percent", "driven_slack_minimum_km", "other_km"],
-            "checks": ["max_km_per_day", "unit_mismatch_tolerance_percent", "repeated_reading_minimum_km"],
+            "checks": [
+                "max_km_per_day", "max_average_kmh", "unit_mismatch_tolerance_percent", "unit_mismatch_minimum_km", "repeated_reading_minimum_km",
+            ],
             "compare": ["possibly_new_after_km", "possibly_new_after_days", "photo_distance_worth_a_look"],
         ]
         var values: [String: Int] = [:]
@@ -59,7 +61,8 @@ package enum MileagePolicyLoader {
         return MileagePolicy(
             appraisalToAuditKm: v("appraisal_to_audit_km"), flatbedKm: v("flatbed_km"), drivenSlackPercent: v("driven_slack_percent"),
             drivenSlackMinimumKm: v("driven_slack_minimum_km"), otherLegKm: v("other_km"), maxKmPerDay: v("max_km_per_day"),
-            unitMismatchTolerancePercent: v("unit_mismatch_tolerance_percent"), repeatedReadingMinimumKm: v("repeated_reading_minimum_km"),
+            maxAverageKmh: v("max_average_kmh"), unitMismatchTolerancePercent: v("unit_mismatch_tolerance_percent"),
+            repeatedReadingMinimumKm: v("repeated_reading_minimum_km"), unitMismatchMinimumKm: v("unit_mismatch_minimum_km"),
             possiblyNewAfterKm: v("possibly_new_after_km"), possiblyNewAfterDays: v("possibly_new_after_days"),
             photoDistanceWorthALook: v("photo_distance_worth_a_look"))
     }

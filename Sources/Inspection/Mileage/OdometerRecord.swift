@@ -45,6 +45,13 @@ package struct OdometerRecord: Sendable, Hashable, Codable {
     /// The reading in km (miles converted, rounded half up).
     package var kilometres: Int { unit.kilometres(reading) }
 
+    /// The reading in kilometres, not rounded (deltas are computed from this, then rounded once).
+    package var exactKilometres: Double { unit == .km ? Double(reading) : Double(reading) * DistanceUnit.kilometresPerMile }
+
+    /// One step of the display in km: an odometer shows whole units, so the true distance is at least
+    /// ``exactKilometres`` and less than that plus this.
+    package var resolutionKilometres: Double { unit == .km ? 1 : DistanceUnit.kilometresPerMile }
+
     /// `48,210 km` or `30,000 mi (48,280 km)`.
     package var display: String {
         unit == .km ? "\(Self.grouped(reading)) km" : "\(Self.grouped(reading)) mi (\(Self.grouped(kilometres)) km)"
