@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <jpeglib.h>
+#include <jerror.h>
 #include <png.h>
 
 struct ic_error_manager {
@@ -38,6 +39,28 @@ static void ic_output_message(j_common_ptr cinfo) { (void)cinfo; }
 static void ic_emit_message(j_common_ptr cinfo, int level) {
     struct ic_error_manager *manager = (struct ic_error_manager *)cinfo->err;
     if (level >= 0) return;
+    if (cinfo->err->msg_code == JWRN_JPEG_EOF) {
+        // The data ends early: libjpeg would fill the rest with grey and go on. A photo cut short is refused instead,
+        // saying how much of it arrived (rows of a single-scan file, or the scan a progressive file stops in).
+        if (cinfo->is_decompressor) {
+            j_decompress_ptr decompress = (j_decompress_ptr)cinfo;
+            if (decompress->global_state < 202 /* DSTATE_READY: the header is complete */ || decompress->total_iMCU_rows == 0) {
+                snprintf(manager->message, IC_MESSAGE_CAP, "incomplete file: it ends before the image data; upload it again");
+            } else if (decompress->progressive_mode || decompress->input_scan_number > 1) {
+                snprintf(manager->message, IC_MESSAGE_CAP, "incomplete file: it ends in scan %d of the progressive data; upload it again",
+                         decompress->input_scan_number);
+            } else {
+                int percent = (int)(100.0 * decompress->input_iMCU_row / decompress->total_iMCU_rows);
+                if (percent == 0)
+                    snprintf(manager->message, IC_MESSAGE_CAP, "incomplete file: it ends before the first rows of the image; upload it again");
+                else
+                    snprintf(manager->message, IC_MESSAGE_CAP, "incomplete file: only the top %d %% was received; upload it again", percent);
+            }
+        } else {
+            snprintf(manager->message, IC_MESSAGE_CAP, "incomplete file; upload it again");
+        }
+        longjmp(manager->jump, 1);
+    }
     manager->warnings++;
     cinfo->err->num_warnings++;
     if (manager->max_warnings > 0 && manager->warnings > manager->max_warnings) {

@@ -110,19 +110,28 @@ import Testing
         #expect(throws: ImageError.self) { try ImageDecoder(limits: littleMemory).decode(sony, targetLongEdge: 1600) }
     }
 
-    @Test func aTruncatedJPEGDecodesWithAWarningAndManyWarningsAreFatal() throws {
-        let small = try ImageFixtures.bytes("libjpeg-turbo-testimages/testorig.jpg")
-        let decoded = try ImageDecoder().decode(Array(small.prefix(small.count * 2 / 3)))
-        #expect(decoded.warnings >= 1)  // "Premature end of JPEG file": the rest is filled in, and nothing is printed
-        #expect(try ImageDecoder().decode(small).warnings == 0)
-        // The camera photo has a restart marker every 4 MCUs: cut in half it warns at every missing interval, past the cap.
+    @Test func aTruncatedJPEGIsRefusedSayingHowMuchArrived() throws {
+        // libjpeg would fill the missing rows with grey and pass every gate; a photo cut short is an error instead.
+        func error(_ bytes: [UInt8]) -> String {
+            do {
+                _ = try ImageDecoder().decode(bytes, targetLongEdge: 1600)
+                return "decoded"
+            } catch {
+                return error.description
+            }
+        }
         let camera = try ImageFixtures.bytes(ImageFixtures.camera)
         #expect(
-            throws: ImageError.decodeFailed(
-                format: "JPEG", message: "too many corrupt-data warnings (more than 100; last: Corrupt JPEG data: found marker 0xd9 instead of RST5)")
-        ) {
-            try ImageDecoder().decode(Array(camera.prefix(camera.count / 2)), targetLongEdge: 320)
-        }
+            error(Array(camera.prefix(camera.count / 3))) == "could not decode JPEG: incomplete file: only the top 33 % was received; upload it again"
+        )
+        let progressive = try ImageFixtures.bytes(ImageFixtures.cameraProgressive)
+        #expect(
+            error(Array(progressive.prefix(progressive.count / 2)))
+                == "could not decode JPEG: incomplete file: it ends in scan 6 of the progressive data; upload it again")
+        #expect(error(Array(camera.prefix(300))) == "could not decode JPEG: incomplete file: it ends before the image data; upload it again")
+        // Whole files decode without a warning.
+        #expect(try ImageDecoder().decode(camera).warnings == 0)
+        #expect(try ImageDecoder().decode(ImageFixtures.bytes("libjpeg-turbo-testimages/testorig.jpg")).warnings == 0)
     }
 
     @Test func notAnImage() throws {
