@@ -89,13 +89,64 @@ import Testing
             [], [], resultsA: ["engine.3": .ok, "cabin.1": .ok], resultsB: ["engine.3": .minor, "cabin.1": .major, "flood.2": .major, "flood.3": .ok])
         let byID = Dictionary(uniqueKeysWithValues: result.discrepancies.map { ($0.item, $0) })
         #expect(byID["engine.3"]?.severity == .minor)
-        #expect(byID["engine.3"]?.summary == "engine.3 Inner fender lips, radiator support and cross-member free of dents or repairs: ok -> minor")
+        #expect(
+            byID["engine.3"]?.summary
+                == "engine.3 Inner fender lips, radiator support and cross-member free of dents or repairs: missed by the appraiser (ok -> minor)")
         #expect(byID["cabin.1"]?.severity == .critical)  // flood traces: raises flood
         #expect(byID["cabin.1"]?.flag == "flood")
         #expect(byID["flood.2"]?.appraisal == nil)
         #expect(byID["flood.2"]?.severity == .critical)
         #expect(byID["flood.3"] == nil)  // optional panel answered ok by one side only: no discrepancy
         #expect(result.flagsAdded == ["flood"])
+    }
+
+    /// Checks get the classes defects get: a finding only the auditor made was missed by the appraiser (an optional
+    /// panel the appraiser left unanswered included), one only the appraiser made was not confirmed, minor <-> major
+    /// is a changed result.
+    @Test(
+        arguments: [
+            ("engine.3", CheckResult?.some(.ok), CheckResult?.some(.minor), Discrepancy.Kind.missedByAppraiser),
+            ("engine.3", .ok, .major, .missedByAppraiser),
+            ("engine.3", .minor, .ok, .notConfirmedByAuditor),
+            ("engine.3", .major, .ok, .notConfirmedByAuditor),
+            ("engine.3", .minor, .major, .checkChanged),
+            ("engine.3", .major, .minor, .checkChanged),
+            ("flood.2", nil, .major, .missedByAppraiser),  // an unanswered optional panel the auditor answered major
+            ("flood.2", .major, nil, .notConfirmedByAuditor),
+        ] as [(String, CheckResult?, CheckResult?, Discrepancy.Kind)])
+    func checkClasses(check: String, appraisal: CheckResult?, audit: CheckResult?, kind: Discrepancy.Kind) throws {
+        var resultsA: [String: CheckResult] = [:], resultsB: [String: CheckResult] = [:]
+        if let appraisal { resultsA[check] = appraisal }
+        if let audit { resultsB[check] = audit }
+        let item = try compare([], [], resultsA: resultsA, resultsB: resultsB).discrepancies.first { $0.item == check }
+        #expect(item?.kind == kind)
+    }
+
+    @Test func anItemThatMovesTheCarAcrossAGradeBandIsAtLeastMajor() throws {
+        // A lone degree-1 dent is minor. Add body defects to both sides until that same missed dent takes the
+        // appraisal across a grade band (一级 -> 二级): then it is major.
+        let minor = try compare([], ["26AX1"]).discrepancies.first
+        #expect(minor?.gradeEffect == nil && minor?.severity == .minor)
+        let parts = (14...25).map { "\($0)" } + (27...38).map { "\($0)" }
+        var crossing: Discrepancy?
+        for count in 1...parts.count where crossing == nil {
+            for degree in 1...3 where crossing == nil {
+                let shared = parts.prefix(count).map { "\($0)HH\(degree)" }
+                let item = try compare(shared, shared + ["26AX1"]).discrepancies.first { $0.item == "26" }
+                if item?.gradeEffect != nil { crossing = item }
+            }
+        }
+        let item = try #require(crossing, "some set of shared defects puts the appraisal just above a band edge")
+        #expect(item.kind == .missedByAppraiser)
+        #expect(item.severity == .major)
+        #expect(item.summary.contains("changes the grade to"))
+    }
+
+    @Test func typeChangedPairingDoesNotDependOnTheSubmissionsOrder() throws {
+        let one = try compare(["14HH2", "14XS1"], ["14AX1", "14BX2"]).items.filter { $0.item == "14" }.map(\.summary)
+        let other = try compare(["14XS1", "14HH2"], ["14BX2", "14AX1"]).items.filter { $0.item == "14" }.map(\.summary)
+        #expect(one == other)
+        #expect(one.count == 2)
     }
 
     @Test(arguments: [

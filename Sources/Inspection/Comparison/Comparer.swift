@@ -6,7 +6,8 @@ package enum Comparer {
     ) -> InspectionComparison {
         let before = Grader.assess(appraisal, template: template)
         let after = Grader.assess(audit, template: template)
-        let km = audit.odometer.kilometres - appraisal.odometer.kilometres
+        let km = DistanceUnit.kilometresBetween(
+            (appraisal.odometer.reading, appraisal.odometer.unit), (audit.odometer.reading, audit.odometer.unit))
         let seconds = audit.inspectedAt.epochSeconds - appraisal.inspectedAt.epochSeconds
         let days = Double(seconds) / 86_400
         let mayBeNew = km > policy.possiblyNewAfterKm || days > Double(policy.possiblyNewAfterDays)
@@ -23,8 +24,8 @@ package enum Comparer {
         for part in parts {
             let a = appraisal.defects.filter { $0.part == part }, b = audit.defects.filter { $0.part == part }
             guard !a.isEmpty || !b.isEmpty else { continue }
-            var onlyA: [Defect] = [], onlyB = b
-            for defect in a {
+            var onlyA: [Defect] = [], onlyB = b.sorted(by: Self.pairingOrder)
+            for defect in a.sorted(by: Self.pairingOrder) {
                 if let index = onlyB.firstIndex(where: { $0.type == defect.type }) {
                     items.append(rules.pair(defect, onlyB[index]))
                     onlyB.remove(at: index)
@@ -53,6 +54,10 @@ package enum Comparer {
             flagsAdded: after.flags.map(\.id).filter { !before.has($0) }, flagsRemoved: before.flags.map(\.id).filter { !after.has($0) },
             kmBetween: km, secondsBetween: seconds, context: context)
     }
+
+    /// The order in which one part's defects are paired (same type first, then the rest one by one as type changes):
+    /// by defect type code, then degree, so the pairing does not depend on the order a submission lists them in.
+    static func pairingOrder(_ a: Defect, _ b: Defect) -> Bool { (a.type, a.degree ?? 0) < (b.type, b.degree ?? 0) }
 
     private static func formatDays(_ days: Double) -> String {
         days < 1 ? "\(Int((days * 24).rounded())) h" : "\(Int((days * 10).rounded()) / 10).\(Int((days * 10).rounded()) % 10) days"
@@ -95,10 +100,11 @@ package enum Comparer {
                     scoreEffect: .zero,
                     gradeEffect: nil, flag: group?.raises, possiblyNew: false, summary: "\(a.code) \(label.en) \(type): confirmed")
             }
-            let severity: Discrepancy.Severity = abs(change) >= 2 ? .major : .minor
+            let gradeEffect = grade(effect: effect, flag: nil)
+            let severity: Discrepancy.Severity = abs(change) >= 2 || gradeEffect != nil ? .major : .minor
             return Discrepancy(
                 kind: .degreeChanged, severity: severity, item: a.part, label: label, appraisal: a.code, audit: b.code, degreeChange: change,
-                scoreEffect: effect, gradeEffect: grade(effect: effect, flag: nil), flag: nil, possiblyNew: change > 0 && mayBeNew,
+                scoreEffect: effect, gradeEffect: gradeEffect, flag: nil, possiblyNew: change > 0 && mayBeNew,
                 summary: "\(label.en) \(type): degree \(a.degree ?? 0) -> \(b.degree ?? 0) (\(change > 0 ? "+" : "")\(change))")
         }
 
@@ -117,8 +123,8 @@ package enum Comparer {
             let flag = group?.raises
             let effect = missedByAppraiser ? .zero - deduction(after, defect.code) : deduction(before, defect.code)
             var severity: Discrepancy.Severity = .minor
-            if flag != nil { severity = .critical } else if (defect.degree ?? 0) >= 3 { severity = .major }
             let gradeEffect = missedByAppraiser ? grade(effect: effect, flag: flag) : grade(effect: effect, flag: nil)
+            if flag != nil { severity = .critical } else if (defect.degree ?? 0) >= 3 || gradeEffect != nil { severity = .major }
             var summary = "\(defect.code) \(label.en) \(type): " + (missedByAppraiser ? "missed by the appraiser" : "not confirmed by the auditor")
             if let gradeEffect, missedByAppraiser { summary += "; changes the grade to \(gradeEffect.label.zh) (\(gradeEffect.label.en))" }
             return Discrepancy(
@@ -128,18 +134,36 @@ package enum Comparer {
                 gradeEffect: gradeEffect, flag: flag, possiblyNew: missedByAppraiser && mayBeNew, summary: summary)
         }
 
+        /// A check answered differently, classed like a defect: a finding (minor/major) only the auditor made is missed
+        /// by the appraiser (an optional panel the appraiser left unanswered included), one only the appraiser made is
+        /// not confirmed, minor <-> major is a changed result.
         func check(section: ChecklistTemplate.CheckSection, check: ChecklistTemplate.Check, _ a: CheckResult?, _ b: CheckResult?) -> Discrepancy {
             let flag = (b == .major || a == .major) ? (check.raises ?? section.raises) : nil
             let effect = deduction(before, a == nil ? nil : check.id) - deduction(after, b == nil ? nil : check.id)
             let worse = rank(b) > rank(a)
+            let kind: Discrepancy.Kind
+            let what: String
+            switch (rank(a) > 0, rank(b) > 0) {
+            case (false, true):
+                kind = .missedByAppraiser
+                what = "missed by the appraiser"
+            case (true, false):
+                kind = .notConfirmedByAuditor
+                what = "not confirmed by the auditor"
+            default:
+                kind = .checkChanged
+                what = "result changed"
+            }
             var severity: Discrepancy.Severity = .minor
             if flag != nil { severity = .critical } else if a == .major || b == .major { severity = .major }
-            let gradeEffect = grade(effect: effect, flag: nil)
+            let gradeEffect = grade(effect: effect, flag: kind == .missedByAppraiser ? flag : nil)
+            if gradeEffect != nil, severity > .major { severity = .major }  // moving the car across a grade band is at least major
+            var summary = "\(check.id) \(check.label.en): \(what) (\(a?.rawValue ?? "not answered") -> \(b?.rawValue ?? "not answered"))"
+            if let gradeEffect, kind == .missedByAppraiser { summary += "; changes the grade to \(gradeEffect.label.zh) (\(gradeEffect.label.en))" }
             return Discrepancy(
-                kind: .checkChanged, severity: severity, item: check.id, label: check.label, appraisal: a?.rawValue, audit: b?.rawValue,
+                kind: kind, severity: severity, item: check.id, label: check.label, appraisal: a?.rawValue, audit: b?.rawValue,
                 degreeChange: nil,
-                scoreEffect: effect, gradeEffect: gradeEffect, flag: flag, possiblyNew: worse && mayBeNew,
-                summary: "\(check.id) \(check.label.en): \(a?.rawValue ?? "not answered") -> \(b?.rawValue ?? "not answered")")
+                scoreEffect: effect, gradeEffect: gradeEffect, flag: flag, possiblyNew: worse && mayBeNew, summary: summary)
         }
 
         func rank(_ result: CheckResult?) -> Int {

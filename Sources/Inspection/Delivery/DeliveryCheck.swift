@@ -66,7 +66,8 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
     ) -> DeliveryCheck {
         var reasons: [Reason] = []
         let reportKm = report.odometer.kilometres, deliveryKm = delivery.odometer.kilometres
-        let delta = deliveryKm - reportKm
+        let delta = DistanceUnit.kilometresBetween(
+            (report.odometer.reading, report.odometer.unit), (delivery.odometer.reading, delivery.odometer.unit))
         let leg: LegKind
         var route = ""
         switch delivery.transport?.mode {

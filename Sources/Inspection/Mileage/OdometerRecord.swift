@@ -46,7 +46,7 @@ package struct OdometerRecord: Sendable, Hashable, Codable {
     package var kilometres: Int { unit.kilometres(reading) }
 
     /// The reading in kilometres, not rounded (deltas are computed from this, then rounded once).
-    package var exactKilometres: Double { unit == .km ? Double(reading) : Double(reading) * DistanceUnit.kilometresPerMile }
+    package var exactKilometres: Double { unit.exactKilometres(reading) }
 
     /// One step of the display in km: an odometer shows whole units, so the true distance is at least
     /// ``exactKilometres`` and less than that plus this.

@@ -104,7 +104,9 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
 
     /// The time and distance between the two inspections in this language.
     package func between(_ d: ConditionReport.Discrepancies) -> String {
-        let time = d.hoursBetween < 48 ? "\(d.hoursBetween) h" : "\(d.hoursBetween / 24) \(self == .zh ? "天" : "days")"
+        // Days to one decimal, as the comparison's own context says it (66 h is 2.8 days, not 2).
+        let tenths = (d.hoursBetween * 10 + 12) / 24
+        let time = d.hoursBetween < 48 ? "\(d.hoursBetween) h" : "\(tenths / 10).\(tenths % 10) \(self == .zh ? "天" : "days")"
         return self == .zh ? "评估与稽查间隔 \(time)，行驶 \(d.kmBetween) km" : "\(time) and \(d.kmBetween) km between appraisal and audit"
     }
 
