@@ -37,20 +37,20 @@ import Testing
     }
 
     @Test func exactlyNinetyIsGradeOne() throws {
-        // Body: 4 x degree 4 (2 each) = 8; engine: 1 major (2) -> 100 - 10 = 90.
-        let defects = ["14", "15", "16", "17"].map { Defect(part: $0, type: "HH", degree: 4) }
+        // Body: 4 x degree 3 (1.5 each) + worn tyres, degree 4 (2) = 8; engine: 1 major (2) -> 100 - 10 = 90.
+        let defects = ["14", "15", "16", "17"].map { Defect(part: $0, type: "HH", degree: 3) } + [Defect(part: "39", type: "HH", degree: 4)]
         let assessment = Grader.assess(submission(defects: defects, results: ["engine.1": .major]), template: try Fixtures.gbt())
         #expect(assessment.total == Points(90))
         #expect(assessment.grade?.id == "1")
-        #expect(assessment.deductions.map(\.item) == ["14HH4", "15HH4", "16HH4", "17HH4", "engine.1"])
-        #expect(assessment.deductions.first?.reason.zh == "发动机舱盖表面 划痕 程度4")
+        #expect(assessment.deductions.map(\.item) == ["14HH3", "15HH3", "16HH3", "17HH3", "39HH4", "engine.1"])
+        #expect(assessment.deductions.first?.reason.zh == "发动机舱盖表面 划痕 程度3")
     }
 
     @Test func aSectionNeverGoesBelowZero() throws {
-        let defects = (14...39).map { Defect(part: String($0), type: "HH", degree: 4) }  // 26 x 2 = 52 > 20
-        let assessment = Grader.assess(submission(defects: defects), template: try Fixtures.gbt())
+        let defects = (14...38).map { Defect(part: String($0), type: "HH", degree: 3) } + [Defect(part: "39", type: "HH", degree: 4)]
+        let assessment = Grader.assess(submission(defects: defects), template: try Fixtures.gbt())  // 25 x 1.5 + 2 = 39.5 > 20
         let body = try #require(assessment.sections.first { $0.id == "body" })
-        #expect(body.deducted == Points(52))
+        #expect(body.deducted == Points(hundredths: 3950))
         #expect(body.score == .zero)
         #expect(assessment.total == Points(80))
         #expect(assessment.grade?.id == "2")

@@ -96,12 +96,12 @@ import Testing
             "appraisal.yaml:\(at(structuralType, "2HH1")): defect \"2HH1\": unknown defect type \"HH\" for structure part 2 (allowed: BX NQ GH SH ZZ)"
         )
         let missing = defects("  - { part: \"21\", defect: XS }")
-        try expectError(missing, "appraisal.yaml:\(at(missing, "\"21\"")): defect \"21XS\": degree missing for body part 21 (allowed: 1-4)")
+        try expectError(missing, "appraisal.yaml:\(at(missing, "\"21\"")): defect \"21XS\": degree missing for body part 21 (allowed: 1-3)")
         let range = defects("  - code: 14HH5")
-        try expectError(range, "appraisal.yaml:\(at(range, "14HH5")): defect \"14HH5\": degree 5 is out of range for body part 14 (allowed: 1-4)")
+        try expectError(range, "appraisal.yaml:\(at(range, "14HH5")): defect \"14HH5\": degree 5 is out of range for body part 14 (allowed: 1-3)")
         let longRange = defects("  - { part: \"14\", defect: HH, degree: 0 }")
         try expectError(
-            longRange, "appraisal.yaml:\(at(longRange, "0 }")): defect \"14HH0\": degree 0 is out of range for body part 14 (allowed: 1-4)")
+            longRange, "appraisal.yaml:\(at(longRange, "0 }")): defect \"14HH0\": degree 0 is out of range for body part 14 (allowed: 1-3)")
         let structural = defects("  - code: 4SH2")
         try expectError(structural, "appraisal.yaml:\(at(structural, "4SH2")): defect \"4SH2\": structure part 4 takes no degree, found 2")
         let twice = defects("  - code: 21XS1\n  - 21XS2")
@@ -146,7 +146,7 @@ import Testing
         let tradeable = Fixtures.submissionYAML(results: ["tradeable.1": "minor"])
         try expectError(
             tradeable,
-            "appraisal.yaml:\(at(tradeable, "minor")): check \"tradeable.1\": result \"minor\" is not allowed in section tradeable (allowed: ok major)"
+            "appraisal.yaml:\(at(tradeable, "minor")): check \"tradeable.1\": result \"minor\" is not allowed in section tradeable (a yes/no check: ok or major)"
         )
     }
 

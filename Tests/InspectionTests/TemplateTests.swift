@@ -21,14 +21,46 @@ import Testing
 
     func line(_ text: String, _ needle: String) -> Int { text.line(of: needle) }
 
+    @Test func yesNoChecksTakeYesNoAnswers() throws {
+        let template = try Fixtures.gbt()
+        let cabin = try #require(template.checkSections.first { $0.id == "cabin" })
+        #expect(cabin.results(for: cabin.checks[0]) == [.ok, .major])  // cabin.1 flood traces: yes/no
+        #expect(cabin.results(for: cabin.checks[9]) == CheckResult.allCases)
+        for id in ["flood", "fire", "tradeable"] {
+            #expect(template.checkSections.first { $0.id == id }?.results == [.ok, .major], "\(id)")
+        }
+        let minor = try Fixtures.validate(Fixtures.submissionYAML(results: ["cabin.1": "minor"]))
+        #expect(
+            minor.errors.map(\.message) == [
+                "missing required checks: cabin.1 (every check of section cabin must be answered at appraisal)",
+                "result \"minor\" is not allowed for cabin.1 No flood traces inside (a yes/no check: ok or major)",
+            ])
+        let flood = try Fixtures.validate(Fixtures.submissionYAML(results: ["flood.2": "minor", "fire.1": "na"]))
+        #expect(
+            flood.errors.map(\.message) == [
+                "result \"na\" is not allowed in section fire (a yes/no check: ok or major)",
+                "result \"minor\" is not allowed in section flood (a yes/no check: ok or major)",
+            ])
+        #expect(try Fixtures.validate(Fixtures.submissionYAML(results: ["cabin.1": "major", "flood.2": "major"])).isValid)
+    }
+
+    @Test func degreeFourIsForTyresOnly() throws {
+        let body = try Fixtures.validate(Fixtures.submissionYAML(defects: "defects:\n  - code: 14HH4"))
+        #expect(body.errors.map(\.message) == ["degree 4 is out of range for body part 14 (allowed: 1-3)"])
+        #expect(try Fixtures.validate(Fixtures.submissionYAML(defects: "defects:\n  - code: 39HH4")).isValid)
+    }
+
     @Test func theGBTTemplateHasTheStandardsShape() throws {
         let template = try Fixtures.gbt()
-        #expect(template.partGroups.map(\.id) == ["structure", "body"])
+        #expect(template.partGroups.map(\.id) == ["structure", "body", "tyres"])
         #expect(template.partGroups[0].parts.map(\.code) == (1...13).map(String.init))
-        #expect(template.partGroups[1].parts.map(\.code) == (14...39).map(String.init))
+        #expect(template.partGroups[1].parts.map(\.code) == (14...38).map(String.init))
+        #expect(template.partGroups[2].parts.map(\.code) == ["39"])
         #expect(template.partGroups[0].defectTypes.map(\.code) == ["BX", "NQ", "GH", "SH", "ZZ"])
         #expect(template.partGroups[1].defectTypes.map(\.code) == ["HH", "BX", "XS", "LW", "AX", "XF"])
-        #expect(template.partGroups[1].degrees.count == 4)
+        // Degree 4 (tread below 1.6 mm) belongs to tyres only: body panels have degrees 1-3.
+        #expect(template.partGroups[1].degrees.map(\.value) == [1, 2, 3])
+        #expect(template.partGroups[2].degrees.map(\.value) == [1, 2, 3, 4])
         #expect(template.part("2")?.part.label == LocalizedText(zh: "左A柱", en: "Left A-pillar"))
         #expect(template.part("39")?.part.label.zh == "轮胎")
         let required = template.checkSections.filter { $0.requiredStages.contains(.appraisal) }

@@ -158,15 +158,18 @@ extension SubmissionReader {
                         at: pair.keyAt, item: item)
                     continue
                 }
-                guard section.checks.contains(where: { $0.id == pair.key }) else {
+                guard let check = section.checks.first(where: { $0.id == pair.key }) else {
                     log.error(
                         "unknown check (section \(section.id) has \(section.id).1-\(section.id).\(section.checks.count))", at: pair.keyAt, item: item)
                     continue
                 }
-                guard section.results.contains(result) else {
-                    log.error(
-                        "result \"\(name)\" is not allowed in section \(section.id) (allowed: \(section.results.map(\.rawValue).joined(separator: " ")))",
-                        at: resultValue.location, item: item)
+                let allowed = section.results(for: check)
+                guard allowed.contains(result) else {
+                    let scope = check.results != nil ? "for \(check.id) \(check.label.en)" : "in section \(section.id)"
+                    let yesNo =
+                        Set(allowed) == [.ok, .major]
+                        ? " (a yes/no check: ok or major)" : " (allowed: \(allowed.map(\.rawValue).joined(separator: " ")))"
+                    log.error("result \"\(name)\" is not allowed \(scope)\(yesNo)", at: resultValue.location, item: item)
                     continue
                 }
             }

@@ -81,6 +81,9 @@ package struct ChecklistTemplate: Sendable, Hashable {
         package var raises: String?
         /// The checks, in order.
         package var checks: [Check]
+
+        /// The answers allowed for `check` (its own list when it narrows the section's, e.g. a yes/no check).
+        package func results(for check: Check) -> [CheckResult] { check.results ?? results }
     }
 
     /// One check item.
@@ -91,6 +94,8 @@ package struct ChecklistTemplate: Sendable, Hashable {
         package var label: LocalizedText
         /// A flag a `major` on this check raises, beyond its section's.
         package var raises: String?
+        /// The answers allowed for this check when it narrows its section's (a yes/no check: `ok`, `major`).
+        package var results: [CheckResult]?
     }
 
     /// Section allowances and grade bands.

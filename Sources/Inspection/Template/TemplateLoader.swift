@@ -220,9 +220,19 @@ package enum TemplateLoader {
                     if Int(entry.key) != offset + 1 {
                         log.error("checks must be numbered 1, 2, 3 ... in order", at: entry.keyAt, item: checkItem)
                     }
-                    guard let l = label(entry.value, item: checkItem, extra: ["raises"]) else { continue }
+                    guard let l = label(entry.value, item: checkItem, extra: ["raises", "results"]) else { continue }
                     let entryPairs = log.mapping(entry.value, item: checkItem) ?? []
-                    checks.append(.init(id: checkID, label: l, raises: flagReference(entryPairs, flags: flags, item: checkItem)))
+                    var checkResults: [CheckResult]?
+                    if let list = entryPairs.first(where: { $0.key == "results" })?.value,
+                        let entries = log.list(list, item: checkItem, field: "results")
+                    {
+                        checkResults = entries.compactMap { entry in
+                            log.choice(entry, allowed: results.map(\.rawValue), item: checkItem, field: "result").flatMap(CheckResult.init(rawValue:))
+                        }
+                        if checkResults?.contains(.ok) != true { log.error("results must include ok", at: list.location, item: checkItem) }
+                    }
+                    checks.append(
+                        .init(id: checkID, label: l, raises: flagReference(entryPairs, flags: flags, item: checkItem), results: checkResults))
                 }
                 if checks.isEmpty { log.error("no checks", at: list.location, item: item) }
             }
