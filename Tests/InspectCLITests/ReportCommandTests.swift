@@ -19,7 +19,9 @@ import Testing
         let markdown = try runner.run([
             "report", "lfv2a21k2d4052187", "--format", "md", "--lang", "en", "--generated-at", "2026-11-26T12:00:00+08:00",
         ])
-        #expect(markdown.stdout.hasPrefix("# Condition report · LFV2A21K2D4052187\n\n**Grade: Grade 5, accident car** · Score 91.5 / 100\n"))
+        #expect(
+            markdown.stdout.hasPrefix(
+                "# Condition report · LFV2A21K2D4052187\n\n**Grade: Grade 5 (accident car)** · Score 91.5 / 100 (for information only)\n"))
         let out = folder.url.appending(path: "reports")
         let all = try runner.run(["report", "--all", "--out", out.path, "--photos", "link"])
         #expect(all.status == 0)

@@ -83,4 +83,29 @@ import Testing
         #expect(assessment.grade == nil)
         #expect(assessment.flags.map(\.id) == ["new_damage"])
     }
+
+    /// Flood, fire and not-tradeable change the headline: no band, the exclusion first, the score for information;
+    /// an accident car reads 五级（事故车）.
+    @Test func theHeadlineIsTheBandOrWhyThereIsNone() throws {
+        let template = try Fixtures.gbt()
+        func headline(_ defects: [Defect] = [], _ results: [String: CheckResult] = [:]) -> Headline {
+            Headline.of(Grader.assess(submission(defects: defects, results: results), template: template), template: template)
+        }
+        #expect(headline().label == LocalizedText(zh: "一级", en: "Grade 1"))
+        #expect(!headline().scoreIsInformationOnly)
+        let flood = headline([], ["cabin.1": .major])
+        #expect(flood.kind == "not_graded")
+        #expect(flood.label == LocalizedText(zh: "泡水车 · 不评级", en: "Flood-damaged · not graded"))
+        #expect(flood.scoreIsInformationOnly)
+        let fire = headline([], ["fire.1": .major])
+        #expect(fire.label?.zh == "火烧车 · 不评级")
+        let blocked = headline([], ["tradeable.3": .major, "cabin.1": .major])  // not tradeable outranks flood
+        #expect(blocked.kind == "not_tradeable")
+        #expect(blocked.label == LocalizedText(zh: "不可交易", en: "Not tradeable"))
+        let accident = headline([Defect(part: "4", type: "SH", degree: nil)])
+        #expect(accident.label == LocalizedText(zh: "五级（事故车）", en: "Grade 5 (accident car)"))
+        #expect(accident.scoreIsInformationOnly)
+        let floodedAccident = headline([Defect(part: "4", type: "SH", degree: nil)], ["cabin.1": .major])
+        #expect(floodedAccident.kind == "not_graded")  // a flood car gets no band, not even 五级
+    }
 }

@@ -110,6 +110,8 @@ package struct ChecklistTemplate: Sendable, Hashable {
         package var accidentGrade: Grade?
         /// The flag that forces ``accidentGrade``.
         package var accidentFlag: String?
+        /// Flags under which no grade band is given at all (not tradeable, flood, fire), most decisive first.
+        package var ungradedFlags: [String] = []
     }
 
     /// A scored section with its allowance.

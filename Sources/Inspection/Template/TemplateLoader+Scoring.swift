@@ -6,7 +6,7 @@ extension TemplateLoader.Reader {
     mutating func scoring(_ value: YAMLValue, flags: [String]) -> ChecklistTemplate.Scoring? {
         let item = "scoring"
         guard let pairs = log.mapping(value, item: item) else { return nil }
-        log.rejectUnknownKeys(pairs, allowed: ["total", "sections", "grades", "accident"], item: item)
+        log.rejectUnknownKeys(pairs, allowed: ["total", "sections", "grades", "accident", "ungraded"], item: item)
         let total = log.require("total", in: pairs, at: value.location, item: item).flatMap { log.points($0, item: item, field: "total") }
         var sections: [ChecklistTemplate.ScoreSection] = []
         if let map = log.require("sections", in: pairs, at: value.location, item: item), let entries = log.mapping(map, item: item) {
@@ -53,8 +53,13 @@ extension TemplateLoader.Reader {
                 accidentGrade = grade(gradeValue, pairs: gradePairs, needsMinimum: false)
             }
         }
+        var ungraded: [String] = []
+        if let list = pairs.first(where: { $0.key == "ungraded" })?.value, let entries = log.list(list, item: item, field: "ungraded") {
+            ungraded = entries.compactMap { log.choice($0, allowed: flags, item: item, field: "ungraded flag") }
+        }
         guard let total else { return nil }
-        return .init(total: total, sections: sections, grades: grades, accidentGrade: accidentGrade, accidentFlag: accidentFlag)
+        return .init(
+            total: total, sections: sections, grades: grades, accidentGrade: accidentGrade, accidentFlag: accidentFlag, ungradedFlags: ungraded)
     }
 
     mutating func grade(_ value: YAMLValue, pairs: [(key: String, keyAt: SourceLocation, value: YAMLValue)], needsMinimum: Bool)

@@ -23,6 +23,8 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     package var findings: [Finding]
     /// Checks answered minor or major in the final inspection.
     package var checks: [CheckFinding]
+    /// What the report puts first: the grade band, or why there is none (nil for unscored templates).
+    package var headline: Headline?
     /// Section scores, total and grade of the final inspection (nil for unscored templates).
     package var score: Score?
     /// Raised flags with their causes.
@@ -103,6 +105,16 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var seenBy: [String]
         package var deduction: Double
         package var note: String?
+    }
+
+    /// The headline: `graded` (a band), `accident` (五级（事故车）), `not_graded` (flood, fire: no band) or
+    /// `not_tradeable`; the score is information only unless `graded`.
+    package struct Headline: Sendable, Hashable, Codable {
+        package var kind: String
+        package var label: Label
+        package var grade: String?
+        package var flag: String?
+        package var scoreIsInformationOnly: Bool
     }
 
     package struct Score: Sendable, Hashable, Codable {

@@ -84,6 +84,11 @@ package struct ConditionReportBuilder: Sendable {
                 total: Self.points(total), maximum: Self.points(scoring.total), grade: .init(id: grade.id, name: grade.label))
         }
         let flags = assessment.flags.map { ConditionReport.Flag(id: $0.id, name: $0.label, causes: $0.causes) }
+        let lead = Headline.of(assessment, template: template)
+        let headline = lead.label.map {
+            ConditionReport.Headline(
+                kind: lead.kind, label: $0, grade: Self.gradeID(lead), flag: Self.flagID(lead), scoreIsInformationOnly: lead.scoreIsInformationOnly)
+        }
 
         // Appraiser vs auditor.
         var discrepancies: ConditionReport.Discrepancies?
@@ -157,8 +162,23 @@ package struct ConditionReportBuilder: Sendable {
                 vin: vin, modelYear: identity.modelYear(inspectedIn: submission.inspectedAt.localYear), plate: identity.plate, make: identity.make,
                 model: identity.model, color: identity.color,
                 firstRegistered: identity.firstRegistered?.description),
-            inspections: used, findings: findings, checks: checks, score: score, flags: flags, discrepancies: discrepancies, mileage: mileage,
+            inspections: used, findings: findings, checks: checks, headline: headline, score: score, flags: flags, discrepancies: discrepancies,
+            mileage: mileage,
             photos: photos, delivery: delivery, warnings: warnings)
+    }
+
+    static func gradeID(_ headline: Headline) -> String? {
+        switch headline {
+        case let .graded(grade), let .accident(grade, _, _): grade.id
+        case .notGraded, .notTradeable, .none: nil
+        }
+    }
+
+    static func flagID(_ headline: Headline) -> String? {
+        switch headline {
+        case let .notGraded(flag, _), let .notTradeable(flag, _), let .accident(_, flag, _): flag
+        case .graded, .none: nil
+        }
     }
 
     /// Points as a JSON number (hundredths are exact in decimal, and JSONEncoder prints the shortest form).

@@ -37,8 +37,14 @@ package enum ConditionReportHTMLRenderer {
         let gradeClass =
             !report.flags.isEmpty || rollback ? "grade bad" : (report.score.map { $0.grade.id == "1" ? "grade good" : "grade" } ?? "grade")
         h.append("<header>")
-        h.append("<div class=\"\(gradeClass)\">\(e(report.score.map { l.pick($0.grade.name) } ?? "—"))")
-        if let score = report.score { h.append("<small>\(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))</small>") }
+        // The headline is the band, or why there is none (五级（事故车）, 泡水车 · 不评级, 不可交易); then the score is
+        // information only and says so.
+        h.append("<div class=\"\(gradeClass)\">\(e(report.headline.map { l.pick($0.label) } ?? report.score.map { l.pick($0.grade.name) } ?? "—"))")
+        if let score = report.score {
+            let note = report.headline?.scoreIsInformationOnly == true ? "<br>\(e(l.text(.informationOnly)))" : ""
+            h.append(
+                "<small>\(e(l.text(.score))) \(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))\(note)</small>")
+        }
         h.append("</div><div class=\"head\"><h1>\(e(l.text(.title)))</h1>")
         let makeModel = [v.make, v.model].compactMap { $0 }.joined(separator: " ")
         h.append(

@@ -12,8 +12,11 @@ package enum ConditionReportMarkdownRenderer {
         out.append("# \(l.text(.title)) · \(v.vin)")
         out.append("")
         if let score = report.score {
+            let headline = report.headline.map { l.pick($0.label) } ?? l.pick(score.grade.name)
+            let informationOnly = l == .zh ? "（\(l.text(.informationOnly))）" : " (\(l.text(.informationOnly)))"
+            let note = report.headline?.scoreIsInformationOnly == true ? informationOnly : ""
             out.append(
-                "**\(l.text(.grade)): \(l.pick(score.grade.name))** · \(l.text(.score)) \(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))"
+                "**\(l.text(.grade)): \(headline)** · \(l.text(.score)) \(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))\(note)"
             )
         }
         if report.mileage.flags.contains(where: { $0.severity == "critical" }) { out.append("**\(l.text(.odometerRollback))**") }
