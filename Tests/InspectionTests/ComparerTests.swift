@@ -161,4 +161,14 @@ import Testing
     @Test func notConfirmedIsNeverPossiblyNew() throws {
         #expect(try compare(["26AX1"], [], readingB: 49000).discrepancies.first?.possiblyNew == false)
     }
+
+    /// A rollback between the appraisal and the audit is in the comparison, first, and critical.
+    @Test func anOdometerRollbackIsADiscrepancy() throws {
+        let result = try compare(["14HH1"], ["14HH1"], readingB: 48165)  // the appraisal read 48,210 km
+        let first = try #require(result.discrepancies.first)
+        #expect(first.kind == .odometerRollback && first.severity == .critical)
+        #expect(first.summary == "odometer: the audit reads 45 km less than the appraisal (rule: an odometer never goes back; 调表 suspicion)")
+        #expect(result.context.hasPrefix("the odometer went back 45 km and"))
+        #expect(try compare([], [], readingB: 48210).discrepancies.isEmpty)  // the same reading is no rollback
+    }
 }

@@ -10,14 +10,30 @@ package enum Comparer {
             (appraisal.odometer.reading, appraisal.odometer.unit), (audit.odometer.reading, audit.odometer.unit))
         let seconds = audit.inspectedAt.epochSeconds - appraisal.inspectedAt.epochSeconds
         let days = Double(seconds) / 86_400
+        let rolledBack =
+            audit.odometer.unit.exactKilometres(audit.odometer.reading) + (audit.odometer.unit == .km ? 1 : DistanceUnit.kilometresPerMile)
+            <= appraisal.odometer.unit.exactKilometres(appraisal.odometer.reading)
         let mayBeNew = km > policy.possiblyNewAfterKm || days > Double(policy.possiblyNewAfterDays)
+        let driven = rolledBack ? "the odometer went back \(-km) km" : "driven \(km) km"
         let context =
-            "driven \(km) km and \(formatDays(days)) between appraisal and audit; "
+            "\(driven) and \(formatDays(days)) between appraisal and audit; "
             + (mayBeNew
                 ? "new findings may have happened since the appraisal (over \(policy.possiblyNewAfterKm) km or \(policy.possiblyNewAfterDays) days)"
                 : "within \(policy.possiblyNewAfterKm) km and \(policy.possiblyNewAfterDays) days, so findings were most likely there at the appraisal")
         var items: [Discrepancy] = []
         let rules = Context(template: template, before: before, after: after, mayBeNew: mayBeNew)
+        if rolledBack {
+            // The same car read less at the audit: a rollback (or a misread) between the two inspections, first on the list.
+            let a = OdometerRecord.grouped(appraisal.odometer.reading), b = OdometerRecord.grouped(audit.odometer.reading)
+            items.append(
+                Discrepancy(
+                    kind: .odometerRollback, severity: .critical, item: "odometer", label: LocalizedText(zh: "表显里程", en: "Odometer"),
+                    appraisal: "\(a) \(appraisal.odometer.unit.rawValue)", audit: "\(b) \(audit.odometer.unit.rawValue)", degreeChange: nil,
+                    scoreEffect: .zero, gradeEffect: nil, flag: nil, possiblyNew: false,
+                    summary:
+                        "odometer: the audit reads \(OdometerRecord.grouped(-km)) km less than the appraisal (rule: an odometer never goes back; 调表 suspicion)"
+                ))
+        }
 
         // Defects, part by part in template order.
         let parts = template.partGroups.flatMap(\.parts).map(\.code)

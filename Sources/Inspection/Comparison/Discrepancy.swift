@@ -12,8 +12,10 @@ package struct Discrepancy: Sendable, Hashable, Codable {
         case notConfirmedByAuditor = "not-confirmed-by-auditor"
         /// The same part, another defect type.
         case typeChanged = "type-changed"
-        /// A check answered differently (or by one side only).
+        /// A check whose result changed between minor and major.
         case checkChanged = "check-changed"
+        /// The audit's odometer reads less than the appraisal's.
+        case odometerRollback = "odometer-rollback"
     }
 
     /// How much it matters.

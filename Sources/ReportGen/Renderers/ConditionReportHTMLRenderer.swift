@@ -52,7 +52,8 @@ package enum ConditionReportHTMLRenderer {
         )
         if rollback { h.append("<p class=\"flags\"><span class=\"flag\">\(e(l.text(.odometerRollback)))</span></p>") }
         if report.flags.isEmpty {
-            h.append("<p class=\"flags ok\">\(e(l.text(.noFlags)))</p>")
+            // "No accident, flood, fire..." never stands next to a rollback: the rollback line above says it all.
+            if !rollback { h.append("<p class=\"flags ok\">\(e(l.text(.noFlags)))</p>") }
         } else {
             h.append(
                 "<p class=\"flags\">"

@@ -19,12 +19,16 @@ package enum ConditionReportMarkdownRenderer {
                 "**\(l.text(.grade)): \(headline)** · \(l.text(.score)) \(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))\(note)"
             )
         }
-        if report.mileage.flags.contains(where: { $0.severity == "critical" }) { out.append("**\(l.text(.odometerRollback))**") }
-        out.append(
-            report.flags.isEmpty
-                ? "\(l.text(.flags)): \(l.text(.noFlags))"
-                : "\(l.text(.flags)): "
+        let rollback = report.mileage.flags.contains { $0.severity == "critical" }
+        if rollback { out.append("**\(l.text(.odometerRollback))**") }
+        // "No accident, flood, fire..." never stands next to a rollback.
+        if !report.flags.isEmpty {
+            out.append(
+                "\(l.text(.flags)): "
                     + report.flags.map { "**\(l.pick($0.name))** (\($0.causes.joined(separator: ", ")))" }.joined(separator: " · "))
+        } else if !rollback {
+            out.append("\(l.text(.flags)): \(l.text(.noFlags))")
+        }
         out.append("")
         out.append("\(l.text(.report)) `\(report.reportID)` · \(l.text(.generated)) \(report.generatedAt)")
         out.append("")

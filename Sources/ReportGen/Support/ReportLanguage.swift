@@ -86,6 +86,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             "not-confirmed-by-auditor": .init(zh: "稽查未确认", en: "not confirmed by the auditor"),
             "type-changed": .init(zh: "缺陷类型变化", en: "type changed"),
             "check-changed": .init(zh: "检查结果变化", en: "check changed"),
+            "odometer-rollback": .init(zh: "里程回退", en: "odometer rollback"),
         ]
         return labels[name].map(pick) ?? name
     }
@@ -109,6 +110,10 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         // Days to one decimal, as the comparison's own context says it (66 h is 2.8 days, not 2).
         let tenths = (d.hoursBetween * 10 + 12) / 24
         let time = d.hoursBetween < 48 ? "\(d.hoursBetween) h" : "\(tenths / 10).\(tenths % 10) \(self == .zh ? "天" : "days")"
+        if d.kmBetween < 0 {
+            return self == .zh
+                ? "评估与稽查间隔 \(time)，里程回退 \(-d.kmBetween) km" : "\(time) between appraisal and audit, the odometer went back \(-d.kmBetween) km"
+        }
         return self == .zh ? "评估与稽查间隔 \(time)，行驶 \(d.kmBetween) km" : "\(time) and \(d.kmBetween) km between appraisal and audit"
     }
 
