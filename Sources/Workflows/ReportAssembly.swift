@@ -4,15 +4,12 @@ import Store
 
 /// The report use case: load a car's record, then build its condition report.
 package struct ReportAssembly: Sendable {
-    /// Templates by id.
-    package var catalog: TemplateCatalog
-    /// Allowances and thresholds.
-    package var mileagePolicy: MileagePolicy
+    /// What turns a loaded record into the report.
+    package var builder: ConditionReportBuilder
 
     /// Creates the use case.
     package init(catalog: TemplateCatalog, mileagePolicy: MileagePolicy) {
-        self.catalog = catalog
-        self.mileagePolicy = mileagePolicy
+        builder = ConditionReportBuilder(catalog: catalog, mileagePolicy: mileagePolicy)
     }
 
     /// Why a report cannot be made.
@@ -44,7 +41,7 @@ package struct ReportAssembly: Sendable {
     /// The condition report of a loaded record.
     package func report(_ record: CarRecord, generatedAt: String) throws(Failure) -> ConditionReport {
         do {
-            return try ConditionReportBuilder(catalog: catalog, mileagePolicy: mileagePolicy).build(record, generatedAt: generatedAt)
+            return try builder.build(record, generatedAt: generatedAt)
         } catch {
             throw .build(error)
         }
