@@ -79,8 +79,8 @@ expect 5 "$bin" deliver JHMCM56557C404453 --submission "$day"/JHMCM56557C404453/
 
 echo
 echo "== condition reports for every car (JSON condition-report/1, self-contained HTML, Markdown; Chinese) =="
-expect 0 "$bin" report --all --out "$out/reports" --generated-at 2026-11-26T18:00:00+08:00
-expect 0 "$bin" report LFV2A21K2D4052187 --format md --lang en --generated-at 2026-11-26T18:00:00+08:00 --out "$out/LFV2A21K2D4052187.en.md"
+expect 0 "$bin" report --all --out "$out/reports" --generated-at 2026-11-27T18:00:00+08:00
+expect 0 "$bin" report LFV2A21K2D4052187 --format md --lang en --generated-at 2026-11-27T18:00:00+08:00 --out "$out/LFV2A21K2D4052187.en.md"
 head -n 12 "$out/LFV2A21K2D4052187.en.md"
 echo
 echo "== the same day as one batch (into a second database): parallel, resumable; then again, unchanged =="

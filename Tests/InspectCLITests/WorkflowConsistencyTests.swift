@@ -20,7 +20,7 @@ import Testing
         let day = Fixtures.sampleDay
         let cars = try FileManager.default.contentsOfDirectory(atPath: day.path).sorted()
         #expect(cars.count == 5)
-        let now = ["--now", "2026-11-26T10:00:00+08:00"]
+        let now = ["--now", "2026-11-27T10:00:00+08:00"]
         // One store through the single commands.
         let single = runner("single")
         let submissions = cars.flatMap { ["\($0)/appraisal.yaml", "\($0)/audit.yaml"] }.map { day.appending(path: $0).path }
@@ -45,7 +45,7 @@ import Testing
         // On the batch's store, `report --all` writes the same files as the batch did (one report-writing rule, the same
         // photo handling; the batch stamps its reports with its `--now`, in UTC).
         let allReports = folder.url.appending(path: "all-reports")
-        let all = try runner("batch").run(["report", "--all", "--out", allReports.path, "--generated-at", "2026-11-26T02:00:00Z"])
+        let all = try runner("batch").run(["report", "--all", "--out", allReports.path, "--generated-at", "2026-11-27T02:00:00Z"])
         #expect(all.status == 0, "\(all.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: allReports.path).sorted()
         #expect(written.count == cars.count * 3)
@@ -56,7 +56,7 @@ import Testing
         }
 
         for car in cars {
-            let report = try json(try single.run(["report", car, "--format", "json", "--generated-at", "2026-11-26T18:00:00+08:00"]))
+            let report = try json(try single.run(["report", car, "--format", "json", "--generated-at", "2026-11-27T18:00:00+08:00"]))
             let batched = try #require(batchByVIN[car], "\(car) in the batch summary")
             // The delivery verdict.
             let reportVerdict = (report["delivery"] as? [String: Any])?["verdict"] as? String

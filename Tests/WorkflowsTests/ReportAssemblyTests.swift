@@ -49,7 +49,19 @@ import Workflows
         let a = try ConditionReportJSONRenderer.render(SampleDay.report("LFV2A21K2D4052187"))
         let b = try ConditionReportJSONRenderer.render(SampleDay.report("LFV2A21K2D4052187"))
         #expect(a == b)
-        #expect(a.contains("\"generated_at\" : \"2026-11-26T12:00:00+08:00\""))
+        #expect(a.contains("\"generated_at\" : \"2026-11-27T09:00:00+08:00\""))
+    }
+
+    @Test func aReportGeneratedBeforeTheHandoverDoesNotContainIt() throws {
+        // The flood car was handed over at 2026-11-26T20:40:00+08:00.
+        let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy())
+        let store = try SampleDay.store.get()
+        let before = try assembly.report(vin: "JHMCM56557C404453", store: store, generatedAt: "2026-11-26T20:39:00+08:00")
+        #expect(before.delivery == nil)
+        let after = try assembly.report(vin: "JHMCM56557C404453", store: store, generatedAt: "2026-11-26T20:40:00+08:00")
+        #expect(after.delivery?.verdict == "stop")
+        #expect(after.delivery?.reasons.contains { $0.hasPrefix("[dispute] the buyer disputes report defect 27HH1") } == true)
+        #expect(after.delivery?.reasons.contains { $0.hasPrefix("[ok]") } == false)
     }
 
     @Test func anUnknownVINIsNamed() throws {

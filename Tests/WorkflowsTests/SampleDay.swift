@@ -11,7 +11,7 @@ import Workflows
 enum SampleDay {
     static let cars = ["LSVAM4189C2184526", "LFV2A21K2D4052187", "JHMCM56557C404453", "LGXCE6CB2H0123456", "LHGCR2654E8012345"]
     static let deliveries = ["LSVAM4189C2184526", "JHMCM56557C404453"]
-    static let generatedAt = "2026-11-26T12:00:00+08:00"
+    static let generatedAt = "2026-11-27T09:00:00+08:00"
 
     /// The folder that holds the database (kept for the whole test run).
     static let folder: TemporaryFolder = TemporaryFolder()

@@ -31,6 +31,10 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
         package var topic: String
         /// What to tell people.
         package var message: String
+
+        /// The tag a reason is shown with: its verdict, except a dispute, which calls for no verdict of its own and
+        /// is shown as what it is (`[dispute]`, never `[ok]`).
+        package var tag: String { topic == "dispute" ? "dispute" : verdict.rawValue }
     }
 
     /// The worst verdict of the reasons (ok without reasons).

@@ -135,13 +135,15 @@ package struct ConditionReportBuilder: Sendable {
 
         // The latest delivery, checked against the report.
         var delivery: ConditionReport.Delivery?
-        if let handover = record.latest(.delivery) {
+        // A report generated before the handover does not contain it.
+        let generated = Timestamp.parse(generatedAt).map(\.epochSeconds)
+        if let handover = record.latest(.delivery), (try? generated.get()).map({ handover.submission.inspectedAt.epochSeconds <= $0 }) ?? true {
             let check = DeliveryCheck.evaluate(delivery: handover, record: record, reportTemplate: template, policy: mileagePolicy)
             if let check {
                 delivery = .init(
                     verdict: check.verdict.rawValue, inspectedAt: handover.submission.inspectedAt.text, odometer: check.odometer,
                     newDamage: check.newDamage,
-                    disputed: check.disputed, reasons: check.reasons.map { "[\($0.verdict.rawValue)] \($0.message)" })
+                    disputed: check.disputed, reasons: check.reasons.map { "[\($0.tag)] \($0.message)" })
             }
         }
 

@@ -5,7 +5,7 @@ package enum DeliveryRenderer {
     /// The delivery check of `vin`, ending with a newline.
     package static func text(vin: String, check: DeliveryCheck) -> String {
         var lines = ["delivery check of \(vin): \(check.verdict.rawValue.uppercased())", "  odometer: \(check.odometer)"]
-        for reason in check.reasons { lines.append("  [\(reason.verdict.rawValue)] \(reason.topic): \(reason.message)") }
+        for reason in check.reasons { lines.append("  [\(reason.tag)] \(reason.topic): \(reason.message)") }
         return lines.joined(separator: "\n") + "\n"
     }
 }
