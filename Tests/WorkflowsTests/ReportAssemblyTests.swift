@@ -23,6 +23,9 @@ import Workflows
         #expect(worn.mileage.flags.map(\.kind) == ["rollback"])
         #expect(worn.warnings.contains { $0.hasPrefix("mileage: rollback: 86,405 km at audit") })
         let accident = try SampleDay.report("LFV2A21K2D4052187")
+        // "Seen by the appraisal" shows what the appraiser recorded when the auditor saw it another way.
+        let fender = try #require(accident.findings.first { $0.code == "15XF2" })
+        #expect(fender.seenBy == ["appraisal", "audit"] && fender.appraisalCode == "15XF1")
         #expect(accident.score?.grade.id == "5")
         #expect(accident.findings.first { $0.code == "4SH" }?.structural == true)
         #expect(accident.findings.first { $0.code == "4SH" }?.seenBy == ["audit"])

@@ -81,6 +81,8 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var structural: Bool
         /// `appraisal`, `audit` or both.
         package var seenBy: [String]
+        /// What the appraiser recorded for it, when it differs from ``code`` (e.g. `15XF1` for the audit's `15XF2`).
+        package var appraisalCode: String?
         /// Points deducted for it.
         package var deduction: Double
         package var note: String?

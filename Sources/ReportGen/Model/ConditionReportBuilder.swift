@@ -49,10 +49,12 @@ package struct ConditionReportBuilder: Sendable {
             let group = located?.group
             let type = group?.defectTypes.first { $0.code == defect.type }
             var seenBy = [final.stage.rawValue]
+            var appraisalCode: String?
             if final.stage == .audit, let appraisal,
-                appraisal.submission.defects.contains(where: { $0.part == defect.part && $0.type == defect.type })
+                let seen = appraisal.submission.defects.first(where: { $0.part == defect.part && $0.type == defect.type })
             {
                 seenBy.insert("appraisal", at: 0)
+                if seen.code != defect.code { appraisalCode = seen.code }
             }
             let photos = finalPhotos.filter { $0.role == .defect && $0.findingSeq == index + 1 }
                 .map { ConditionReport.PhotoRef(image: $0.storedPath, thumbnail: $0.thumbnailPath) }
@@ -62,6 +64,7 @@ package struct ConditionReportBuilder: Sendable {
                 part: .init(code: defect.part, group: group?.id ?? "", name: located?.part.label ?? LocalizedText(zh: defect.part, en: defect.part)),
                 defect: .init(code: defect.type, name: type?.label ?? LocalizedText(zh: defect.type, en: defect.type)), degree: defect.degree,
                 degreeLabel: degreeLabel, structural: group?.raises != nil && group?.raises == template.scoring?.accidentFlag, seenBy: seenBy,
+                appraisalCode: appraisalCode,
                 deduction: Self.points(assessment.deductions.filter { $0.item == defect.code }.reduce(.zero) { $0 + $1.points }), note: defect.note,
                 photos: photos)
         }

@@ -78,7 +78,7 @@ package enum ConditionReportMarkdownRenderer {
                 let part = l.pick(f.part.name) + (f.structural ? " (\(l.text(.structural)))" : "")
                 let degree = f.degree.map { "\($0)" } ?? "-"
                 out.append(
-                    "| \(f.code) | \(cell(part)) | \(l.pick(f.defect.name)) | \(degree) | \(f.seenBy.map { l.stage($0) }.joined(separator: ", ")) | \(ReportLanguage.number(f.deduction)) | \(cell(f.note ?? "")) |"
+                    "| \(f.code) | \(cell(part)) | \(l.pick(f.defect.name)) | \(degree) | \(l.seenBy(f)) | \(ReportLanguage.number(f.deduction)) | \(cell(f.note ?? "")) |"
                 )
             }
         }

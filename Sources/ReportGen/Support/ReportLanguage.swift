@@ -99,6 +99,16 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         return labels[name].map(pick) ?? name
     }
 
+    /// Who saw a finding, in this language; the appraisal with what the appraiser recorded when it differs:
+    /// "评估（15XF1）, 稽查".
+    package func seenBy(_ finding: ConditionReport.Finding) -> String {
+        finding.seenBy.map { stage in
+            let name = self.stage(stage)
+            guard stage == "appraisal", let code = finding.appraisalCode else { return name }
+            return self == .zh ? "\(name)（\(code)）" : "\(name) (\(code))"
+        }.joined(separator: ", ")
+    }
+
     /// One discrepancy in this language: "评估漏检 左C柱: — → 4SH".
     package func discrepancy(_ item: ConditionReport.DiscrepancyItem) -> String {
         "\(kind(item.kind)) \(item.item) \(pick(item.name)): \(item.appraisal ?? "—") → \(item.audit ?? "—")"
