@@ -25,16 +25,20 @@ package struct ReportFiles: Sendable {
     package var photos: PhotoMode
     /// The folder the store's photo paths are relative to (the database's folder).
     package var databaseFolder: URL
+    /// Who the reports are for.
+    package var audience: ReportAudience
 
     /// Creates a writer.
-    package init(language: ReportLanguage, photos: PhotoMode, databaseFolder: URL) {
+    package init(language: ReportLanguage, photos: PhotoMode, databaseFolder: URL, audience: ReportAudience = .internal) {
         self.language = language
         self.photos = photos
         self.databaseFolder = databaseFolder.standardizedFileURL
+        self.audience = audience
     }
 
     /// `report` in `format`, for a file that will sit in `outputFolder` (links are relative to it).
     package func render(_ report: ConditionReport, _ format: Format, outputFolder: URL) throws -> String {
+        let report = report.for(audience)
         switch format {
         case .json: return try ConditionReportJSONRenderer.render(report)
         case .md: return ConditionReportMarkdownRenderer.render(report, language: language)

@@ -51,4 +51,31 @@ import Testing
         #expect(html.components(separatedBy: "src=\"data:image/jpeg;base64,/9j/2Q==\"").count - 1 == 14 + 2)
         #expect(!html.contains("src=\"photos/"))
     }
+
+    /// `--audience customer`: no staff ids or names, no appraiser-miss details, no internal notes or warnings; the
+    /// findings, scores, flags, ledger and delivery check stay.
+    @Test(arguments: cars)
+    func aCustomersReportLeavesOutStaffMatters(vin: String) throws {
+        let internalReport = try Self.report(vin)
+        let customer = internalReport.for(.customer)
+        #expect(customer.audience == "customer")
+        #expect(customer.findings.map(\.code) == internalReport.findings.map(\.code))
+        #expect(customer.score == internalReport.score && customer.flags == internalReport.flags && customer.delivery == internalReport.delivery)
+        let json = try ConditionReportJSONRenderer.render(customer)
+        let schema = try JSONSchemaValidator(schemaAt: Fixtures.repoRoot.appending(path: "schemas/condition-report-1.schema.json"))
+        #expect(try schema.validate(json: Data(json.utf8)) == [])
+        let staff = internalReport.inspections.flatMap { [$0.inspectorID, $0.inspectorName].compactMap { $0 } }
+        let notes = internalReport.findings.compactMap(\.note) + internalReport.checks.compactMap(\.note)
+        #expect(!staff.isEmpty)
+        for language in ReportLanguage.allCases {
+            let pages = [
+                ConditionReportHTMLRenderer.render(customer, language: language, photos: .link(prefix: "")),
+                ConditionReportMarkdownRenderer.render(customer, language: language), json,
+            ]
+            for page in pages {
+                for text in staff + notes { #expect(!page.contains(text), "\(vin) \(language): \(text)") }
+                #expect(!page.contains(language.text(.discrepancies)), "\(vin) \(language)")
+            }
+        }
+    }
 }

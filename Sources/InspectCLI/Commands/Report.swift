@@ -9,6 +9,7 @@ import Workflows
 extension ReportLanguage: ExpressibleByArgument {}
 extension ReportFiles.Format: ExpressibleByArgument {}
 extension ReportFiles.PhotoMode: ExpressibleByArgument {}
+extension ReportAudience: ExpressibleByArgument {}
 
 extension InspectCommand {
     /// `inspect report VIN` and `inspect report --all --out DIR`.
@@ -29,6 +30,11 @@ extension InspectCommand {
 
         @Option(name: .long, help: "Language of HTML and Markdown: zh or en.")
         var lang: ReportLanguage = .zh
+
+        @Option(
+            name: .long, help: "Who it is for: internal (staff: everything) or customer (no staff ids or names, no discrepancies, no internal notes)."
+        )
+        var audience: ReportAudience = .internal
 
         @Option(name: .long, help: "HTML photos: embed thumbnails (self-contained) or link to the stored files.")
         var photos: ReportFiles.PhotoMode = .embed
@@ -59,7 +65,8 @@ extension InspectCommand {
             let store = try database.existingStore()
             let assembly = ReportAssembly(catalog: templates.catalog(), mileagePolicy: try mileageOptions.mileage())
             let time = try generatedAt.map { try Timestamp.parse($0).get().text } ?? clock.currentTime()
-            let files = ReportFiles(language: lang, photos: photos, databaseFolder: URL(filePath: database.path).deletingLastPathComponent())
+            let files = ReportFiles(
+                language: lang, photos: photos, databaseFolder: URL(filePath: database.path).deletingLastPathComponent(), audience: audience)
             if all, let out {
                 let folder = URL(filePath: out)
                 let written: ReportFiles.AllWritten

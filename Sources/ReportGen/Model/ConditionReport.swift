@@ -11,6 +11,9 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     package var format = Self.formatName
     /// The name and version of the JSON contract.
     package static let formatName = "condition-report/1"
+    /// Who it is for: `internal` (staff: everything) or `customer` (no staff ids or names, no appraiser-miss details,
+    /// no internal notes). Absent means internal.
+    package var audience: String?
     /// Stable id: VIN plus the revisions used, e.g. `LSVAM4189C2184526-A1-U1`.
     package var reportID: String
     /// When it was generated (injected for reproducible output).
@@ -54,7 +57,7 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var stage: String
         package var stageLabel: Label
         package var revision: Int
-        package var inspectorID: String
+        package var inspectorID: String?
         package var inspectorName: String?
         package var inspectedAt: String
         package var site: String?

@@ -77,13 +77,16 @@ package enum ConditionReportHTMLRenderer {
         if let color = v.color { h.append("<tr><th>\(e(l.text(.color)))</th><td>\(e(color))</td></tr>") }
         if let first = v.firstRegistered { h.append("<tr><th>\(e(l.text(.firstRegistered)))</th><td>\(e(first))</td></tr>") }
         h.append("</table>")
+        // The inspector column only where the report names them (not in a customer's report).
+        let named = report.inspections.contains { $0.inspectorID != nil || $0.inspectorName != nil }
         h.append(
-            "<table><thead><tr><th>\(e(l.text(.stage)))</th><th>\(e(l.text(.inspector)))</th><th>\(e(l.text(.time)))</th><th>\(e(l.text(.site)))</th><th>\(e(l.text(.odometer)))</th></tr></thead><tbody>"
+            "<table><thead><tr><th>\(e(l.text(.stage)))</th>\(named ? "<th>\(e(l.text(.inspector)))</th>" : "")<th>\(e(l.text(.time)))</th><th>\(e(l.text(.site)))</th><th>\(e(l.text(.odometer)))</th></tr></thead><tbody>"
         )
         for i in report.inspections {
             let odometer = i.odometer.unit == "km" ? "\(i.odometer.reading) km" : "\(i.odometer.reading) \(i.odometer.unit) (\(i.odometer.km) km)"
+            let inspector = named ? "<td>\(e([i.inspectorID, i.inspectorName].compactMap { $0 }.joined(separator: " ")))</td>" : ""
             h.append(
-                "<tr><td>\(e(l.pick(i.stageLabel))) r\(i.revision)</td><td>\(e(i.inspectorID))\(i.inspectorName.map { " " + e($0) } ?? "")</td><td>\(e(i.inspectedAt))</td><td>\(e(i.site ?? ""))</td><td>\(e(odometer))</td></tr>"
+                "<tr><td>\(e(l.pick(i.stageLabel))) r\(i.revision)</td>\(inspector)<td>\(e(i.inspectedAt))</td><td>\(e(i.site ?? ""))</td><td>\(e(odometer))</td></tr>"
             )
         }
         h.append("</tbody></table></section>")

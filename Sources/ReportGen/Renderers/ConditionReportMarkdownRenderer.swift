@@ -46,13 +46,14 @@ package enum ConditionReportMarkdownRenderer {
         out.append("")
         out.append("## \(l.text(.inspections))")
         out.append("")
-        out.append("| \(l.text(.stage)) | \(l.text(.inspector)) | \(l.text(.time)) | \(l.text(.site)) | \(l.text(.odometer)) |")
-        out.append("|---|---|---|---|---|")
+        // The inspector column only where the report names them (not in a customer's report).
+        let named = report.inspections.contains { $0.inspectorID != nil || $0.inspectorName != nil }
+        out.append("| \(l.text(.stage)) |\(named ? " \(l.text(.inspector)) |" : "") \(l.text(.time)) | \(l.text(.site)) | \(l.text(.odometer)) |")
+        out.append(named ? "|---|---|---|---|---|" : "|---|---|---|---|")
         for i in report.inspections {
             let odometer = i.odometer.unit == "km" ? "\(i.odometer.reading) km" : "\(i.odometer.reading) \(i.odometer.unit) (\(i.odometer.km) km)"
-            out.append(
-                "| \(l.pick(i.stageLabel)) r\(i.revision) | \(cell(i.inspectorID + (i.inspectorName.map { " " + $0 } ?? ""))) | \(i.inspectedAt) | \(cell(i.site ?? "")) | \(odometer) |"
-            )
+            let inspector = named ? " \(cell([i.inspectorID, i.inspectorName].compactMap { $0 }.joined(separator: " "))) |" : ""
+            out.append("| \(l.pick(i.stageLabel)) r\(i.revision) |\(inspector) \(i.inspectedAt) | \(cell(i.site ?? "")) | \(odometer) |")
         }
         if let score = report.score {
             out.append("")

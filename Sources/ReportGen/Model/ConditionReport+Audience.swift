@@ -1,0 +1,27 @@
+/// Who a condition report is for.
+package enum ReportAudience: String, Sendable, CaseIterable {
+    /// Staff: everything.
+    case `internal`
+    /// A buyer or seller: no staff ids or names, no appraiser-miss details, no internal notes.
+    case customer
+}
+
+extension ConditionReport {
+    /// The report as `audience` may see it. For customers: inspector ids and names, the appraiser-vs-auditor
+    /// discrepancies, finding and check notes (staff remarks) and the warnings (internal bookkeeping, other cars'
+    /// photos) are left out; findings, scores, flags, the mileage ledger, photos and the delivery check stay.
+    package func `for`(_ audience: ReportAudience) -> ConditionReport {
+        guard audience == .customer else { return self }
+        var copy = self
+        copy.audience = audience.rawValue
+        for index in copy.inspections.indices {
+            copy.inspections[index].inspectorID = nil
+            copy.inspections[index].inspectorName = nil
+        }
+        copy.discrepancies = nil
+        for index in copy.findings.indices { copy.findings[index].note = nil }
+        for index in copy.checks.indices { copy.checks[index].note = nil }
+        copy.warnings = []
+        return copy
+    }
+}
