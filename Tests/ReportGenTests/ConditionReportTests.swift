@@ -78,4 +78,15 @@ import Testing
             }
         }
     }
+
+    /// The ledger table numbers readings 1, 2, 3 ...: database row ids are not for readers.
+    @Test func theLedgerTableShowsNoRowIds() throws {
+        let report = try Self.report("JHMCM56557C404453")
+        let ids = report.mileage.readings.map(\.id)
+        #expect(ids != Array(1...Int64(ids.count)), "the sample's row ids are not 1, 2, 3, so the test can tell")
+        let markdown = ConditionReportMarkdownRenderer.render(report, language: .en)
+        let section = try #require(markdown.components(separatedBy: "## Mileage").last?.components(separatedBy: "\n## ").first)
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains(" km") }
+        #expect(rows.map { $0.split(separator: "|").first?.trimmingCharacters(in: .whitespaces) } == (1...ids.count).map { "\($0)" })
+    }
 }

@@ -103,12 +103,14 @@ package enum ConditionReportMarkdownRenderer {
         out.append("")
         out.append("| # | \(l.text(.stage)) | \(l.text(.time)) | \(l.text(.reading)) | \(l.text(.delta)) | \(l.text(.allowance)) |")
         out.append("|---|---|---|---|---|---|")
-        for r in report.mileage.readings {
+        // Readings are numbered 1, 2, 3 ... in the table (database row ids are not for readers).
+        let position = Dictionary(uniqueKeysWithValues: report.mileage.readings.enumerated().map { ($1.id, $0 + 1) })
+        for (index, r) in report.mileage.readings.enumerated() {
             let reading =
                 (r.unit == "km" ? "\(r.reading) km" : "\(r.reading) \(r.unit) (\(r.km) km)")
-                + (r.supersededBy.map { " ~~superseded by #\($0)~~" } ?? "")
+                + (r.supersededBy.map { " ~~\(l.text(.supersededBy)) \(position[$0].map(String.init) ?? "?")~~" } ?? "")
             let delta = r.deltaKm.map { ($0 >= 0 ? "+" : "") + "\($0) km" } ?? ""
-            out.append("| \(r.id) | \(l.stage(r.stage)) | \(r.at) | \(reading) | \(delta) | \(r.allowanceKm.map { "\($0) km" } ?? "") |")
+            out.append("| \(index + 1) | \(l.stage(r.stage)) | \(r.at) | \(reading) | \(delta) | \(r.allowanceKm.map { "\($0) km" } ?? "") |")
         }
         out.append("")
         if report.mileage.flags.isEmpty { out.append(l.text(.noMileageFlags)) }

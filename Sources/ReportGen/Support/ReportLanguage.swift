@@ -18,7 +18,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         case grade, score, flags, noFlags, findings, noFindings, part, defect, degree, seenBy, deduction, note, photos, checks
         case discrepancies, noDiscrepancies, possiblyNew, mileage, reading, delta, allowance, noMileageFlags, walkaround, quality
         case delivery, verdict, warnings, diagram, generated, report, structural, section, total, legend, appraisal, audit, odometerRollback
-        case informationOnly
+        case informationOnly, supersededBy
 
         var label: LocalizedText {
             switch self {
@@ -74,6 +74,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             case .audit: .init(zh: "稽查", en: "audit")
             case .odometerRollback: .init(zh: "调表嫌疑：里程读数回退", en: "Odometer rollback suspected")
             case .informationOnly: .init(zh: "仅供参考", en: "for information only")
+            case .supersededBy: .init(zh: "已被更正，见", en: "superseded by")
             }
         }
     }
