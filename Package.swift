@@ -135,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportGenTests",
-            dependencies: ["Inspection", "ReportGen", "TestSupport"],
+            dependencies: ["Common", "Inspection", "ReportGen", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -159,7 +159,8 @@ let package = Package(
         .testTarget(
             name: "InspectCLITests",
             dependencies: [
-                "InspectCLI", "Batch", "Common", "InspectDevTools", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "InspectCLI", "Batch", "Common", "Inspection", "ImageOps", "ReportGen", "InspectDevTools", "Store", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

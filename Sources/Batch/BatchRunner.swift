@@ -92,9 +92,9 @@ package struct BatchRunner: Sendable {
             outcome.steps.append(.init(name: name, ms: Int((now - clock).milliseconds)))
             clock = now
         }
-        func fail(_ reason: String) {
+        func fail(_ code: String, _ params: [String: NoticeValue]) {
             outcome.status = .failed
-            outcome.reasons.append(reason)
+            outcome.reasons.append(Notice(code, params, table: BatchMessages.table))
         }
         let validator = SubmissionValidator(catalog: catalog)
         let intake = SubmissionIntake(store: store, policy: photoPolicy, concurrency: photoWorkers)
@@ -102,23 +102,23 @@ package struct BatchRunner: Sendable {
         lenient.requiredAngleFailureIsError = false
         var cache: [String: NormalisedPhoto] = [:]
         let submissions = car.submissions
-        if submissions.isEmpty { fail("no appraisal.yaml, audit.yaml or delivery.yaml in \(car.name)") }
+        if submissions.isEmpty { fail("batch.no_submissions", ["car": .text(car.name)]) }
         var vin: String?
         var delivery: ValidatedSubmission?
         for (stage, url) in submissions {
             let display = "\(car.name)/\(url.lastPathComponent)"
             let report = validator.validate(fileAt: url, displayPath: display)
             guard let validated = report.validated else {
-                for problem in report.errors { fail(problem.rendered) }
+                for problem in report.errors { fail("batch.invalid", ["file": .text(display), "detail": .text(problem.rendered)]) }
                 step("validate \(stage.rawValue)")
                 continue
             }
             guard validated.submission.stage == stage else {
-                fail("\(display): the file says stage \(validated.submission.stage.rawValue)")
+                fail("batch.wrong_stage", ["file": .text(display), "stage": .text(validated.submission.stage.rawValue)])
                 continue
             }
             if let vin, vin != validated.submission.vehicle.vin.value {
-                fail("\(display): VIN \(validated.submission.vehicle.vin.value) differs from the folder's other submissions (\(vin))")
+                fail("batch.vin_differs", ["file": .text(display), "vin": .text(validated.submission.vehicle.vin.value), "other_vin": .text(vin)])
                 continue
             }
             vin = validated.submission.vehicle.vin.value
@@ -131,10 +131,12 @@ package struct BatchRunner: Sendable {
                 let before = cache.count
                 let result = try intake.take(validated, submittedAt: now, cache: &cache)
                 outcome.photos += cache.count - before
-                for problem in result.diagnostics where problem.severity == .error { fail(problem.rendered) }
+                for problem in result.diagnostics where problem.severity == .error {
+                    fail("batch.invalid", ["file": .text(display), "detail": .text(problem.rendered)])
+                }
                 if case let .stored(revision)? = result.outcome { outcome.reuse += revision.reuse.count }
             } catch {
-                fail("\(display): \(error)")
+                fail("batch.submit_failed", ["file": .text(display), "detail": .text("\(error)")])
             }
             step("submit \(stage.rawValue)")
         }
@@ -144,9 +146,11 @@ package struct BatchRunner: Sendable {
                 let result = try SubmissionIntake(store: store, policy: lenient, concurrency: photoWorkers).take(
                     delivery, submittedAt: now, cache: &cache)
                 outcome.photos += cache.count - before
-                for problem in result.diagnostics where problem.severity == .error { fail(problem.rendered) }
+                for problem in result.diagnostics where problem.severity == .error {
+                    fail("batch.invalid", ["file": .text("\(car.name)/delivery.yaml"), "detail": .text(problem.rendered)])
+                }
             } catch {
-                fail("\(car.name)/delivery: \(error)")
+                fail("batch.submit_failed", ["file": .text("\(car.name)/delivery.yaml"), "detail": .text("\(error)")])
             }
             step("submit delivery")
         }
@@ -157,7 +161,7 @@ package struct BatchRunner: Sendable {
                 do {
                     try writeReports(record, to: outFolder)
                 } catch {
-                    fail("reports: \(error)")
+                    fail("batch.reports_failed", ["detail": .text("\(error)")])
                 }
                 step("reports")
             }

@@ -1,8 +1,10 @@
-/// What a batch run did, for people (``text``) and machines (`--summary-json`, `format: batch-summary/1`).
+import Common
+
+/// What a batch run did, for people (``text``) and machines (`--summary-json`, `format: batch-summary/2`).
 package struct BatchSummary: Sendable, Hashable, Codable {
     package var format = Self.formatName
     /// The name and version of the JSON contract.
-    package static let formatName = "batch-summary/1"
+    package static let formatName = "batch-summary/2"
     package var day: String
     package var cars: Int
     package var ok: Int
@@ -37,7 +39,7 @@ package struct BatchSummary: Sendable, Hashable, Codable {
 
     package struct Failure: Sendable, Hashable, Codable {
         package var car: String
-        package var reasons: [String]
+        package var reasons: [Notice]
     }
 
     /// Summarises outcomes.
@@ -84,7 +86,7 @@ package struct BatchSummary: Sendable, Hashable, Codable {
         }
         for failure in failures {
             lines.append("  FAILED \(failure.car):")
-            for reason in failure.reasons.prefix(10) { lines.append("    \(reason)") }
+            for reason in failure.reasons.prefix(10) { lines.append("    \(reason.message.en)") }
             if failure.reasons.count > 10 { lines.append("    ... \(failure.reasons.count - 10) more") }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -1,3 +1,5 @@
+import Common
+
 /// What the batch did with one car (stored with its progress, so a later run can summarise it without redoing it).
 package struct CarOutcome: Sendable, Hashable, Codable {
     /// How a car went.
@@ -14,8 +16,8 @@ package struct CarOutcome: Sendable, Hashable, Codable {
     package var car: String
     /// The VIN, when a submission could be read.
     package var vin: String?
-    /// Why it failed (every problem).
-    package var reasons: [String]
+    /// Why it failed (every problem), coded.
+    package var reasons: [Notice]
     /// Photos normalised in this run.
     package var photos: Int
     /// The final grade (zh and en), when graded.
@@ -41,6 +43,35 @@ package struct CarOutcome: Sendable, Hashable, Codable {
     package struct Step: Sendable, Hashable, Codable {
         package var name: String
         package var ms: Int
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case status, car, vin, reasons, photos, grade, discrepancies, critical, mileageFlags, appraiser, delivery, reuse, steps, unchanged
+    }
+
+    /// Reads a recorded outcome; outcomes recorded before reasons were coded carry them as plain text.
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        status = try c.decode(Status.self, forKey: .status)
+        car = try c.decode(String.self, forKey: .car)
+        vin = try c.decodeIfPresent(String.self, forKey: .vin)
+        if let coded = try? c.decode([Notice].self, forKey: .reasons) {
+            reasons = coded
+        } else {
+            reasons = try c.decode([String].self, forKey: .reasons).map {
+                Notice("batch.recorded", ["detail": .text($0)], table: BatchMessages.table)
+            }
+        }
+        photos = try c.decode(Int.self, forKey: .photos)
+        grade = try c.decodeIfPresent(String.self, forKey: .grade)
+        discrepancies = try c.decode(Int.self, forKey: .discrepancies)
+        critical = try c.decode(Int.self, forKey: .critical)
+        mileageFlags = try c.decode(Int.self, forKey: .mileageFlags)
+        appraiser = try c.decodeIfPresent(String.self, forKey: .appraiser)
+        delivery = try c.decodeIfPresent(String.self, forKey: .delivery)
+        reuse = try c.decode(Int.self, forKey: .reuse)
+        steps = try c.decode([Step].self, forKey: .steps)
+        unchanged = try c.decode(Bool.self, forKey: .unchanged)
     }
 
     /// A fresh outcome for `car`.

@@ -88,8 +88,7 @@ extension InspectionStore {
                         pixelSHA256: row["pixel_sha256"], storedPath: row["stored_path"], thumbnailPath: row["thumbnail_path"], width: row["width"],
                         height: row["height"], orientation: row["orientation"], dHash: row["dhash"] ?? "", pHash: row["phash"] ?? "",
                         verdict: row["verdict"],
-                        problems: (row["quality"] as String?).flatMap { try? JSONDecoder().decode(QualityReport.self, from: Data($0.utf8)) }?
-                            .problemList ?? [])
+                        problems: Self.problems(quality: row["quality"]))
                 }
             }
         } catch {
@@ -151,5 +150,11 @@ extension InspectionStore {
         do { return try pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" } } catch {
             throw .database(Self.describe(error))
         }
+    }
+
+    /// The gates a stored photo did not pass, from its stored quality report (none when it has none).
+    static func problems(quality: String?) -> [PhotoProblem] {
+        guard let quality, let report = try? JSONDecoder().decode(QualityReport.self, from: Data(quality.utf8)) else { return [] }
+        return report.gates.filter { $0.verdict != .ok }.map { PhotoProblem(gate: $0.gate, verdict: $0.verdict.rawValue, notice: $0.notice) }
     }
 }

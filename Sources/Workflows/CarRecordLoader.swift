@@ -9,6 +9,11 @@ package enum CarRecordLoader {
         var photos: [Int64: [StoredPhoto]] = [:]
         for inspection in vehicle.latestByStage { photos[inspection.id] = try store.photoRows(inspection: inspection.id) }
         let ledger = try store.ledger(vin: vin)
-        return CarRecord(vehicle: vehicle, photos: photos, ledger: ledger.records, sameReadingElsewhere: ledger.sameReadingElsewhere)
+        var others: [String: String] = [:]
+        for other in Set(vehicle.latestByStage.flatMap(\.reuse).map(\.otherVIN)) {
+            others[other] = try store.vehicle(vin: other)?.reportID ?? other
+        }
+        return CarRecord(
+            vehicle: vehicle, photos: photos, ledger: ledger.records, sameReadingElsewhere: ledger.sameReadingElsewhere, otherReportIDs: others)
     }
 }

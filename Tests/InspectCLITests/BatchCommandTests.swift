@@ -30,7 +30,7 @@ import Testing
         #expect(first.stdout.contains("photos/left_side.jpg: not a JPEG or PNG photo"))
         #expect(first.stderr.contains("batch: cars 20/20"))  // plain progress lines when stderr is not a terminal
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(filePath: summaryPath))) as? [String: Any])
-        #expect(summary["format"] as? String == "batch-summary/1")
+        #expect(summary["format"] as? String == "batch-summary/2")
         #expect(summary["failed"] as? Int == 2)
         #expect((summary["failures"] as? [[String: Any]])?.count == 2)
         let reports = try FileManager.default.contentsOfDirectory(atPath: out)

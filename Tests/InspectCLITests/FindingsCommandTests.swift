@@ -23,18 +23,21 @@ import Testing
         #expect(text.stdout.contains("  score: appraisal 94 一级 (Grade 1) -> audit 91.5 五级 (Grade 5, accident car)"))
         #expect(
             text.stdout.contains(
-                "  [critical] missed-by-appraiser: 4SH Left C-pillar welded: missed by the appraiser; changes the grade to 五级 (Grade 5, accident car)"
+                "  [critical] missed-by-appraiser: 4SH Left C-pillar welded: missed by the appraiser; changes the grade to Grade 5, accident car"
             ))
         #expect(text.stdout.contains("driven 11 km and 2.2 days between appraisal and audit"))
         #expect(text.stdout.contains("same-angle photos: 14 pairs"))
         let json = try runner.run(["compare", "--format", "json", "LFV2A21K2D4052187"])
         #expect(json.status == 3)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["format"] as? String == "comparison/1")
-        let comparison = try #require(object["comparison"] as? [String: Any])
-        #expect(comparison["flagsAdded"] as? [String] == ["accident"])
-        let items = try #require(comparison["items"] as? [[String: Any]])
+        #expect(object["format"] as? String == "comparison/2")
+        #expect(object["flags_added"] as? [String] == ["accident"])
+        #expect((object["audit"] as? [String: Any])?["total"] as? Double == 91.5)  // points, not hundredths
+        let items = try #require(object["discrepancies"] as? [[String: Any]])
         #expect(items.first?["kind"] as? String == "missed-by-appraiser")
+        let summary = try #require(items.first?["summary"] as? [String: Any])
+        #expect(summary["code"] as? String == "compare.missed_by_appraiser")
+        #expect((summary["message"] as? [String: String])?["zh"] == "4SH 左C柱烧焊：评估漏检；技术等级变为五级")
         #expect((object["evidence"] as? [String: Any])?["angles"] is [[String: Any]])
     }
 
@@ -113,12 +116,15 @@ import Testing
         let stop = try runner.run(["deliver", "--format", "json", "JHMCM56557C404453", "--submission", "\(day)/JHMCM56557C404453/delivery.yaml"])
         #expect(stop.status == 5)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(stop.stdout.utf8)) as? [String: Any])
-        let check = try #require(object["check"] as? [String: Any])
-        #expect(check["verdict"] as? String == "stop")
-        #expect(check["newDamage"] as? [String] == ["26AX2"])
-        #expect(check["disputed"] as? [String] == ["27HH1"])
-        let reasons = try #require(check["reasons"] as? [[String: Any]])
-        #expect(reasons.contains { ($0["message"] as? String)?.contains("too dark to show the paint") == true })
+        #expect(object["format"] as? String == "delivery-check/2")
+        #expect(object["verdict"] as? String == "stop")
+        #expect(object["new_damage"] as? [String] == ["26AX2"])
+        #expect(object["disputed"] as? [String] == ["27HH1"])
+        let reasons = try #require(object["reasons"] as? [[String: Any]])
+        let notices = reasons.compactMap { $0["notice"] as? [String: Any] }
+        let photos = notices.filter { $0["code"] as? String == "delivery.photo_retake" }.compactMap { $0["message"] as? [String: String] }
+        #expect(photos.contains { $0["en"]?.contains("too dark to show the paint") == true })
+        #expect(photos.contains { $0["zh"]?.contains("太暗，看不清漆面") == true })
         let wrongCar = try runner.run(["deliver", "LFV2A21K2D4052187", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
         #expect(wrongCar.status == 1)
         #expect(wrongCar.stderr.contains("the submission is for VIN LSVAM4189C2184526, not LFV2A21K2D4052187"))

@@ -14,12 +14,14 @@ import Testing
         #expect(result.stdout.contains("Landscape_6.jpg: WARN 1800x1200 jpeg (orientation 6) -> 1600x1067"))
         #expect(result.stdout.contains("  resolution warn: source 1800x1200 is below 1920x1080"))
         #expect(result.stdout.contains("licenseplate_motion.jpg: FAIL 600x482 jpeg -> 600x482"))
-        #expect(result.stdout.contains("  blur fail: blurry: variance of Laplacian"))
+        #expect(result.stdout.contains("  blur fail: blurry: focus "))
         #expect(result.stderr.isEmpty)
         let json = try runner.run(["photos", "check", "--format", "json", Fixtures.corpus("exif-orientation-examples/Landscape_1.jpg").path])
         #expect(json.status == 0)
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        #expect((entries.first?["pHash"] as? String)?.count == 64)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["format"] as? String == "photo-check/1")
+        let entries = try #require(object["photos"] as? [[String: Any]])
+        #expect((entries.first?["p_hash"] as? String)?.count == 64)
         #expect(entries.first?["verdict"] as? String == "warn")
     }
 

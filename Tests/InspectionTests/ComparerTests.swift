@@ -1,3 +1,4 @@
+import Common
 import TestSupport
 import Testing
 
@@ -67,7 +68,9 @@ import Testing
         #expect(missed.severity == .critical)
         #expect(missed.flag == "accident")
         #expect(missed.gradeEffect?.label.zh == "五级")
-        #expect(missed.summary == "4SH Left C-pillar welded: missed by the appraiser; changes the grade to 五级 (Grade 5, accident car)")
+        #expect(missed.summary.code == "compare.missed_by_appraiser")
+        #expect(missed.summary.message.en == "4SH Left C-pillar welded: missed by the appraiser; changes the grade to Grade 5, accident car")
+        #expect(missed.summary.message.zh == "4SH 左C柱烧焊：评估漏检；技术等级变为五级")
         #expect(result.appraisalGrade?.id == "1")
         #expect(result.auditGrade?.id == "5")
         #expect(result.flagsAdded == ["accident"])
@@ -90,8 +93,9 @@ import Testing
         let byID = Dictionary(uniqueKeysWithValues: result.discrepancies.map { ($0.item, $0) })
         #expect(byID["engine.3"]?.severity == .minor)
         #expect(
-            byID["engine.3"]?.summary
-                == "engine.3 Inner fender lips, radiator support and cross-member free of dents or repairs: missed by the appraiser (ok -> minor)")
+            byID["engine.3"]?.summary.message.en
+                == "engine.3 Inner fender lips, radiator support and cross-member free of dents or repairs: missed by the appraiser (ok to minor)")
+        #expect(byID["engine.3"]?.summary.message.zh.hasSuffix("评估漏检（正常 变为 轻微异常）") == true)
         #expect(byID["cabin.1"]?.severity == .critical)  // flood traces: raises flood
         #expect(byID["cabin.1"]?.flag == "flood")
         #expect(byID["flood.2"]?.appraisal == nil)
@@ -139,7 +143,7 @@ import Testing
         let item = try #require(crossing, "some set of shared defects puts the appraisal just above a band edge")
         #expect(item.kind == .missedByAppraiser)
         #expect(item.severity == .major)
-        #expect(item.summary.contains("changes the grade to"))
+        #expect(item.summary.message.en.contains("changes the grade to"))
     }
 
     @Test func typeChangedPairingDoesNotDependOnTheSubmissionsOrder() throws {
@@ -167,8 +171,11 @@ import Testing
         let result = try compare(["14HH1"], ["14HH1"], readingB: 48165)  // the appraisal read 48,210 km
         let first = try #require(result.discrepancies.first)
         #expect(first.kind == .odometerRollback && first.severity == .critical)
-        #expect(first.summary == "odometer: the audit reads 45 km less than the appraisal (rule: an odometer never goes back; 调表 suspicion)")
-        #expect(result.context.hasPrefix("the odometer went back 45 km and"))
+        #expect(
+            first.summary.message.en
+                == "odometer: the audit reads 45 km less than the appraisal (rule: an odometer never goes back; suspected tampering)")
+        #expect(first.summary.message.zh == "表显里程：稽查读数比评估少 45 km（规则：里程表读数不会回退；调表嫌疑）")
+        #expect(result.context.message.en.hasPrefix("the odometer went back 45 km and"))
         #expect(try compare([], [], readingB: 48210).discrepancies.isEmpty)  // the same reading is no rollback
     }
 }

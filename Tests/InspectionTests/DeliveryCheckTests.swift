@@ -27,7 +27,7 @@ import Testing
 
     func check(
         _ reportCodes: [String] = ["14HH2"], _ deliveryCodes: [String] = [], reading: Int, unit: DistanceUnit = .km, transport: Transport?,
-        disputes: [String]? = nil, photos: [Diagnostic] = []
+        disputes: [String]? = nil, photos: [PhotoGateProblem] = []
     ) -> DeliveryCheck {
         DeliveryCheck.evaluate(
             report: submission(.audit, reportCodes, reading: 48210),
@@ -39,7 +39,8 @@ import Testing
     @Test func theAnswerADeliverySpecialistCanShowTheBuyer() {
         let result = check(reading: 48236, transport: Transport(mode: .driven, routeKm: 24))
         #expect(result.verdict == .ok)
-        #expect(result.odometer == "report 48,210 km, now 48,236 km, +26 km, driven 24 km route, within allowance")
+        #expect(result.odometer.message.en == "report 48,210 km, now 48,236 km, +26 km, driven 24 km route, within allowance")
+        #expect(result.odometer.message.zh == "报告 48,210 km，现为 48,236 km，变化 +26 km，自驾运输，路线 24 km，在允许范围内")
         #expect(result.reasons.isEmpty)
     }
 
@@ -57,9 +58,11 @@ import Testing
 
     @Test func overTheAllowanceSaysWhichRule() {
         let result = check(reading: 48300, transport: Transport(mode: .driven, routeKm: 24))
-        #expect(result.odometer == "report 48,210 km, now 48,300 km, +90 km, driven 24 km route, over the allowance of 34 km")
+        #expect(result.odometer.message.en == "report 48,210 km, now 48,300 km, +90 km, driven 24 km route, over the allowance of 34 km")
         #expect(
-            result.reasons.first?.message == "+90 km since the report is more than the allowance of 34 km (driven: route 24 km + max(10%, 10 km))")
+            result.reasons.first?.message
+                == "+90 km since the report is more than the allowance of 34 km (driven: route 24 km plus 10% (at least 10 km))")
+        #expect(result.reasons.first?.notice.params["allowance_km"] == 34)
     }
 
     @Test func milesWrittenAsKilometresAreARollbackWithAUnitHint() {
@@ -98,12 +101,20 @@ import Testing
     }
 
     @Test func aNightPhotoTooDarkToShowThePaintNeedsARetake() {
-        let dark = Diagnostic(
-            .warning, file: "delivery.yaml", at: nil, item: "photo \"front_left_45\"",
-            "photos/fl45.jpg: exposure fail: too dark to show the paint: mean luma 0.04 (fail below 0.12)")
+        let notice = Notice(
+            code: "photo.exposure.too_dark", params: ["mean_luma": "0.04"],
+            message: LocalizedText(zh: "太暗，看不清漆面：平均亮度 0.04（低于 0.12 不合格）", en: "too dark to show the paint: mean luma 0.04 (fail below 0.12)"))
+        let dark = PhotoGateProblem(
+            angle: "front_left_45", angleLabel: LocalizedText(zh: "左前45度", en: "Front left 45°"),
+            gate: PhotoProblem(gate: "exposure", verdict: "fail", notice: notice))
         let result = check(reading: 48212, transport: Transport(mode: .flatbed, routeKm: nil), photos: [dark])
         #expect(result.verdict == .attention)
         #expect(result.reasons.first?.topic == "photo")
-        #expect(result.reasons.first?.message.hasSuffix("too dark to show the paint: mean luma 0.04 (fail below 0.12); retake it") == true)
+        #expect(result.reasons.first?.message == "Front left 45°: too dark to show the paint: mean luma 0.04 (fail below 0.12); retake it")
+        #expect(result.reasons.first?.notice.message.zh == "左前45度：太暗，看不清漆面：平均亮度 0.04（低于 0.12 不合格）；请重拍")
+        // A warning is no reason to retake.
+        var warning = dark
+        warning.gate.verdict = "warn"
+        #expect(check(reading: 48212, transport: Transport(mode: .flatbed, routeKm: nil), photos: [warning]).verdict == .ok)
     }
 }

@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import Inspection
 import ReportGen
@@ -21,7 +22,10 @@ import Workflows
         #expect(Set(worn.findings.compactMap(\.degree)) == [1, 2, 3, 4])
         #expect(worn.score?.grade.name.zh == "二级")
         #expect(worn.mileage.flags.map(\.kind) == ["rollback"])
-        #expect(worn.warnings.contains { $0.hasPrefix("mileage: rollback: 86,405 km at audit") })
+        #expect(worn.warnings.contains { $0.code == "mileage.rollback" && $0.message.en.hasPrefix("rollback: 86,405 km at audit") })
+        // Degree 4 on the tyres is below the legal tread depth: a safety item, listed as such.
+        #expect(worn.findings.filter(\.safety).map(\.code) == ["39HH4"])
+        #expect(worn.warnings.contains { $0.code == "report.safety_item" && $0.params["code"] == "39HH4" })
         let accident = try SampleDay.report("LFV2A21K2D4052187")
         // "Seen by the appraisal" shows what the appraiser recorded when the auditor saw it another way.
         let fender = try #require(accident.findings.first { $0.code == "15XF2" })
@@ -35,15 +39,28 @@ import Workflows
         #expect(flood.flags.map(\.id) == ["flood"])
         #expect(flood.delivery?.verdict == "stop")
         #expect(flood.delivery?.newDamage == ["26AX2"])
-        #expect(flood.warnings.contains { $0.hasPrefix("photo reuse: rear_left_45") })
+        // The audit's rear-left photo was also submitted for another car: never this car's evidence, the other car
+        // named by its report id, not its VIN.
+        let reused = try #require(flood.photos.first { $0.angle == "rear_left_45" })
+        #expect(reused.verdict == "retake_required" && reused.image == nil && reused.thumbnail == nil)
+        let otherReport = try #require(reused.reusedFrom)
+        #expect(otherReport.hasSuffix("-A1-U1") && otherReport != flood.reportID)
+        let reuseWarning = try #require(flood.warnings.first { $0.code == "report.photo_reused" })
+        #expect(reuseWarning.message.zh.contains("需重拍") && reuseWarning.message.en.contains("retake required"))
+        let otherVIN = String(otherReport.prefix(17))
+        let rendered = try ConditionReportJSONRenderer.render(flood)
+        #expect(!rendered.contains("\"\(otherVIN)\"") && rendered.contains(otherReport))
+        #expect(!ConditionReportHTMLRenderer.render(flood, language: .zh, photos: .link(prefix: "")).contains("photo_reused"))
         let good = try SampleDay.report("LSVAM4189C2184526")
         #expect(good.delivery?.verdict == "ok")
         #expect(good.findings.map(\.id) == ["F-14-HH", "F-21-XS", "F-26-AX"])
         #expect(good.findings.map(\.seenBy) == [["appraisal", "audit"], ["appraisal", "audit"], ["audit"]])
-        #expect(good.photos.count == 14 && good.photos.allSatisfy { $0.image.hasPrefix("photos/") && $0.thumbnail?.hasSuffix(".thumb.jpg") == true })
+        #expect(
+            good.photos.count == 14
+                && good.photos.allSatisfy { $0.image?.hasPrefix("photos/") == true && $0.thumbnail?.hasSuffix(".thumb.jpg") == true })
         // Every photo the report names is a stored file.
         let folder = SampleDay.folder.url.appending(path: "db")
-        for path in good.photos.flatMap({ [$0.image] + ($0.thumbnail.map { [$0] } ?? []) }) {
+        for path in good.photos.flatMap({ [$0.image, $0.thumbnail].compactMap { $0 } }) {
             #expect(FileManager.default.fileExists(atPath: folder.appending(path: path).path), "\(path)")
         }
     }
@@ -63,8 +80,10 @@ import Workflows
         #expect(before.delivery == nil)
         let after = try assembly.report(vin: "JHMCM56557C404453", store: store, generatedAt: "2026-11-26T20:40:00+08:00")
         #expect(after.delivery?.verdict == "stop")
-        #expect(after.delivery?.reasons.contains { $0.hasPrefix("[dispute] the buyer disputes report defect 27HH1") } == true)
-        #expect(after.delivery?.reasons.contains { $0.hasPrefix("[ok]") } == false)
+        #expect(
+            after.delivery?.reasons.contains { $0.tag == "dispute" && $0.notice.message.en.hasPrefix("the buyer disputes report defect 27HH1") }
+                == true)
+        #expect(after.delivery?.reasons.contains { $0.tag == "ok" } == false)
     }
 
     @Test func anUnknownVINIsNamed() throws {

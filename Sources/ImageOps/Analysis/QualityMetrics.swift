@@ -13,6 +13,8 @@ package struct QualityMetrics: Sendable, Hashable, Codable {
     package var darkFraction: Double
     /// Share of pixels with luma >= 250.
     package var brightFraction: Double
+    /// The focus measure the blur gate uses (see ``laplacianVariance``).
+    package var focus: Double { laplacianVariance }
     /// Width and height the metrics were computed at.
     package var analysisWidth: Int
     /// See ``analysisWidth``.

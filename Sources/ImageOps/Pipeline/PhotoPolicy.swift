@@ -1,3 +1,5 @@
+import Common
+
 /// Everything configurable about photo handling: output sizes, decode limits, quality-gate thresholds and reuse
 /// distances. Loaded from `config/photo-policy.yaml` by ``PhotoPolicyLoader``; the numbers live there, not in code.
 package struct PhotoPolicy: Sendable, Hashable {
@@ -56,63 +58,73 @@ package struct PhotoPolicy: Sendable, Hashable {
     }
 
     private func blurGate(_ metrics: QualityMetrics) -> GateResult {
-        let value = metrics.laplacianVariance
-        let shown = Self.format(value, digits: 0)
-        if value < blurFailBelow {
-            return GateResult(
-                gate: "blur", verdict: .fail, message: "blurry: variance of Laplacian \(shown) (fail below \(Self.format(blurFailBelow, digits: 0)))")
-        }
-        if value < blurWarnBelow {
-            return GateResult(
-                gate: "blur", verdict: .warn,
-                message: "possibly blurry: variance of Laplacian \(shown) (warn below \(Self.format(blurWarnBelow, digits: 0)))")
-        }
-        return GateResult(gate: "blur", verdict: .ok, message: "sharp: variance of Laplacian \(shown)")
+        let value = metrics.focus
+        var params: [String: NoticeValue] = ["value": .text(Self.format(value, digits: 0))]
+        let verdict: Verdict = value < blurFailBelow ? .fail : value < blurWarnBelow ? .warn : .ok
+        if verdict != .ok { params["threshold"] = .text(Self.format(verdict == .fail ? blurFailBelow : blurWarnBelow, digits: 0)) }
+        return GateResult(gate: "blur", verdict: verdict, notice: Notice("photo.blur.\(verdict.rawValue)", params, table: PhotoMessages.table))
     }
 
     private func exposureGate(_ metrics: QualityMetrics) -> GateResult {
         let e = exposure
-        let mean = Self.format(metrics.meanLuma, digits: 2)
-        let dark = Self.percent(metrics.darkFraction), bright = Self.percent(metrics.brightFraction)
-        var fails: [String] = [], warns: [String] = []
+        let mean = NoticeValue.text(Self.format(metrics.meanLuma, digits: 2))
+        var fails: [Notice] = [], warns: [Notice] = []
+        func notice(_ code: String, _ params: [String: NoticeValue]) -> Notice {
+            Notice("photo.exposure.\(code)", params, table: PhotoMessages.table)
+        }
+        func luma(_ threshold: Double) -> [String: NoticeValue] { ["mean_luma": mean, "threshold": .text(Self.format(threshold, digits: 2))] }
+        func share(_ fraction: Double, _ threshold: Double) -> [String: NoticeValue] {
+            ["share": .text(Self.percent(fraction)), "threshold": .text(Self.percent(threshold))]
+        }
         if metrics.meanLuma < e.failMeanBelow {
-            fails.append("too dark to show the paint: mean luma \(mean) (fail below \(Self.format(e.failMeanBelow, digits: 2)))")
+            fails.append(notice("too_dark", luma(e.failMeanBelow)))
         } else if metrics.meanLuma < e.warnMeanBelow {
-            warns.append("dark: mean luma \(mean) (warn below \(Self.format(e.warnMeanBelow, digits: 2)))")
+            warns.append(notice("dark", luma(e.warnMeanBelow)))
         }
         if metrics.meanLuma > e.failMeanAbove {
-            fails.append("washed out: mean luma \(mean) (fail above \(Self.format(e.failMeanAbove, digits: 2)))")
+            fails.append(notice("washed_out", luma(e.failMeanAbove)))
         } else if metrics.meanLuma > e.warnMeanAbove {
-            warns.append("bright: mean luma \(mean) (warn above \(Self.format(e.warnMeanAbove, digits: 2)))")
+            warns.append(notice("bright", luma(e.warnMeanAbove)))
         }
         if metrics.darkFraction > e.failDarkAbove {
-            fails.append("\(dark) of pixels are black (fail above \(Self.percent(e.failDarkAbove)))")
+            fails.append(notice("black_fail", share(metrics.darkFraction, e.failDarkAbove)))
         } else if metrics.darkFraction > e.warnDarkAbove {
-            warns.append("\(dark) of pixels are black (warn above \(Self.percent(e.warnDarkAbove)))")
+            warns.append(notice("black_warn", share(metrics.darkFraction, e.warnDarkAbove)))
         }
         if metrics.brightFraction > e.failBrightAbove {
-            fails.append("\(bright) of pixels are blown out (fail above \(Self.percent(e.failBrightAbove)))")
+            fails.append(notice("blown_fail", share(metrics.brightFraction, e.failBrightAbove)))
         } else if metrics.brightFraction > e.warnBrightAbove {
-            warns.append("\(bright) of pixels are blown out (warn above \(Self.percent(e.warnBrightAbove)))")
+            warns.append(notice("blown_warn", share(metrics.brightFraction, e.warnBrightAbove)))
         }
-        if !fails.isEmpty { return GateResult(gate: "exposure", verdict: .fail, message: (fails + warns).joined(separator: "; ")) }
-        if !warns.isEmpty { return GateResult(gate: "exposure", verdict: .warn, message: warns.joined(separator: "; ")) }
-        return GateResult(gate: "exposure", verdict: .ok, message: "mean luma \(mean), \(dark) black, \(bright) blown out")
+        let found = fails + warns
+        guard let first = found.first else {
+            let params: [String: NoticeValue] = [
+                "mean_luma": mean, "black": .text(Self.percent(metrics.darkFraction)), "blown": .text(Self.percent(metrics.brightFraction)),
+            ]
+            return GateResult(gate: "exposure", verdict: .ok, notice: notice("ok", params))
+        }
+        // Several findings read as one notice: the first one's code, every wording joined.
+        let combined = Notice(
+            code: first.code, params: found.reduce(into: [:]) { $0.merge($1.params) { a, _ in a } },
+            message: LocalizedText(zh: found.map(\.message.zh).joined(separator: "；"), en: found.map(\.message.en).joined(separator: "; ")))
+        return GateResult(gate: "exposure", verdict: fails.isEmpty ? .warn : .fail, notice: combined)
     }
 
     private func resolutionGate(width: Int, height: Int) -> GateResult {
         let long = max(width, height), short = min(width, height)
-        let size = "\(width)x\(height)"
+        var params: [String: NoticeValue] = ["size": .text("\(width)x\(height)")]
+        let verdict: Verdict
         if long < resolutionFailBelow.long || short < resolutionFailBelow.short {
-            return GateResult(
-                gate: "resolution", verdict: .fail,
-                message: "source \(size) is below \(resolutionFailBelow.long)x\(resolutionFailBelow.short): too small to show damage")
+            verdict = .fail
+            params["minimum"] = .text("\(resolutionFailBelow.long)x\(resolutionFailBelow.short)")
+        } else if long < resolutionWarnBelow.long || short < resolutionWarnBelow.short {
+            verdict = .warn
+            params["minimum"] = .text("\(resolutionWarnBelow.long)x\(resolutionWarnBelow.short)")
+        } else {
+            verdict = .ok
         }
-        if long < resolutionWarnBelow.long || short < resolutionWarnBelow.short {
-            return GateResult(
-                gate: "resolution", verdict: .warn, message: "source \(size) is below \(resolutionWarnBelow.long)x\(resolutionWarnBelow.short)")
-        }
-        return GateResult(gate: "resolution", verdict: .ok, message: "source \(size)")
+        return GateResult(
+            gate: "resolution", verdict: verdict, notice: Notice("photo.resolution.\(verdict.rawValue)", params, table: PhotoMessages.table))
     }
 
     /// A number with a fixed count of decimals, no locale.

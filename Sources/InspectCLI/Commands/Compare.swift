@@ -68,7 +68,11 @@ extension InspectCommand {
                     cars.append(AccuracyReport.Car(appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison))
                 }
                 let report = AccuracyReport(cars: cars)
-                print(format == .json ? try JSONOutput.encode(report) : ComparisonRenderer.text(accuracy: report, from: from, to: to), terminator: "")
+                print(
+                    format == .json
+                        ? try JSONOutput.encode(AccuracyOutput(report, from: from, to: to))
+                        : ComparisonRenderer.text(accuracy: report, from: from, to: to),
+                    terminator: "")
                 return
             }
             guard let vin = vin?.uppercased(), let record = try load(store, vin) else {
@@ -80,30 +84,8 @@ extension InspectCommand {
                 comparison: pair.comparison, appraisal: pair.appraisal, audit: pair.audit, appraisalPhotos: record.photos(of: pair.appraisal),
                 auditPhotos: record.photos(of: pair.audit), policy: policy)
             if format == .json {
-                struct Output: Encodable {
-                    let format = Formats.comparison
-                    let vin: String
-                    let appraisal: Revision
-                    let audit: Revision
-                    let comparison: InspectionComparison
-                    let evidence: ComparisonEvidence
-                }
-                struct Revision: Encodable {
-                    let revision: Int
-                    let inspector: String
-                    let inspectedAt: String
-                }
-                print(
-                    try JSONOutput.encode(
-                        Output(
-                            vin: vin,
-                            appraisal: Revision(
-                                revision: pair.appraisal.revision, inspector: pair.appraisal.submission.inspector.id,
-                                inspectedAt: pair.appraisal.submission.inspectedAt.text),
-                            audit: Revision(
-                                revision: pair.audit.revision, inspector: pair.audit.submission.inspector.id,
-                                inspectedAt: pair.audit.submission.inspectedAt.text),
-                            comparison: pair.comparison, evidence: evidence)), terminator: "")
+                let output = ComparisonOutput(vin: vin, appraisal: pair.appraisal, audit: pair.audit, comparison: pair.comparison, evidence: evidence)
+                print(try JSONOutput.encode(output), terminator: "")
             } else {
                 print(
                     ComparisonRenderer.text(

@@ -58,15 +58,8 @@ extension InspectCommand {
             let check = result.check
             let reference = result.basis
             if format == .json {
-                struct Output: Encodable {
-                    let format = Formats.deliveryCheck
-                    let vin: String
-                    let report: String
-                    let check: DeliveryCheck
-                }
-                print(
-                    try JSONOutput.encode(Output(vin: vin, report: "\(reference.stage.rawValue) r\(reference.revision)", check: check)),
-                    terminator: "")
+                let output = DeliveryCheckOutput(vin: vin, report: "\(reference.stage.rawValue) r\(reference.revision)", check: check)
+                print(try JSONOutput.encode(output), terminator: "")
             } else {
                 print(DeliveryRenderer.text(vin: vin, check: check), terminator: "")
             }

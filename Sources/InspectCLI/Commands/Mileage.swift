@@ -135,12 +135,7 @@ extension InspectCommand.Mileage {
             guard !records.isEmpty else { throw CLIFailure.invalid("no odometer readings stored for VIN \(vin)") }
             let ledger = MileageLedger(records: records, policy: policy, sameReadingElsewhere: elsewhere)
             if format == .json {
-                struct Output: Encodable {
-                    let format = Formats.mileageLedger
-                    let vin: String
-                    let ledger: MileageLedger
-                }
-                print(try JSONOutput.encode(Output(vin: vin, ledger: ledger)), terminator: "")
+                print(try JSONOutput.encode(MileageLedgerOutput(vin: vin, ledger: ledger)), terminator: "")
             } else {
                 print(LedgerRenderer.text(vin: vin, ledger: ledger), terminator: "")
             }

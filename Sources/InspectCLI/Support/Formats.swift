@@ -10,18 +10,17 @@ enum Formats {
 
     /// JSON written by `validate --format json`.
     static let validation = "validation/1"
-    /// JSON written by `compare --format json`.
-    static let comparison = "comparison/1"
-    /// JSON written by `mileage show --format json`.
-    static let mileageLedger = "mileage-ledger/1"
-    /// JSON written by `deliver --format json`.
-    static let deliveryCheck = "delivery-check/1"
+    /// JSON written by `photos check --format json`.
+    static let photoCheck = "photo-check/1"
 
     /// Formats read: submissions, checklist templates, policies.
     static let reads = [Submission.format, TemplateLoader.format, PhotoPolicyLoader.format, MileagePolicyLoader.format]
 
     /// Formats written.
-    static let writes = [ConditionReport.formatName, comparison, deliveryCheck, mileageLedger, validation, BatchSummary.formatName]
+    static let writes = [
+        ConditionReport.formatName, ComparisonOutput.formatName, AccuracyOutput.formatName, DeliveryCheckOutput.formatName,
+        MileageLedgerOutput.formatName, validation, photoCheck, BatchSummary.formatName,
+    ]
 
     /// The text of `inspect --version`.
     static var versionText: String {

@@ -1,5 +1,7 @@
+import Common
 import Foundation
 import ImageOps
+import ReportGen
 
 /// One line of `inspect photos check`.
 struct PhotoCheckEntry {
@@ -21,7 +23,11 @@ struct PhotoCheckEntry {
     }
 
     static func printJSON(_ entries: [PhotoCheckEntry]) throws {
-        struct Gate: Encodable { let gate: String, verdict: String, message: String }
+        struct Gate: Encodable { let gate: String, verdict: String, notice: Notice }
+        struct Output: Encodable {
+            let format = Formats.photoCheck
+            let photos: [Entry]
+        }
         struct Entry: Encodable {
             let file: String
             let error: String?
@@ -40,11 +46,9 @@ struct PhotoCheckEntry {
                 sourceWidth: p?.quality.sourceWidth, sourceHeight: p?.quality.sourceHeight, width: p?.width, height: p?.height,
                 orientation: p?.orientation, laplacianVariance: m?.laplacianVariance, tenengrad: m?.tenengrad, meanLuma: m?.meanLuma,
                 darkFraction: m?.darkFraction, brightFraction: m?.brightFraction,
-                gates: p?.quality.gates.map { Gate(gate: $0.gate, verdict: $0.verdict.rawValue, message: $0.message) },
+                gates: p?.quality.gates.map { Gate(gate: $0.gate, verdict: $0.verdict.rawValue, notice: $0.notice) },
                 dHash: p?.hash.dHashHex, pHash: p?.hash.pHashHex, pixelSHA256: p?.pixelSHA256, sourceSHA256: p?.sourceSHA256)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(output), as: UTF8.self))
+        print(try JSONOutput.encode(Output(photos: output)), terminator: "")
     }
 }

@@ -1,6 +1,7 @@
 import Common
 import Foundation
 import Inspection
+import ReportGen
 
 /// Prints validation results: diagnostics as text on stderr, or one JSON document on stdout.
 enum ReportPrinter {
@@ -61,8 +62,6 @@ enum ReportPrinter {
                             message: $0.message, text: $0.rendered)
                     })
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(output), as: UTF8.self))
+        print(try JSONOutput.encode(output), terminator: "")
     }
 }

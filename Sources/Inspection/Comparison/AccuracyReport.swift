@@ -1,3 +1,5 @@
+import Common
+
 /// Appraiser accuracy and auditor workload over many cars: how often each appraiser's inspection held up.
 package struct AccuracyReport: Sendable, Hashable, Codable {
     /// One appraiser's record.

@@ -1,8 +1,14 @@
+import Common
+
 /// Compares an appraisal with an audit of the same car, using their template.
 package enum Comparer {
     /// Compares; both submissions must be valid for `template`.
+    /// Compares; both submissions must be valid for `template`. `transported` says a transport record (mode, route)
+    /// lies between them: the car was on the road, so findings may be new once it went more than the policy's
+    /// `possibly_new_after_km`; without one, the car only moved on site and anything beyond the appraisal -> audit
+    /// allowance (the ledger's number for that leg) makes findings possibly new.
     package static func compare(
-        appraisal: Submission, audit: Submission, template: ChecklistTemplate, policy: MileagePolicy
+        appraisal: Submission, audit: Submission, template: ChecklistTemplate, policy: MileagePolicy, transported: Bool = false
     ) -> InspectionComparison {
         let before = Grader.assess(appraisal, template: template)
         let after = Grader.assess(audit, template: template)
@@ -13,13 +19,23 @@ package enum Comparer {
         let rolledBack =
             audit.odometer.unit.exactKilometres(audit.odometer.reading) + (audit.odometer.unit == .km ? 1 : DistanceUnit.kilometresPerMile)
             <= appraisal.odometer.unit.exactKilometres(appraisal.odometer.reading)
-        let mayBeNew = km > policy.possiblyNewAfterKm || days > Double(policy.possiblyNewAfterDays)
-        let driven = rolledBack ? "the odometer went back \(-km) km" : "driven \(km) km"
-        let context =
-            "\(driven) and \(formatDays(days)) between appraisal and audit; "
-            + (mayBeNew
-                ? "new findings may have happened since the appraisal (over \(policy.possiblyNewAfterKm) km or \(policy.possiblyNewAfterDays) days)"
-                : "within \(policy.possiblyNewAfterKm) km and \(policy.possiblyNewAfterDays) days, so findings were most likely there at the appraisal")
+        let thresholdKm = transported ? policy.possiblyNewAfterKm : policy.appraisalToAuditKm
+        let mayBeNew = km > thresholdKm || days > Double(policy.possiblyNewAfterDays)
+        let table = InspectionMessages.table
+        let thresholds: [String: NoticeValue] = ["threshold_km": .int(thresholdKm), "threshold_days": .int(policy.possiblyNewAfterDays)]
+        let verdict =
+            mayBeNew
+            ? Notice("compare.may_be_new", variant: transported ? "compare.may_be_new+transport" : nil, thresholds, table: table)
+            : Notice("compare.most_likely_there", thresholds, table: table)
+        var params = thresholds
+        params["km"] = .int(km)
+        params["back_km"] = .int(-km)
+        params["hours"] = .int(Int(seconds / 3600))
+        params["possibly_new"] = .text(mayBeNew ? "yes" : "no")
+        params["transported"] = .text(transported ? "yes" : "no")
+        let context = Notice(
+            rolledBack ? "compare.context.rolled_back" : "compare.context.driven", params,
+            labels: ["duration": InspectionMessages.duration(seconds: seconds), "verdict": verdict.message], table: table)
         var items: [Discrepancy] = []
         let rules = Context(template: template, before: before, after: after, mayBeNew: mayBeNew)
         if rolledBack {
@@ -30,9 +46,7 @@ package enum Comparer {
                     kind: .odometerRollback, severity: .critical, item: "odometer", label: LocalizedText(zh: "表显里程", en: "Odometer"),
                     appraisal: "\(a) \(appraisal.odometer.unit.rawValue)", audit: "\(b) \(audit.odometer.unit.rawValue)", degreeChange: nil,
                     scoreEffect: .zero, gradeEffect: nil, flag: nil, possiblyNew: false,
-                    summary:
-                        "odometer: the audit reads \(OdometerRecord.grouped(-km)) km less than the appraisal (rule: an odometer never goes back; 调表 suspicion)"
-                ))
+                    summary: Notice("compare.odometer_rollback", ["back_km": .int(-km)], table: table)))
         }
 
         // Defects, part by part in template order.
@@ -75,10 +89,6 @@ package enum Comparer {
     /// by defect type code, then degree, so the pairing does not depend on the order a submission lists them in.
     static func pairingOrder(_ a: Defect, _ b: Defect) -> Bool { (a.type, a.degree ?? 0) < (b.type, b.degree ?? 0) }
 
-    private static func formatDays(_ days: Double) -> String {
-        days < 1 ? "\(Int((days * 24).rounded())) h" : "\(Int((days * 10).rounded()) / 10).\(Int((days * 10).rounded()) % 10) days"
-    }
-
     /// What the classification rules need.
     private struct Context {
         let template: ChecklistTemplate
@@ -100,28 +110,41 @@ package enum Comparer {
             return grade == before.grade ? nil : grade
         }
 
-        func labels(_ defect: Defect) -> (group: ChecklistTemplate.PartGroup?, part: LocalizedText, type: String) {
-            guard let (group, part) = template.part(defect.part) else { return (nil, LocalizedText(zh: defect.part, en: defect.part), defect.type) }
-            let type = group.defectTypes.first { $0.code == defect.type }?.label.en.lowercased() ?? defect.type
-            return (group, part.label, type)
+        func labels(_ defect: Defect) -> (group: ChecklistTemplate.PartGroup?, part: LocalizedText, type: LocalizedText) {
+            let unknownType = LocalizedText(zh: defect.type, en: defect.type)
+            guard let (group, part) = template.part(defect.part) else { return (nil, LocalizedText(zh: defect.part, en: defect.part), unknownType) }
+            let type = group.defectTypes.first { $0.code == defect.type }?.label ?? unknownType
+            return (group, part.label, LocalizedText(zh: type.zh, en: type.en.lowercased()))
+        }
+
+        /// A summary notice about one defect (`code`, part and defect type as labels).
+        func notice(
+            _ code: String, variant: String? = nil, _ defect: Defect, _ extra: [String: NoticeValue] = [:], labels more: [String: LocalizedText] = [:]
+        ) -> Notice {
+            let (_, part, type) = labels(defect)
+            var params: [String: NoticeValue] = ["code": .text(defect.code), "part_code": .text(defect.part), "defect_type": .text(defect.type)]
+            params.merge(extra) { _, new in new }
+            return Notice(
+                code, variant: variant, params, labels: ["part": part, "defect": type].merging(more) { _, new in new },
+                table: InspectionMessages.table)
         }
 
         func pair(_ a: Defect, _ b: Defect) -> Discrepancy {
-            let (group, label, type) = labels(a)
+            let (group, label, _) = labels(a)
             let change = (b.degree ?? 0) - (a.degree ?? 0)
             let effect = deduction(before, a.code) - deduction(after, b.code)
             if change == 0 {
                 return Discrepancy(
                     kind: .confirmed, severity: .none, item: a.part, label: label, appraisal: a.code, audit: b.code, degreeChange: nil,
                     scoreEffect: .zero,
-                    gradeEffect: nil, flag: group?.raises, possiblyNew: false, summary: "\(a.code) \(label.en) \(type): confirmed")
+                    gradeEffect: nil, flag: group?.raises, possiblyNew: false, summary: notice("compare.confirmed", a))
             }
             let gradeEffect = grade(effect: effect, flag: nil)
             let severity: Discrepancy.Severity = abs(change) >= 2 || gradeEffect != nil ? .major : .minor
             return Discrepancy(
                 kind: .degreeChanged, severity: severity, item: a.part, label: label, appraisal: a.code, audit: b.code, degreeChange: change,
                 scoreEffect: effect, gradeEffect: gradeEffect, flag: nil, possiblyNew: change > 0 && mayBeNew,
-                summary: "\(label.en) \(type): degree \(a.degree ?? 0) -> \(b.degree ?? 0) (\(change > 0 ? "+" : "")\(change))")
+                summary: notice("compare.degree_changed", a, ["from": .int(a.degree ?? 0), "to": .int(b.degree ?? 0)]))
         }
 
         func typeChanged(_ a: Defect, _ b: Defect) -> Discrepancy {
@@ -131,18 +154,22 @@ package enum Comparer {
             return Discrepancy(
                 kind: .typeChanged, severity: flag != nil ? .critical : .major, item: a.part, label: label, appraisal: a.code, audit: b.code,
                 degreeChange: nil, scoreEffect: effect, gradeEffect: grade(effect: effect, flag: nil), flag: flag, possiblyNew: mayBeNew,
-                summary: "\(label.en): appraiser recorded \(a.code), auditor \(b.code)")
+                summary: notice("compare.type_changed", a, ["appraisal_code": .text(a.code), "audit_code": .text(b.code)]))
         }
 
         func single(_ defect: Defect, missedByAppraiser: Bool) -> Discrepancy {
-            let (group, label, type) = labels(defect)
+            let (group, label, _) = labels(defect)
             let flag = group?.raises
             let effect = missedByAppraiser ? .zero - deduction(after, defect.code) : deduction(before, defect.code)
             var severity: Discrepancy.Severity = .minor
             let gradeEffect = missedByAppraiser ? grade(effect: effect, flag: flag) : grade(effect: effect, flag: nil)
             if flag != nil { severity = .critical } else if (defect.degree ?? 0) >= 3 || gradeEffect != nil { severity = .major }
-            var summary = "\(defect.code) \(label.en) \(type): " + (missedByAppraiser ? "missed by the appraiser" : "not confirmed by the auditor")
-            if let gradeEffect, missedByAppraiser { summary += "; changes the grade to \(gradeEffect.label.zh) (\(gradeEffect.label.en))" }
+            let summary =
+                missedByAppraiser
+                ? notice(
+                    "compare.missed_by_appraiser", variant: gradeEffect == nil ? nil : "compare.missed_by_appraiser+grade", defect,
+                    gradeEffect.map { ["grade": .text($0.id)] } ?? [:], labels: gradeEffect.map { ["grade": $0.label] } ?? [:])
+                : notice("compare.not_confirmed", defect)
             return Discrepancy(
                 kind: missedByAppraiser ? .missedByAppraiser : .notConfirmedByAuditor, severity: severity, item: defect.part, label: label,
                 appraisal: missedByAppraiser ? nil : defect.code, audit: missedByAppraiser ? defect.code : nil, degreeChange: nil,
@@ -158,24 +185,35 @@ package enum Comparer {
             let effect = deduction(before, a == nil ? nil : check.id) - deduction(after, b == nil ? nil : check.id)
             let worse = rank(b) > rank(a)
             let kind: Discrepancy.Kind
-            let what: String
+            let code: String
             switch (rank(a) > 0, rank(b) > 0) {
             case (false, true):
                 kind = .missedByAppraiser
-                what = "missed by the appraiser"
+                code = "compare.check_missed"
             case (true, false):
                 kind = .notConfirmedByAuditor
-                what = "not confirmed by the auditor"
+                code = "compare.check_not_confirmed"
             default:
                 kind = .checkChanged
-                what = "result changed"
+                code = "compare.check_changed"
             }
             var severity: Discrepancy.Severity = .minor
             if flag != nil { severity = .critical } else if a == .major || b == .major { severity = .major }
             let gradeEffect = grade(effect: effect, flag: kind == .missedByAppraiser ? flag : nil)
             if gradeEffect != nil, severity > .major { severity = .major }  // moving the car across a grade band is at least major
-            var summary = "\(check.id) \(check.label.en): \(what) (\(a?.rawValue ?? "not answered") -> \(b?.rawValue ?? "not answered"))"
-            if let gradeEffect, kind == .missedByAppraiser { summary += "; changes the grade to \(gradeEffect.label.zh) (\(gradeEffect.label.en))" }
+            var params: [String: NoticeValue] = [
+                "check": .text(check.id), "appraisal_result": .text(a?.rawValue ?? "none"), "audit_result": .text(b?.rawValue ?? "none"),
+            ]
+            var labels: [String: LocalizedText] = [
+                "name": check.label, "appraisal_result": InspectionMessages.checkResult(a), "audit_result": InspectionMessages.checkResult(b),
+            ]
+            var variant: String?
+            if let gradeEffect, kind == .missedByAppraiser {
+                variant = code + "+grade"
+                params["grade"] = .text(gradeEffect.id)
+                labels["grade"] = gradeEffect.label
+            }
+            let summary = Notice(code, variant: variant, params, labels: labels, table: InspectionMessages.table)
             return Discrepancy(
                 kind: kind, severity: severity, item: check.id, label: check.label, appraisal: a?.rawValue, audit: b?.rawValue,
                 degreeChange: nil,

@@ -38,7 +38,15 @@ extension CarRecord {
         }
         let template: ChecklistTemplate
         do { template = try catalog.template(id: appraisal.submission.templateID) } catch { return .unknownTemplate("\(error)") }
-        let comparison = Comparer.compare(appraisal: appraisal.submission, audit: audit.submission, template: template, policy: policy)
+        // A transport record (mode or route given) between the two inspections: the car was on the road.
+        let from = appraisal.submission.inspectedAt.epochSeconds, to = audit.submission.inspectedAt.epochSeconds
+        let superseded = Set(ledger.compactMap(\.supersedes))
+        let transported = ledger.contains {
+            $0.stage == .transport && !superseded.contains($0.id) && ($0.mode != nil || $0.routeKm != nil) && $0.at.epochSeconds > from
+                && $0.at.epochSeconds < to
+        }
+        let comparison = Comparer.compare(
+            appraisal: appraisal.submission, audit: audit.submission, template: template, policy: policy, transported: transported)
         return .compared(appraisal: appraisal, audit: audit, comparison: comparison)
     }
 }

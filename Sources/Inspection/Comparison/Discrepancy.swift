@@ -1,3 +1,5 @@
+import Common
+
 /// One item compared between the appraisal and the audit.
 package struct Discrepancy: Sendable, Hashable, Codable {
     /// How the two inspections differ on this item.
@@ -61,6 +63,6 @@ package struct Discrepancy: Sendable, Hashable, Codable {
     package var flag: String?
     /// True when the car travelled or waited long enough between the inspections that it may have happened since.
     package var possiblyNew: Bool
-    /// One sentence for people.
-    package var summary: String
+    /// One sentence for people, coded (`compare.missed_by_appraiser`, ...).
+    package var summary: Notice
 }

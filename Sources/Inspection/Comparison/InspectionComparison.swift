@@ -1,3 +1,5 @@
+import Common
+
 /// The latest appraisal and audit of one car, compared item by item.
 package struct InspectionComparison: Sendable, Hashable, Codable {
     /// Every defect item (confirmed ones included) and every differing check, most severe first.
@@ -19,7 +21,7 @@ package struct InspectionComparison: Sendable, Hashable, Codable {
     /// Seconds between the two inspections.
     package var secondsBetween: Int64
     /// Why discrepancies are (or are not) possibly new since the appraisal.
-    package var context: String
+    package var context: Notice
 
     /// The items that are discrepancies (everything but confirmed defects).
     package var discrepancies: [Discrepancy] { items.filter { $0.kind != .confirmed } }

@@ -11,7 +11,7 @@ extension DeliveryCheck {
         delivery: StoredInspection, record: CarRecord, reportTemplate: ChecklistTemplate, policy: MileagePolicy
     ) -> DeliveryCheck? {
         guard let basis = record.reportBasis else { return nil }
-        let problems = photoProblems(of: delivery, rows: record.photos(of: delivery))
+        let problems = photoProblems(of: delivery, rows: record.photos(of: delivery), template: reportTemplate)
         var check = evaluate(
             report: basis.submission, delivery: delivery.submission, reportTemplate: reportTemplate, photoProblems: problems, policy: policy)
         let ledger = record.mileageLedger(policy: policy)
@@ -23,21 +23,27 @@ extension DeliveryCheck {
         return check
     }
 
-    /// The quality problems of a stored inspection's photos, one diagnostic per gate that did not pass, labelled as
-    /// the photo review at submit time labels them (`photo "front"`, `odometer photo`, `defect "14HH2" photo`).
-    package static func photoProblems(of inspection: StoredInspection, rows: [StoredPhoto]) -> [Diagnostic] {
-        rows.flatMap { row -> [Diagnostic] in
-            let label: String
+    /// The quality problems of a stored inspection's photos, one per gate that did not pass, named by what the photo
+    /// shows (its angle in `template`, the odometer, or the defect's code).
+    package static func photoProblems(of inspection: StoredInspection, rows: [StoredPhoto], template: ChecklistTemplate) -> [PhotoGateProblem] {
+        rows.flatMap { row -> [PhotoGateProblem] in
+            let angle: String
+            let label: LocalizedText
             switch row.role {
-            case .odometer: label = "odometer photo"
+            case .odometer:
+                angle = "odometer"
+                label = LocalizedText(zh: "里程表照片", en: "odometer photo")
             case .defect:
                 let code = row.findingSeq.flatMap {
                     inspection.submission.defects.indices.contains($0 - 1) ? inspection.submission.defects[$0 - 1].code : nil
                 }
-                label = "defect \"\(code ?? "?")\" photo"
-            case .angle: label = "photo \"\(row.angle ?? "?")\""
+                angle = code ?? "defect"
+                label = LocalizedText(zh: "缺陷 \(code ?? "?") 照片", en: "defect \(code ?? "?") photo")
+            case .angle:
+                angle = row.angle ?? "?"
+                label = template.angles.first { $0.id == row.angle }?.label ?? LocalizedText(zh: angle, en: angle)
             }
-            return row.problems.map { Diagnostic(.warning, file: inspection.sourcePath, at: nil, item: label, "\(row.sourcePath): \($0)") }
+            return row.problems.map { PhotoGateProblem(angle: angle, angleLabel: label, gate: $0) }
         }
     }
 }

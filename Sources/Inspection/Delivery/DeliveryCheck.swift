@@ -27,10 +27,13 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
     package struct Reason: Sendable, Hashable, Codable {
         /// The verdict this reason calls for.
         package var verdict: Verdict
-        /// `odometer`, `new-damage`, `dispute` or `photo`.
+        /// `odometer`, `new-damage`, `dispute`, `photo` or `ledger`.
         package var topic: String
-        /// What to tell people.
-        package var message: String
+        /// What to tell people, coded (`delivery.new_damage`, `mileage.rollback`, ...).
+        package var notice: Notice
+
+        /// The English wording (terminal output).
+        package var message: String { notice.message.en }
 
         /// The tag a reason is shown with: its verdict, except a dispute, which calls for no verdict of its own and
         /// is shown as what it is (`[dispute]`, never `[ok]`).
@@ -42,7 +45,7 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
     /// Everything found, stop first.
     package var reasons: [Reason]
     /// The odometer in one sentence: "report 48,210 km, now 48,236 km, +26 km, driven 24 km route, within allowance".
-    package var odometer: String
+    package var odometer: Notice
     /// Report odometer and delivery odometer in km.
     package var reportKm: Int
     /// See ``reportKm``.
@@ -56,7 +59,7 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
     /// anything else needs attention), keeping the reasons ordered and the verdict the worst of them.
     package mutating func add(ledgerFlags: [MileageFlag]) {
         for flag in ledgerFlags {
-            reasons.append(Reason(verdict: flag.kind == .rollback ? .stop : .attention, topic: "ledger", message: flag.message))
+            reasons.append(Reason(verdict: flag.kind == .rollback ? .stop : .attention, topic: "ledger", notice: flag.notice))
         }
         reasons = reasons.enumerated().sorted { ($1.element.verdict, $0.offset) < ($0.element.verdict, $1.offset) }.map(\.element)
         verdict = reasons.map(\.verdict).max() ?? .ok
@@ -66,97 +69,108 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
     /// appraisal). `photoProblems` are the delivery photos' gate results (a failing gate on a required angle is a
     /// reason for attention: a night photo too dark to show the paint must be retaken).
     package static func evaluate(
-        report: Submission, delivery: Submission, reportTemplate: ChecklistTemplate, photoProblems: [Diagnostic], policy: MileagePolicy
+        report: Submission, delivery: Submission, reportTemplate: ChecklistTemplate, photoProblems: [PhotoGateProblem], policy: MileagePolicy
     ) -> DeliveryCheck {
         var reasons: [Reason] = []
+        let table = InspectionMessages.table
         let reportKm = report.odometer.kilometres, deliveryKm = delivery.odometer.kilometres
         let delta = DistanceUnit.kilometresBetween(
             (report.odometer.reading, report.odometer.unit), (delivery.odometer.reading, delivery.odometer.unit))
         let leg: LegKind
-        var route = ""
+        let route: Notice
         switch delivery.transport?.mode {
         case .flatbed?:
             leg = .flatbed
-            route = "flatbed"
+            route = Notice("route.flatbed", table: table)
         case .driven?:
             leg = .driven(routeKm: delivery.transport?.routeKm)
-            route = delivery.transport?.routeKm.map { "driven \($0) km route" } ?? "driven, route unknown"
+            route =
+                delivery.transport?.routeKm.map { Notice("route.driven", ["route_km": .int($0)], table: table) }
+                ?? Notice("route.driven_no_route", table: table)
         case nil:
             leg = .other
-            route = "transport not recorded"
+            route = Notice("route.not_recorded", table: table)
         }
         let (allowance, rule) = policy.allowance(for: leg)
-        let deltaText = delta >= 0 ? "+\(OdometerRecord.grouped(delta)) km" : "\(OdometerRecord.grouped(delta)) km"
         let reportRecord = OdometerRecord(
             id: 0, vin: "", stage: .report, reading: report.odometer.reading, unit: report.odometer.unit, at: report.inspectedAt, source: .submission)
         let deliveryRecord = OdometerRecord(
             id: 1, vin: "", stage: .delivery, reading: delivery.odometer.reading, unit: delivery.odometer.unit, at: delivery.inspectedAt,
             source: .submission)
-        var odometer = "report \(reportRecord.display), now \(deliveryRecord.display), \(deltaText), \(route)"
-        let mismatch = MileageLedger.unitMismatch(reportRecord, deliveryRecord, policy: policy)
+        var odometer: [String: NoticeValue] = [
+            "report_reading": .text(reportRecord.display), "delivery_reading": .text(deliveryRecord.display), "delta_km": .int(delta),
+            "delta": .text(delta >= 0 ? "+" + NoticeValue.grouped(delta) : NoticeValue.grouped(delta)),
+            "allowance_km": .int(allowance), "route": .text(route.code),
+        ]
+        let status: String
+        let mismatch = UnitMismatch(reportRecord, deliveryRecord, policy: policy)
         if deliveryRecord.exactKilometres + deliveryRecord.resolutionKilometres <= reportRecord.exactKilometres {
             // Below the report is always a stop, even when a unit mix-up would explain it (that is a hint).
-            odometer += ", below the report" + (mismatch == nil ? "" : " (km and miles mixed up?)")
+            status = mismatch == nil ? "odometer_status.below" : "odometer_status.below_unit"
             let below = Int((reportRecord.exactKilometres - deliveryRecord.exactKilometres).rounded())
-            reasons.append(
-                Reason(
-                    verdict: .stop, topic: "odometer",
-                    message:
-                        "the odometer reads \(OdometerRecord.grouped(below)) km less than the condition report (rule: an odometer never goes back; 调表 suspicion): stop and escalate"
-                        + (mismatch.map { "; possibly recorded in the wrong unit: \($0)" } ?? "")))
+            var params: [String: NoticeValue] = ["below_km": .int(below)]
+            if let mismatch { params["ratio"] = .text(mismatch.ratio) }
+            let notice = Notice(
+                "delivery.odometer_below", variant: mismatch == nil ? nil : "delivery.odometer_below+unit_hint", params, table: table)
+            reasons.append(Reason(verdict: .stop, topic: "odometer", notice: notice))
         } else if let mismatch {
-            odometer += ", km and miles mixed up?"
-            reasons.append(Reason(verdict: .attention, topic: "odometer", message: "unit mismatch suspicion: \(mismatch)"))
+            status = "odometer_status.unit"
+            var params = odometer
+            params["ratio"] = .text(mismatch.ratio)
+            params["direction"] = .text(mismatch.direction)
+            reasons.append(Reason(verdict: .attention, topic: "odometer", notice: Notice("delivery.unit_mismatch", params, table: table)))
         } else if delta > allowance {
-            odometer += ", over the allowance of \(allowance) km"
-            reasons.append(
-                Reason(
-                    verdict: .attention, topic: "odometer",
-                    message: "\(deltaText) since the report is more than the allowance of \(allowance) km (\(rule))"))
+            status = "odometer_status.over"
+            let notice = Notice(
+                "delivery.over_allowance", ["delta_km": .int(delta), "allowance_km": .int(allowance), "rule": .text(rule.code)],
+                labels: ["rule": rule.message], table: table)
+            reasons.append(Reason(verdict: .attention, topic: "odometer", notice: notice))
         } else {
-            odometer += ", within allowance"
+            status = "odometer_status.within"
         }
+        odometer["status"] = .text(String(status.dropFirst("odometer_status.".count)))
+        let statusText = Notice(status, ["allowance_km": .int(allowance)], table: table).message
+        let odometerNotice = Notice("delivery.odometer", odometer, labels: ["route": route.message, "status": statusText], table: table)
 
         var newDamage: [String] = []
         for defect in delivery.defects {
             let before = report.defects.first { $0.part == defect.part && $0.type == defect.type }
-            let label = reportTemplate.part(defect.part).map { "\($0.part.label.zh) (\($0.part.label.en))" } ?? "part \(defect.part)"
+            let part = reportTemplate.part(defect.part)?.part.label ?? LocalizedText(zh: "部位 \(defect.part)", en: "part \(defect.part)")
             if let before {
                 guard (defect.degree ?? 0) > (before.degree ?? 0) else { continue }
                 newDamage.append(defect.code)
-                reasons.append(
-                    Reason(
-                        verdict: .stop, topic: "new-damage",
-                        message: "\(defect.code) \(label): worse than the report's \(before.code): stop and escalate"))
+                let notice = Notice(
+                    "delivery.worse_damage", ["code": .text(defect.code), "part_code": .text(defect.part), "report_code": .text(before.code)],
+                    labels: ["part": part], table: table)
+                reasons.append(Reason(verdict: .stop, topic: "new-damage", notice: notice))
             } else {
                 newDamage.append(defect.code)
-                reasons.append(
-                    Reason(
-                        verdict: .stop, topic: "new-damage",
-                        message: "\(defect.code) \(label): not in the condition report: new damage, stop and escalate"))
+                let notice = Notice(
+                    "delivery.new_damage", ["code": .text(defect.code), "part_code": .text(defect.part)], labels: ["part": part], table: table)
+                reasons.append(Reason(verdict: .stop, topic: "new-damage", notice: notice))
             }
         }
         var disputed: [String] = []
         for code in delivery.disputes ?? [] {
             if report.defects.contains(where: { $0.code == code }) {
                 disputed.append(code)
-                reasons.append(Reason(verdict: .ok, topic: "dispute", message: "the buyer disputes report defect \(code) (recorded)"))
+                reasons.append(
+                    Reason(verdict: .ok, topic: "dispute", notice: Notice("delivery.dispute_recorded", ["code": .text(code)], table: table)))
             } else {
                 reasons.append(
-                    Reason(verdict: .attention, topic: "dispute", message: "the buyer disputes \(code), which the condition report does not list"))
+                    Reason(verdict: .attention, topic: "dispute", notice: Notice("delivery.dispute_unlisted", ["code": .text(code)], table: table)))
             }
         }
-        for problem in photoProblems {
-            let failing =
-                problem.message.contains(": blur fail") || problem.message.contains(": exposure fail")
-                || problem.message.contains(": resolution fail")
-            guard failing else { continue }
-            reasons.append(
-                Reason(verdict: .attention, topic: "photo", message: "\(problem.item.map { "\($0): " } ?? "")\(problem.message); retake it"))
+        for problem in photoProblems where problem.gate.fails {
+            let notice = Notice(
+                "delivery.photo_retake",
+                ["angle": .text(problem.angle), "gate": .text(problem.gate.gate), "problem": .text(problem.gate.notice.code)],
+                labels: ["angle": problem.angleLabel, "problem": problem.gate.notice.message], table: table)
+            reasons.append(Reason(verdict: .attention, topic: "photo", notice: notice))
         }
         let ordered = reasons.enumerated().sorted { ($1.element.verdict, $0.offset) < ($0.element.verdict, $1.offset) }.map(\.element)
         return DeliveryCheck(
-            verdict: reasons.map(\.verdict).max() ?? .ok, reasons: ordered, odometer: odometer, reportKm: reportKm, deliveryKm: deliveryKm,
+            verdict: reasons.map(\.verdict).max() ?? .ok, reasons: ordered, odometer: odometerNotice, reportKm: reportKm, deliveryKm: deliveryKm,
             newDamage: newDamage, disputed: disputed)
     }
 }

@@ -1,3 +1,5 @@
+import Common
+
 /// Who inspected the car, and when in its life on the platform.
 package enum Stage: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// The first inspection, by an appraiser (评估师).

@@ -1,3 +1,5 @@
+import Common
+
 /// What a graded inspection says about the car: section scores, total, grade and flags, with the reasons.
 package struct Assessment: Sendable, Hashable, Codable {
     /// A section's allowance and what was deducted from it.

@@ -1,3 +1,5 @@
+import Common
+
 /// Scores an inspection against its template: section deductions, total, grade band, and flags.
 package enum Grader {
     /// Grades `submission`. Defects and checks must already be valid for `template`.

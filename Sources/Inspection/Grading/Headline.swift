@@ -1,3 +1,5 @@
+import Common
+
 /// What a condition report puts first: the grade band, or why there is none. A flood or fire car is not graded, a
 /// car that may not be traded says so, an accident car is 五级（事故车）; in every one of those the score is shown
 /// as information only, never as the headline.

@@ -1,3 +1,5 @@
+import Common
+
 /// Something wrong with a car's odometer history, with the rule and numbers that found it.
 package struct MileageFlag: Sendable, Hashable, Codable {
     /// What was found.
@@ -28,6 +30,9 @@ package struct MileageFlag: Sendable, Hashable, Codable {
     package var severity: Severity
     /// The ledger record that raised it.
     package var recordID: Int64
-    /// The rule and the numbers, e.g. "rollback: 48,200 km at transport is 10 km below 48,210 km at appraisal (...)".
-    package var message: String
+    /// The rule and the numbers as a coded notice (`mileage.rollback`, ...), worded in both languages.
+    package var notice: Notice
+
+    /// The English wording (terminal output).
+    package var message: String { notice.message.en }
 }

@@ -1,3 +1,5 @@
+import Common
+
 /// A car's odometer history analysed: effective readings in time order, the delta of every leg against its
 /// allowance, and flags. Superseded readings stay in the history but are not analysed.
 package struct MileageLedger: Sendable, Hashable, Codable {
@@ -14,7 +16,7 @@ package struct MileageLedger: Sendable, Hashable, Codable {
         /// The allowance and its rule.
         package var allowanceKm: Int
         /// See ``allowanceKm``.
-        package var rule: String
+        package var rule: Notice
     }
 
     /// Every record, oldest first (superseded ones included).
@@ -37,14 +39,14 @@ package struct MileageLedger: Sendable, Hashable, Codable {
         var legs: [Leg] = []
         var flags: [MileageFlag] = []
         var highest: OdometerRecord?
+        let table = InspectionMessages.table
         for (index, record) in effective.enumerated() {
             if let others = sameReadingElsewhere[record.id], !others.isEmpty, record.kilometres > policy.repeatedReadingMinimumKm {
-                flags.append(
-                    MileageFlag(
-                        kind: .repeatedAcrossCars, severity: .warning, recordID: record.id,
-                        message:
-                            "repeated across cars: \(record.display) at \(record.stage) was also recorded for \(others.sorted().joined(separator: ", ")) (rule: the same reading on different cars is rarely chance)"
-                    ))
+                let notice = Notice(
+                    "mileage.repeated_across_cars",
+                    record.params("").merging(["other_vins": .text(others.sorted().joined(separator: ", "))]) { a, _ in a },
+                    labels: record.labels(""), table: table)
+                flags.append(MileageFlag(kind: .repeatedAcrossCars, severity: .warning, recordID: record.id, notice: notice))
             }
             guard index > 0 else {
                 highest = record
@@ -55,31 +57,38 @@ package struct MileageLedger: Sendable, Hashable, Codable {
             let elapsed = record.at.epochSeconds - previous.at.epochSeconds
             let (allowance, rule) = policy.allowance(for: Self.legKind(from: previous, to: record))
             legs.append(Leg(from: previous.id, to: record.id, deltaKm: delta, elapsedSeconds: elapsed, allowanceKm: allowance, rule: rule))
-            let mismatch = Self.unitMismatch(previous, record, policy: policy)
+            let mismatch = UnitMismatch(previous, record, policy: policy)
             if let top = highest, record.exactKilometres + record.resolutionKilometres <= top.exactKilometres {
                 // Surely below an earlier reading (display steps considered) is always a rollback, even when a unit
                 // mix-up would explain it: that is a hint.
                 let below = Int((top.exactKilometres - record.exactKilometres).rounded())
-                let hint = mismatch.map { "; possibly recorded in the wrong unit: \($0)" } ?? ""
-                flags.append(
-                    MileageFlag(
-                        kind: .rollback, severity: .critical, recordID: record.id,
-                        message:
-                            "rollback: \(record.display) at \(record.stage) (\(record.at)) is \(OdometerRecord.grouped(below)) km below \(top.display) at \(top.stage) (\(top.at)) (rule: an odometer never goes back; 调表 suspicion)\(hint)"
-                    ))
+                var params = record.params("").merging(top.params("earlier_")) { a, _ in a }
+                params["below_km"] = .int(below)
+                if let mismatch { params["ratio"] = .text(mismatch.ratio) }
+                let notice = Notice(
+                    "mileage.rollback", variant: mismatch == nil ? nil : "mileage.rollback+unit_hint", params,
+                    labels: record.labels("").merging(top.labels("earlier_")) { a, _ in a }, table: table)
+                flags.append(MileageFlag(kind: .rollback, severity: .critical, recordID: record.id, notice: notice))
             } else if let mismatch {
-                flags.append(
-                    MileageFlag(kind: .unitMismatch, severity: .warning, recordID: record.id, message: "unit mismatch suspicion: \(mismatch)"))
+                var params = record.params("").merging(previous.params("earlier_")) { a, _ in a }
+                params["ratio"] = .text(mismatch.ratio)
+                params["direction"] = .text(mismatch.direction)
+                params["tolerance_percent"] = .int(policy.unitMismatchTolerancePercent)
+                let notice = Notice(
+                    "mileage.unit_mismatch", params, labels: record.labels("").merging(previous.labels("earlier_")) { a, _ in a }, table: table)
+                flags.append(MileageFlag(kind: .unitMismatch, severity: .warning, recordID: record.id, notice: notice))
             } else if delta > allowance {
-                flags.append(
-                    MileageFlag(
-                        kind: .unexplainedGrowth, severity: .warning, recordID: record.id,
-                        message:
-                            "unexplained growth: +\(OdometerRecord.grouped(delta)) km from \(previous.stage) to \(record.stage) exceeds the allowance of \(allowance) km (\(rule))"
-                    ))
+                let notice = Notice(
+                    "mileage.unexplained_growth",
+                    [
+                        "delta_km": .int(delta), "from_stage": .text(previous.stage.rawValue), "to_stage": .text(record.stage.rawValue),
+                        "allowance_km": .int(allowance), "rule": .text(rule.code),
+                    ],
+                    labels: ["from_stage": previous.stage.label, "to_stage": record.stage.label, "rule": rule.message], table: table)
+                flags.append(MileageFlag(kind: .unexplainedGrowth, severity: .warning, recordID: record.id, notice: notice))
             }
             if delta > 0, let implausible = Self.implausibleRate(delta: delta, elapsed: elapsed, policy: policy) {
-                flags.append(MileageFlag(kind: .implausibleRate, severity: .warning, recordID: record.id, message: implausible))
+                flags.append(MileageFlag(kind: .implausibleRate, severity: .warning, recordID: record.id, notice: implausible))
             }
             if let top = highest, record.kilometres > top.kilometres { highest = record } else if highest == nil { highest = record }
         }
@@ -102,47 +111,33 @@ package struct MileageLedger: Sendable, Hashable, Codable {
 
     /// An implausible leg: an average speed above the policy's, or more km per day than it allows (a leg shorter than
     /// a day counts as a whole day, so 150 km in 2 h is 75 km/h and 150 km/day: normal).
-    static func implausibleRate(delta: Int, elapsed: Int64, policy: MileagePolicy) -> String? {
+    static func implausibleRate(delta: Int, elapsed: Int64, policy: MileagePolicy) -> Notice? {
         let hours = Double(max(elapsed, 0)) / 3600
+        let duration = InspectionMessages.duration(seconds: elapsed)
+        var params: [String: NoticeValue] = ["delta_km": .int(delta), "elapsed_hours": .number((hours * 100).rounded() / 100)]
         if hours > 0, Double(delta) / hours > Double(policy.maxAverageKmh) {
-            let speed = Int((Double(delta) / hours).rounded())
-            return
-                "implausible rate: +\(OdometerRecord.grouped(delta)) km in \(Self.duration(elapsed)) is an average of \(speed) km/h (rule: at most \(policy.maxAverageKmh) km/h)"
+            params["speed_kmh"] = .int(Int((Double(delta) / hours).rounded()))
+            params["max_kmh"] = .int(policy.maxAverageKmh)
+            return Notice("mileage.implausible_speed", params, labels: ["duration": duration], table: InspectionMessages.table)
         }
         let days = max(Double(elapsed), 86_400) / 86_400
         let perDay = Double(delta) / days
         guard perDay > Double(policy.maxKmPerDay) else { return nil }
-        return
-            "implausible rate: +\(OdometerRecord.grouped(delta)) km in \(Self.duration(elapsed)) is \(Int(perDay.rounded())) km/day (rule: at most \(policy.maxKmPerDay) km/day)"
-    }
-
-    /// A km/mi mix-up: both readings above the policy's minimum and one within the tolerance of 1.609344 times the other.
-    static func unitMismatch(_ a: OdometerRecord, _ b: OdometerRecord, policy: MileagePolicy) -> String? {
-        let minimum = Double(policy.unitMismatchMinimumKm)
-        guard a.exactKilometres > minimum, b.exactKilometres > minimum else { return nil }
-        let ratio = b.exactKilometres / a.exactKilometres
-        let tolerance = Double(policy.unitMismatchTolerancePercent) / 100
-        for (target, direction) in [(DistanceUnit.kilometresPerMile, "x1.609"), (1 / DistanceUnit.kilometresPerMile, "/1.609")]
-        where abs(ratio / target - 1) <= tolerance {
-            return
-                "\(b.display) at \(b.stage) is \(direction) of \(a.display) at \(a.stage) (ratio \(String(Int((ratio * 1000).rounded())).inserting(".")), rule: within \(policy.unitMismatchTolerancePercent)% of 1.609344; was km recorded as mi or the other way?)"
-        }
-        return nil
-    }
-
-    static func duration(_ seconds: Int64) -> String {
-        if seconds < 3600 { return "\(max(seconds, 0) / 60) min" }
-        if seconds < 86_400 * 2 { return "\(seconds / 3600) h" }
-        return "\(seconds / 86_400) days"
+        params["per_day_km"] = .int(Int(perDay.rounded()))
+        params["max_per_day_km"] = .int(policy.maxKmPerDay)
+        return Notice("mileage.implausible_per_day", params, labels: ["duration": duration], table: InspectionMessages.table)
     }
 }
 
-extension String {
-    /// "1609" -> "1.609": a number in thousandths written with three decimals.
-    fileprivate func inserting(_ point: Character) -> String {
-        let padded = count < 4 ? String(repeating: "0", count: 4 - count) + self : self
-        var copy = padded
-        copy.insert(point, at: copy.index(copy.endIndex, offsetBy: -3))
-        return copy
+extension OdometerRecord {
+    /// This reading as notice parameters, names prefixed (`earlier_reading`, ...).
+    func params(_ prefix: String) -> [String: NoticeValue] {
+        [
+            prefix + "reading": .text(display), prefix + "reading_km": .int(kilometres), prefix + "stage": .text(stage.rawValue),
+            prefix + "at": .text(at.text),
+        ]
     }
+
+    /// This reading's stage as a label for notices, prefixed like ``params(_:)``.
+    func labels(_ prefix: String) -> [String: LocalizedText] { [prefix + "stage": stage.label] }
 }

@@ -1,3 +1,5 @@
+import Common
+
 /// Allowances and thresholds for the mileage ledger, the appraiser/auditor comparison and the delivery check.
 /// Loaded from `config/mileage-policy.yaml` by ``MileagePolicyLoader``: business rules per route, not code.
 package struct MileagePolicy: Sendable, Hashable {
@@ -28,16 +30,23 @@ package struct MileagePolicy: Sendable, Hashable {
     /// Same-angle photos of the two inspections further apart than this (pHash-256 bits) are worth a look.
     package var photoDistanceWorthALook: Int
 
-    /// The allowance for a leg and the rule that gives it, e.g. (34, "driven: route 24 km + max(10%, 10 km)").
-    package func allowance(for leg: LegKind) -> (km: Int, rule: String) {
+    /// The allowance for a leg and the rule that gives it, e.g. (34, `allowance.driven`: route 24 km plus 10%, at least
+    /// 10 km).
+    package func allowance(for leg: LegKind) -> (km: Int, rule: Notice) {
+        let table = InspectionMessages.table
         switch leg {
-        case .appraisalToAudit: return (appraisalToAuditKm, "appraisal -> audit on-site allowance \(appraisalToAuditKm) km")
-        case .flatbed: return (flatbedKm, "flatbed: loading and unloading \(flatbedKm) km")
+        case .appraisalToAudit:
+            return (appraisalToAuditKm, Notice("allowance.appraisal_to_audit", ["allowance_km": .int(appraisalToAuditKm)], table: table))
+        case .flatbed: return (flatbedKm, Notice("allowance.flatbed", ["allowance_km": .int(flatbedKm)], table: table))
         case let .driven(route?):
             let slack = max(route * drivenSlackPercent / 100, drivenSlackMinimumKm)
-            return (route + slack, "driven: route \(route) km + max(\(drivenSlackPercent)%, \(drivenSlackMinimumKm) km)")
-        case .driven(nil): return (otherLegKm, "driven without a route: other-leg allowance \(otherLegKm) km")
-        case .other: return (otherLegKm, "other leg allowance \(otherLegKm) km")
+            let params: [String: NoticeValue] = [
+                "allowance_km": .int(route + slack), "route_km": .int(route), "slack_percent": .int(drivenSlackPercent),
+                "slack_minimum_km": .int(drivenSlackMinimumKm),
+            ]
+            return (route + slack, Notice("allowance.driven", params, table: table))
+        case .driven(nil): return (otherLegKm, Notice("allowance.driven_no_route", ["allowance_km": .int(otherLegKm)], table: table))
+        case .other: return (otherLegKm, Notice("allowance.other", ["allowance_km": .int(otherLegKm)], table: table))
         }
     }
 }

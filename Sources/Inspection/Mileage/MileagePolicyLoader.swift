@@ -56,6 +56,12 @@ package enum MileagePolicyLoader {
                 values[key] = number
             }
         }
+        if let onSite = values["appraisal_to_audit_km"], let possiblyNew = values["possibly_new_after_km"], possiblyNew < onSite {
+            // The two numbers must tell one story: a car within the on-site allowance did not go on the road.
+            log.error(
+                "possibly_new_after_km \(possiblyNew) is below legs.appraisal_to_audit_km \(onSite): a car that only moved on site would be called driven; raise it to at least \(onSite)",
+                at: root.location, item: "compare")
+        }
         guard !log.hasErrors else { throw Failure(problems: log.sorted) }
         func v(_ key: String) -> Int { values[key] ?? 0 }
         return MileagePolicy(

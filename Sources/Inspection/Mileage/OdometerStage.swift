@@ -1,3 +1,5 @@
+import Common
+
 /// Where in the car's life an odometer reading was taken.
 package enum OdometerStage: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// The appraiser's inspection.
@@ -26,4 +28,16 @@ package enum OdometerStage: String, Sendable, Hashable, Codable, CaseIterable, C
     }
 
     package var description: String { rawValue }
+
+    /// The stage's name in both languages.
+    package var label: LocalizedText {
+        switch self {
+        case .appraisal: LocalizedText(zh: "评估", en: "appraisal")
+        case .audit: LocalizedText(zh: "稽查", en: "audit")
+        case .transport: LocalizedText(zh: "运输", en: "transport")
+        case .delivery: LocalizedText(zh: "交付", en: "delivery")
+        case .other: LocalizedText(zh: "其他", en: "other")
+        case .report: LocalizedText(zh: "车况报告", en: "the condition report")
+        }
+    }
 }

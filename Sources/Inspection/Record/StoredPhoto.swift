@@ -30,14 +30,15 @@ package struct StoredPhoto: Sendable, Hashable {
     package var pHash: String
     /// Worst quality verdict (ok / warn / fail).
     package var verdict: String?
-    /// The gates that did not pass, e.g. "exposure fail: too dark to show the paint: ...".
-    package var problems: [String] = []
+    /// The gates that did not pass.
+    package var problems: [PhotoProblem] = []
 
     /// Creates the record.
     package init(
         seq: Int, role: PhotoRole, angle: String?, findingSeq: Int?, sourcePath: String, sourceSHA256: String, pixelSHA256: String?,
         storedPath: String,
-        thumbnailPath: String?, width: Int?, height: Int?, orientation: Int?, dHash: String, pHash: String, verdict: String?, problems: [String] = []
+        thumbnailPath: String?, width: Int?, height: Int?, orientation: Int?, dHash: String, pHash: String, verdict: String?,
+        problems: [PhotoProblem] = []
     ) {
         self.seq = seq
         self.role = role

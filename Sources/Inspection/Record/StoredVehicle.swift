@@ -25,4 +25,11 @@ package struct StoredVehicle: Sendable, Hashable {
         self.odometer = odometer
     }
 
+    /// The condition report's stable id: VIN plus the latest appraisal and audit revisions, e.g.
+    /// `LSVAM4189C2184526-A1-U1`.
+    package var reportID: String {
+        let latest = latestByStage
+        return vin + (latest.first { $0.stage == .appraisal }.map { "-A\($0.revision)" } ?? "")
+            + (latest.first { $0.stage == .audit }.map { "-U\($0.revision)" } ?? "")
+    }
 }

@@ -1,3 +1,5 @@
+import Common
+
 /// A checklist template: the parts, defect types, checks, scoring and photo angles an inspection is made against.
 ///
 /// Loaded from `checklists/<id>.yaml` by ``TemplateLoader``; nothing here is specific to GB/T 30323.
@@ -53,6 +55,8 @@ package struct ChecklistTemplate: Sendable, Hashable {
         package var label: LocalizedText
         /// Points deducted per defect of this degree.
         package var deduction: Points
+        /// A safety item (a tyre below the legal tread depth): listed as such in the report, not only deducted.
+        package var safety: Bool = false
     }
 
     /// A part such as `2` 左A柱.

@@ -140,14 +140,15 @@ package enum TemplateLoader {
                         log.error("degrees must be numbered 1, 2, 3 ... in order", at: entry.keyAt, item: degreeItem)
                         continue
                     }
-                    guard let l = label(entry.value, item: degreeItem, extra: ["deduction"]) else { continue }
+                    guard let l = label(entry.value, item: degreeItem, extra: ["deduction", "safety"]) else { continue }
                     let deduction = entry.value["deduction"].flatMap { log.points($0, item: degreeItem, field: "deduction") }
+                    let safety = entry.value["safety"].flatMap { log.choice($0, allowed: ["true", "false"], item: degreeItem, field: "safety") }
                     if entry.value["deduction"] == nil, section != nil {
                         log.error(
                             "missing required key \"deduction\" (the group is scored in section \"\(section ?? "")\")", at: entry.value.location,
                             item: degreeItem)
                     }
-                    degrees.append(.init(value: number, label: l, deduction: deduction ?? .zero))
+                    degrees.append(.init(value: number, label: l, deduction: deduction ?? .zero, safety: safety == "true"))
                 }
             }
             if section != nil && degrees.isEmpty {

@@ -1,7 +1,8 @@
+import Common
 import Inspection
 
 /// The condition report of one car: what the quoting stage prices from, the delivery stage checks against and a
-/// buyer reads. Assembled from the store by ``ConditionReportBuilder``; rendered as JSON (`condition-report/1`, the
+/// buyer reads. Assembled from the store by ``ConditionReportBuilder``; rendered as JSON (`condition-report/2`, the
 /// contract, schema in `schemas/`), HTML and Markdown. Deterministic: stable order, injected time, no locale.
 package struct ConditionReport: Sendable, Hashable, Codable {
     /// A label in both languages.
@@ -10,7 +11,7 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     /// The contract's version.
     package var format = Self.formatName
     /// The name and version of the JSON contract.
-    package static let formatName = "condition-report/1"
+    package static let formatName = "condition-report/2"
     /// Who it is for: `internal` (staff: everything) or `customer` (no staff ids or names, no appraiser-miss details,
     /// no internal notes). Absent means internal.
     package var audience: String?
@@ -40,8 +41,9 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     package var photos: [Photo]
     /// The latest delivery check, when the car was handed over.
     package var delivery: Delivery?
-    /// Things a reader should know (missing audit, uncertain template numbers, photos that failed a gate...).
-    package var warnings: [String]
+    /// Things a reader should know (missing audit, photos that failed a gate or were reused, critical mileage flags),
+    /// each coded and worded in both languages.
+    package var warnings: [Notice]
 
     package struct Vehicle: Sendable, Hashable, Codable {
         package var vin: String
@@ -88,6 +90,8 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var appraisalCode: String?
         /// Points deducted for it.
         package var deduction: Double
+        /// A safety item (its degree is one the template marks so: a tyre below the legal tread depth).
+        package var safety: Bool
         package var note: String?
         package var photos: [PhotoRef]
     }
@@ -106,7 +110,10 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     package struct CheckFinding: Sendable, Hashable, Codable {
         package var id: String
         package var name: Label
+        /// `minor` or `major`.
         package var result: String
+        /// The result as a reader sees it.
+        package var resultLabel: Label
         package var seenBy: [String]
         package var deduction: Double
         package var note: String?
@@ -153,7 +160,8 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var appraisalGrade: Grade?
         package var kmBetween: Int
         package var hoursBetween: Int
-        package var context: String
+        /// Time and distance between the two, and whether findings may be new since the appraisal.
+        package var context: Notice
         package var items: [DiscrepancyItem]
     }
 
@@ -164,7 +172,11 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var name: Label
         package var appraisal: String?
         package var audit: String?
-        package var summary: String
+        /// For checks: the two results as a reader sees them.
+        package var appraisalLabel: Label?
+        /// See ``appraisalLabel``.
+        package var auditLabel: Label?
+        package var summary: Notice
         package var possiblyNew: Bool
     }
 
@@ -193,16 +205,25 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var kind: String
         package var severity: String
         package var readingID: Int64
-        package var message: String
+        /// The rule and the numbers (`mileage.rollback`, ...).
+        package var notice: Notice
     }
 
     package struct Photo: Sendable, Hashable, Codable {
         package var angle: String
         package var name: Label
-        package var image: String
+        /// The normalised photo; nil when it cannot stand as this car's evidence (``reusedFrom``).
+        package var image: String?
         package var thumbnail: String?
+        /// `ok`, `warn`, `fail` or `retake_required` (reused from another car).
         package var verdict: String?
-        package var problems: [String]
+        /// The verdict as a reader sees it.
+        package var verdictLabel: Label?
+        /// The gates that did not pass.
+        package var problems: [Notice]
+        /// The report id of another car this photo was also submitted for (its VIN is not shown): the photo must be
+        /// retaken.
+        package var reusedFrom: String?
     }
 
     package struct PhotoRef: Sendable, Hashable, Codable {
@@ -211,11 +232,29 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     }
 
     package struct Delivery: Sendable, Hashable, Codable {
+        /// `ok`, `attention` or `stop`.
         package var verdict: String
+        /// The verdict as a reader sees it.
+        package var verdictLabel: Label
         package var inspectedAt: String
-        package var odometer: String
+        /// The odometer against the report and the leg's allowance, in one sentence.
+        package var odometer: Notice
         package var newDamage: [String]
         package var disputed: [String]
-        package var reasons: [String]
+        package var reasons: [DeliveryReason]
+    }
+
+    /// One reason behind the delivery verdict.
+    package struct DeliveryReason: Sendable, Hashable, Codable {
+        /// The verdict it calls for.
+        package var verdict: String
+        /// `odometer`, `new-damage`, `dispute`, `photo` or `ledger`.
+        package var topic: String
+        /// How it is tagged: its verdict, or `dispute`.
+        package var tag: String
+        /// The tag as a reader sees it.
+        package var tagLabel: Label
+        /// What it says.
+        package var notice: Notice
     }
 }

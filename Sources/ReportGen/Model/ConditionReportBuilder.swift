@@ -39,8 +39,11 @@ package struct ConditionReportBuilder: Sendable {
         do { template = try catalog.template(id: final.submission.templateID) } catch { throw .template("\(error)") }
         let submission = final.submission
         let assessment = final.assessment
-        var warnings: [String] = []
-        if audit == nil { warnings.append("no audit yet: the findings are the appraiser's alone") }
+        var warnings: [Notice] = []
+        if audit == nil { warnings.append(Notice("report.no_audit", table: ReportMessages.table)) }
+        // Photos also submitted for another car cannot stand as this car's evidence.
+        let reused = Dictionary(
+            final.reuse.filter { $0.kind != .review }.map { ($0.use, record.otherReportIDs[$0.otherVIN] ?? "?") }, uniquingKeysWith: { a, _ in a })
 
         // Findings: the final inspection's defects, with who saw them.
         let finalPhotos = record.photos(of: final)
@@ -56,17 +59,18 @@ package struct ConditionReportBuilder: Sendable {
                 seenBy.insert("appraisal", at: 0)
                 if seen.code != defect.code { appraisalCode = seen.code }
             }
-            let photos = finalPhotos.filter { $0.role == .defect && $0.findingSeq == index + 1 }
+            let photos = finalPhotos.filter { $0.role == .defect && $0.findingSeq == index + 1 && reused["defect \(defect.code)"] == nil }
                 .map { ConditionReport.PhotoRef(image: $0.storedPath, thumbnail: $0.thumbnailPath) }
-            let degreeLabel = defect.degree.flatMap { degree in group?.degrees.first { $0.value == degree }?.label }
+            let degree = defect.degree.flatMap { degree in group?.degrees.first { $0.value == degree } }
+            let degreeLabel = degree?.label
             return ConditionReport.Finding(
                 id: "F-\(defect.part)-\(defect.type)", code: defect.code,
                 part: .init(code: defect.part, group: group?.id ?? "", name: located?.part.label ?? LocalizedText(zh: defect.part, en: defect.part)),
                 defect: .init(code: defect.type, name: type?.label ?? LocalizedText(zh: defect.type, en: defect.type)), degree: defect.degree,
                 degreeLabel: degreeLabel, structural: group?.raises != nil && group?.raises == template.scoring?.accidentFlag, seenBy: seenBy,
                 appraisalCode: appraisalCode,
-                deduction: Self.points(assessment.deductions.filter { $0.item == defect.code }.reduce(.zero) { $0 + $1.points }), note: defect.note,
-                photos: photos)
+                deduction: Self.points(assessment.deductions.filter { $0.item == defect.code }.reduce(.zero) { $0 + $1.points }),
+                safety: degree?.safety ?? false, note: defect.note, photos: photos)
         }
         let checks = submission.checks.filter { $0.result == .minor || $0.result == .major }.map { entry -> ConditionReport.CheckFinding in
             var seenBy = [final.stage.rawValue]
@@ -75,7 +79,8 @@ package struct ConditionReportBuilder: Sendable {
             }
             return ConditionReport.CheckFinding(
                 id: entry.id, name: template.check(entry.id)?.check.label ?? LocalizedText(zh: entry.id, en: entry.id), result: entry.result.rawValue,
-                seenBy: seenBy, deduction: Self.points(assessment.deductions.filter { $0.item == entry.id }.reduce(.zero) { $0 + $1.points }),
+                resultLabel: InspectionMessages.checkResult(entry.result), seenBy: seenBy,
+                deduction: Self.points(assessment.deductions.filter { $0.item == entry.id }.reduce(.zero) { $0 + $1.points }),
                 note: entry.note)
         }
         var score: ConditionReport.Score?
@@ -96,7 +101,12 @@ package struct ConditionReportBuilder: Sendable {
         // Appraiser vs auditor.
         var discrepancies: ConditionReport.Discrepancies?
         let outcome = record.comparison(catalog: catalog, policy: mileagePolicy)
-        if case .differentTemplates = outcome, let problem = outcome.problem(vin: vin) { warnings.append(problem) }
+        if case let .differentTemplates(appraisalTemplate, auditTemplate) = outcome {
+            warnings.append(
+                Notice(
+                    "report.different_templates", ["appraisal_template": .text(appraisalTemplate), "audit_template": .text(auditTemplate)],
+                    table: ReportMessages.table))
+        }
         if let comparison = outcome.compared?.comparison {
             let items = comparison.discrepancies
             discrepancies = .init(
@@ -106,7 +116,7 @@ package struct ConditionReportBuilder: Sendable {
                 items: items.map {
                     .init(
                         kind: $0.kind.rawValue, severity: $0.severity.rawValue, item: $0.item, name: $0.label, appraisal: $0.appraisal,
-                        audit: $0.audit,
+                        audit: $0.audit, appraisalLabel: Self.checkLabel($0, $0.appraisal), auditLabel: Self.checkLabel($0, $0.audit),
                         summary: $0.summary, possiblyNew: $0.possiblyNew)
                 })
         }
@@ -122,19 +132,52 @@ package struct ConditionReportBuilder: Sendable {
                     source: record.source.rawValue, mode: record.mode?.rawValue, routeKm: record.routeKm, deltaKm: legs[record.id]?.deltaKm,
                     allowanceKm: legs[record.id]?.allowanceKm, supersededBy: ledger.superseded[record.id], supersedes: record.supersedes)
             },
-            flags: ledger.flags.map { .init(kind: $0.kind.rawValue, severity: $0.severity.rawValue, readingID: $0.recordID, message: $0.message) })
-        for flag in ledger.flags where flag.severity == .critical { warnings.append("mileage: \(flag.message)") }
+            flags: ledger.flags.map { .init(kind: $0.kind.rawValue, severity: $0.severity.rawValue, readingID: $0.recordID, notice: $0.notice) })
+        for flag in ledger.flags where flag.severity == .critical { warnings.append(flag.notice) }
 
         // Walkaround photos, template angle order.
         let photos = template.angles.compactMap { angle -> ConditionReport.Photo? in
             guard let row = finalPhotos.first(where: { $0.role == .angle && $0.angle == angle.id }) else { return nil }
+            if let other = reused[angle.id] {
+                let verdict = "retake_required"
+                return .init(
+                    angle: angle.id, name: angle.label, image: nil, thumbnail: nil, verdict: verdict,
+                    verdictLabel: ReportMessages.label("photo.verdict.\(verdict)"), problems: [], reusedFrom: other)
+            }
             return .init(
-                angle: angle.id, name: angle.label, image: row.storedPath, thumbnail: row.thumbnailPath, verdict: row.verdict, problems: row.problems)
+                angle: angle.id, name: angle.label, image: row.storedPath, thumbnail: row.thumbnailPath, verdict: row.verdict,
+                verdictLabel: row.verdict.map { PhotoMessages.table.wording("photo.verdict.\($0)", params: [:], labels: [:]) },
+                problems: row.problems.map(\.notice), reusedFrom: nil)
         }
         for photo in photos where photo.verdict == "fail" {
-            warnings.append("photo \(photo.angle): " + photo.problems.filter { $0.contains(" fail:") }.joined(separator: "; "))
+            let failing = finalPhotos.first { $0.role == .angle && $0.angle == photo.angle }?.problems.filter(\.fails) ?? []
+            warnings.append(
+                Notice(
+                    "report.photo_failed", ["angle": .text(photo.angle), "gates": .text(failing.map(\.gate).joined(separator: ","))],
+                    labels: [
+                        "angle": photo.name,
+                        "problems": LocalizedText(
+                            zh: failing.map(\.notice.message.zh).joined(separator: "；"), en: failing.map(\.notice.message.en).joined(separator: "; ")),
+                    ], table: ReportMessages.table))
         }
-        for match in latest.flatMap(\.reuse) { warnings.append("photo reuse: \(match.summary)") }
+        for match in latest.filter({ $0.stage != .delivery }).flatMap(\.reuse) {
+            let angle = template.angles.first { $0.id == match.use }?.label ?? LocalizedText(zh: match.use, en: match.use)
+            let other = NoticeValue.text(record.otherReportIDs[match.otherVIN] ?? "?")
+            warnings.append(
+                match.kind == .review
+                    ? Notice(
+                        "report.photo_resembles", ["angle": .text(match.use), "other_report": other, "distance": .int(match.distance)],
+                        labels: ["angle": angle], table: ReportMessages.table)
+                    : Notice(
+                        "report.photo_reused", ["angle": .text(match.use), "other_report": other, "match": .text(match.kind.rawValue)],
+                        labels: ["angle": angle], table: ReportMessages.table))
+        }
+        for finding in findings where finding.safety {
+            warnings.append(
+                Notice(
+                    "report.safety_item", ["code": .text(finding.code)],
+                    labels: ["part": finding.part.name, "degree": finding.degreeLabel ?? LocalizedText(zh: "", en: "")], table: ReportMessages.table))
+        }
 
         // The latest delivery, checked against the report.
         var delivery: ConditionReport.Delivery?
@@ -144,9 +187,14 @@ package struct ConditionReportBuilder: Sendable {
             let check = DeliveryCheck.evaluate(delivery: handover, record: record, reportTemplate: template, policy: mileagePolicy)
             if let check {
                 delivery = .init(
-                    verdict: check.verdict.rawValue, inspectedAt: handover.submission.inspectedAt.text, odometer: check.odometer,
-                    newDamage: check.newDamage,
-                    disputed: check.disputed, reasons: check.reasons.map { "[\($0.tag)] \($0.message)" })
+                    verdict: check.verdict.rawValue, verdictLabel: ReportMessages.label("delivery.verdict.\(check.verdict.rawValue)"),
+                    inspectedAt: handover.submission.inspectedAt.text, odometer: check.odometer, newDamage: check.newDamage,
+                    disputed: check.disputed,
+                    reasons: check.reasons.map {
+                        .init(
+                            verdict: $0.verdict.rawValue, topic: $0.topic, tag: $0.tag, tagLabel: ReportMessages.label("delivery.tag.\($0.tag)"),
+                            notice: $0.notice)
+                    })
             }
         }
 
@@ -160,7 +208,7 @@ package struct ConditionReportBuilder: Sendable {
                     reading: inspection.submission.odometer.reading, unit: inspection.submission.odometer.unit.rawValue,
                     km: inspection.submission.odometer.kilometres))
         }
-        let reportID = vin + (appraisal.map { "-A\($0.revision)" } ?? "") + (audit.map { "-U\($0.revision)" } ?? "")
+        let reportID = record.reportID
         return ConditionReport(
             reportID: reportID, generatedAt: generatedAt,
             vehicle: .init(
@@ -170,6 +218,12 @@ package struct ConditionReportBuilder: Sendable {
             inspections: used, findings: findings, checks: checks, headline: headline, score: score, flags: flags, discrepancies: discrepancies,
             mileage: mileage,
             photos: photos, delivery: delivery, warnings: warnings)
+    }
+
+    /// A check result as a reader sees it, for check discrepancies (defect codes are shown as they are).
+    static func checkLabel(_ item: Discrepancy, _ value: String?) -> LocalizedText? {
+        guard let value, let result = CheckResult(rawValue: value) else { return nil }
+        return InspectionMessages.checkResult(result)
     }
 
     static func gradeID(_ headline: Headline) -> String? {

@@ -1,3 +1,4 @@
+import Common
 import Inspection
 
 /// `inspect compare` as text.
@@ -18,12 +19,12 @@ package enum ComparisonRenderer {
         )
         if !comparison.flagsAdded.isEmpty { lines.append("  flags raised by the audit: \(comparison.flagsAdded.joined(separator: " "))") }
         if !comparison.flagsRemoved.isEmpty { lines.append("  flags the audit did not confirm: \(comparison.flagsRemoved.joined(separator: " "))") }
-        lines.append("  context: \(comparison.context)")
+        lines.append("  context: \(comparison.context.message.en)")
         let discrepancies = comparison.discrepancies
         lines.append("")
         lines.append(discrepancies.isEmpty ? "no discrepancies" : "\(discrepancies.count) discrepanc\(discrepancies.count == 1 ? "y" : "ies"):")
         for item in discrepancies {
-            var line = "  [\(item.severity.rawValue)] \(item.kind.rawValue): \(item.summary)"
+            var line = "  [\(item.severity.rawValue)] \(item.kind.rawValue): \(item.summary.message.en)"
             if item.scoreEffect != .zero { line += "; score \(item.scoreEffect.hundredths > 0 ? "+" : "")\(item.scoreEffect)" }
             if item.possiblyNew { line += "; possibly new since the appraisal" }
             lines.append(line)

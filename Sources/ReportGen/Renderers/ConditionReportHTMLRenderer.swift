@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// The condition report as one self-contained HTML page (inline CSS and SVG) a buyer or delivery specialist reads on
@@ -63,9 +64,11 @@ package enum ConditionReportHTMLRenderer {
         h.append("<p class=\"meta\">\(e(l.text(.report))) \(e(report.reportID)) · \(e(l.text(.generated))) \(e(report.generatedAt))</p>")
         h.append("</div></header>")
         if let delivery = report.delivery {
-            h.append("<section class=\"delivery \(e(delivery.verdict))\"><h2>\(e(l.text(.delivery))): \(e(delivery.verdict.uppercased()))</h2>")
-            h.append("<p>\(e(delivery.inspectedAt)) · \(e(delivery.odometer))</p>")
-            if !delivery.reasons.isEmpty { h.append("<ul>" + delivery.reasons.map { "<li>\(e($0))</li>" }.joined() + "</ul>") }
+            h.append("<section class=\"delivery \(e(delivery.verdict))\"><h2>\(e(l.text(.delivery))): \(e(l.pick(delivery.verdictLabel)))</h2>")
+            h.append("<p>\(e(delivery.inspectedAt)) · \(e(l.say(delivery.odometer)))</p>")
+            if !delivery.reasons.isEmpty {
+                h.append("<ul>" + delivery.reasons.map { "<li>[\(e(l.pick($0.tagLabel)))] \(e(l.say($0.notice)))</li>" }.joined() + "</ul>")
+            }
             h.append("</section>")
         }
         // Vehicle and inspections.
@@ -112,7 +115,7 @@ package enum ConditionReportHTMLRenderer {
                     src($0.thumbnail ?? $0.image).map { "<img src=\"\($0)\" alt=\"\(e(f.code))\" loading=\"lazy\">" }
                 }.joined()
                 h.append(
-                    "<tr\(f.structural ? " class=\"structural\"" : "")><td><b>\(e(f.code))</b></td><td>\(e(l.pick(f.part.name)))\(f.structural ? " <em>\(e(l.text(.structural)))</em>" : "")</td><td>\(e(l.pick(f.defect.name)))\(f.note.map { "<br><small>\(e($0))</small>" } ?? "")</td><td>\(f.degree.map { "\($0)" } ?? "—")\(f.degreeLabel.map { "<br><small>\(e(l.pick($0)))</small>" } ?? "")</td><td>\(e(l.seenBy(f)))</td><td>\(ReportLanguage.number(f.deduction))</td><td class=\"thumbs\">\(photosCell)</td></tr>"
+                    "<tr\(f.structural ? " class=\"structural\"" : "")><td><b>\(e(f.code))</b></td><td>\(e(l.pick(f.part.name)))\(f.structural ? " <em>\(e(l.text(.structural)))</em>" : "")</td><td>\(e(l.pick(f.defect.name)))\(f.note.map { "<br><small>\(e($0))</small>" } ?? "")</td><td>\(f.degree.map { "\($0)" } ?? "—")\(f.degreeLabel.map { "<br><small>\(e(l.pick($0)))</small>" } ?? "")\(f.safety ? "<br><em class=\"safety\">\(e(l.text(.safety)))</em>" : "")</td><td>\(e(l.seenBy(f)))</td><td>\(ReportLanguage.number(f.deduction))</td><td class=\"thumbs\">\(photosCell)</td></tr>"
                 )
             }
             h.append("</tbody></table>")
@@ -120,7 +123,7 @@ package enum ConditionReportHTMLRenderer {
         if !report.checks.isEmpty {
             h.append("<h3>\(e(l.text(.checks)))</h3><ul>")
             for c in report.checks {
-                h.append("<li>\(e(c.id)) \(e(l.pick(c.name))): <b>\(e(c.result))</b>\(c.note.map { " · " + e($0) } ?? "")</li>")
+                h.append("<li>\(e(c.id)) \(e(l.pick(c.name))): <b>\(e(l.pick(c.resultLabel)))</b>\(c.note.map { " · " + e($0) } ?? "")</li>")
             }
             h.append("</ul>")
         }
@@ -159,25 +162,29 @@ package enum ConditionReportHTMLRenderer {
             let delta = r.deltaKm.map { ($0 >= 0 ? "+" : "") + "\($0) km" + (r.allowanceKm.map { " / \($0) km" } ?? "") } ?? ""
             let flagged = report.mileage.flags.contains { $0.readingID == r.id }
             h.append(
-                "<li class=\"\(r.supersededBy != nil ? "superseded" : "")\(flagged ? " flagged" : "")\"><b>\(e(reading))</b> <span>\(e(l.stage(r.stage)))\(r.mode.map { " · " + e($0) } ?? "") · \(e(r.at))</span> <small>\(e(delta))</small></li>"
+                "<li class=\"\(r.supersededBy != nil ? "superseded" : "")\(flagged ? " flagged" : "")\"><b>\(e(reading))</b> <span>\(e(l.stage(r.stage)))\(r.mode.map { " · " + e(l.mode($0)) } ?? "") · \(e(r.at))</span> <small>\(e(delta))</small></li>"
             )
         }
         h.append("</ol>")
         if report.mileage.flags.isEmpty { h.append("<p>\(e(l.text(.noMileageFlags)))</p>") }
-        for flag in report.mileage.flags { h.append("<p class=\"mflag \(e(flag.severity))\">\(e(flag.message))</p>") }
+        for flag in report.mileage.flags {
+            h.append("<p class=\"mflag \(e(flag.severity))\">[\(e(l.flagSeverity(flag.severity)))] \(e(l.say(flag.notice)))</p>")
+        }
         h.append("</section>")
         // Walkaround grid.
         if !report.photos.isEmpty {
             h.append("<section><h2>\(e(l.text(.walkaround)))</h2><div class=\"grid\">")
             for p in report.photos {
                 let image = src(p.thumbnail ?? p.image).map { "<img src=\"\($0)\" alt=\"\(e(l.pick(p.name)))\" loading=\"lazy\">" } ?? ""
-                let problems = p.problems.isEmpty ? "" : "<small class=\"warn\">\(e(p.problems.joined(separator: "; ")))</small>"
+                var problems = p.problems.isEmpty ? "" : "<small class=\"warn\">\(e(l.say(p.problems)))</small>"
+                if p.reusedFrom != nil, let verdict = p.verdictLabel { problems = "<small class=\"warn\">\(e(l.pick(verdict)))</small>" }
                 h.append("<figure class=\"\(e(p.verdict ?? "ok"))\">\(image)<figcaption>\(e(l.pick(p.name)))\(problems)</figcaption></figure>")
             }
             h.append("</div></section>")
         }
         if !report.warnings.isEmpty {
-            h.append("<section><h2>\(e(l.text(.warnings)))</h2><ul>" + report.warnings.map { "<li>\(e($0))</li>" }.joined() + "</ul></section>")
+            h.append(
+                "<section><h2>\(e(l.text(.warnings)))</h2><ul>" + report.warnings.map { "<li>\(e(l.say($0)))</li>" }.joined() + "</ul></section>")
         }
         h.append("</main></body></html>")
         return h.joined(separator: "\n") + "\n"
@@ -202,7 +209,7 @@ package enum ConditionReportHTMLRenderer {
         .timeline li.superseded b{text-decoration:line-through;color:#8a949e}.timeline li.flagged b{color:#c0161d}.mflag.critical{color:#c0161d}\
         .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:8px}figure{margin:0;border:1px solid #dde2e7;border-radius:6px;\
         overflow:hidden}figure img{display:block;width:100%;height:auto}figcaption{padding:4px 6px;font-size:13px}figure.warn{border-color:#d69e2e}\
-        figure.fail{border:2px solid #c0161d}.warn{display:block;color:#b7791f}.delivery{border:2px solid #2f855a;border-radius:8px;padding:4px 12px;\
+        figure.fail,figure.retake_required{border:2px solid #c0161d}.safety{color:#c0161d;font-weight:700}.warn{display:block;color:#b7791f}.delivery{border:2px solid #2f855a;border-radius:8px;padding:4px 12px;\
         margin-top:12px}.delivery.attention{border-color:#d69e2e}.delivery.stop{border-color:#c0161d;background:#fdecec}\
         @media print{body{background:#fff}main{max-width:none;padding:0}section{break-inside:avoid}.grid{grid-template-columns:repeat(4,1fr)}}
         """

@@ -1,3 +1,4 @@
+import Common
 import Foundation
 
 /// The condition report as Markdown, for chat and ticket systems and terminals.
@@ -77,7 +78,7 @@ package enum ConditionReportMarkdownRenderer {
             out.append("|---|---|---|---|---|---|---|")
             for f in report.findings {
                 let part = l.pick(f.part.name) + (f.structural ? " (\(l.text(.structural)))" : "")
-                let degree = f.degree.map { "\($0)" } ?? "-"
+                let degree = (f.degree.map { "\($0)" } ?? "-") + (f.safety ? " **\(l.text(.safety))**" : "")
                 out.append(
                     "| \(f.code) | \(cell(part)) | \(l.pick(f.defect.name)) | \(degree) | \(l.seenBy(f)) | \(ReportLanguage.number(f.deduction)) | \(cell(f.note ?? "")) |"
                 )
@@ -88,7 +89,7 @@ package enum ConditionReportMarkdownRenderer {
             out.append("## \(l.text(.checks))")
             out.append("")
             for c in report.checks {
-                out.append("- \(c.id) \(cell(l.pick(c.name))): **\(c.result)**" + (c.note.map { " · \(cell($0))" } ?? ""))
+                out.append("- \(c.id) \(cell(l.pick(c.name))): **\(l.pick(c.resultLabel))**" + (c.note.map { " · \(cell($0))" } ?? ""))
             }
         }
         if let d = report.discrepancies {
@@ -114,29 +115,30 @@ package enum ConditionReportMarkdownRenderer {
         }
         out.append("")
         if report.mileage.flags.isEmpty { out.append(l.text(.noMileageFlags)) }
-        for flag in report.mileage.flags { out.append("- [\(flag.severity)] \(cell(flag.message))") }
+        for flag in report.mileage.flags { out.append("- [\(l.flagSeverity(flag.severity))] \(cell(l.say(flag.notice)))") }
         if !report.photos.isEmpty {
             out.append("")
             out.append("## \(l.text(.walkaround))")
             out.append("")
             for p in report.photos {
+                let image = p.image.map { "`\($0)`" } ?? "—"
                 out.append(
-                    "- \(l.pick(p.name)): `\(p.image)`" + (p.verdict.map { " · \(l.text(.quality)) \($0)" } ?? "")
-                        + (p.problems.isEmpty ? "" : " · " + cell(p.problems.joined(separator: "; "))))
+                    "- \(l.pick(p.name)): \(image)" + (p.verdictLabel.map { " · \(l.text(.quality)) \(l.pick($0))" } ?? "")
+                        + (p.problems.isEmpty ? "" : " · " + cell(l.say(p.problems))))
             }
         }
         if let delivery = report.delivery {
             out.append("")
             out.append("## \(l.text(.delivery))")
             out.append("")
-            out.append("**\(l.text(.verdict)): \(delivery.verdict.uppercased())** · \(delivery.inspectedAt) · \(delivery.odometer)")
-            for reason in delivery.reasons { out.append("- \(cell(reason))") }
+            out.append("**\(l.text(.verdict)): \(l.pick(delivery.verdictLabel))** · \(delivery.inspectedAt) · \(cell(l.say(delivery.odometer)))")
+            for reason in delivery.reasons { out.append("- [\(l.pick(reason.tagLabel))] \(cell(l.say(reason.notice)))") }
         }
         if !report.warnings.isEmpty {
             out.append("")
             out.append("## \(l.text(.warnings))")
             out.append("")
-            for warning in report.warnings { out.append("- \(cell(warning))") }
+            for warning in report.warnings { out.append("- \(cell(l.say(warning)))") }
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -1,3 +1,4 @@
+import Common
 import Inspection
 
 /// Renders what is stored for one car as plain text for `inspect show`: identity, every stage and revision,

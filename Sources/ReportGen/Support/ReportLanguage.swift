@@ -1,3 +1,4 @@
+import Common
 import Inspection
 
 /// The language of the human renderers, and the one table of their fixed labels (template names come from the
@@ -18,7 +19,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         case grade, score, flags, noFlags, findings, noFindings, part, defect, degree, seenBy, deduction, note, photos, checks
         case discrepancies, noDiscrepancies, possiblyNew, mileage, reading, delta, allowance, noMileageFlags, walkaround, quality
         case delivery, verdict, warnings, diagram, generated, report, structural, section, total, legend, appraisal, audit, odometerRollback
-        case informationOnly, supersededBy
+        case informationOnly, supersededBy, safety, retakeRequired
 
         var label: LocalizedText {
             switch self {
@@ -75,6 +76,8 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             case .odometerRollback: .init(zh: "调表嫌疑：里程读数回退", en: "Odometer rollback suspected")
             case .informationOnly: .init(zh: "仅供参考", en: "for information only")
             case .supersededBy: .init(zh: "已被更正，见", en: "superseded by")
+            case .safety: .init(zh: "安全隐患", en: "safety item")
+            case .retakeRequired: .init(zh: "需重拍", en: "retake required")
             }
         }
     }
@@ -89,6 +92,24 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             "check-changed": .init(zh: "检查结果变化", en: "check changed"),
             "odometer-rollback": .init(zh: "里程回退", en: "odometer rollback"),
         ]
+        return labels[name].map(pick) ?? name
+    }
+
+    /// A coded notice in this language.
+    package func say(_ notice: Notice) -> String { pick(notice.message) }
+
+    /// The notices in this language, one sentence after another.
+    package func say(_ notices: [Notice]) -> String { notices.map(say).joined(separator: self == .zh ? "；" : "; ") }
+
+    /// A ledger reading's transport mode (`flatbed`, `driven`) in this language.
+    package func mode(_ name: String) -> String {
+        let labels: [String: LocalizedText] = ["flatbed": .init(zh: "板车", en: "flatbed"), "driven": .init(zh: "自驾", en: "driven")]
+        return labels[name].map(pick) ?? name
+    }
+
+    /// A ledger flag's severity (`critical`, `warning`) in this language.
+    package func flagSeverity(_ name: String) -> String {
+        let labels: [String: LocalizedText] = ["critical": .init(zh: "严重", en: "critical"), "warning": .init(zh: "提示", en: "warning")]
         return labels[name].map(pick) ?? name
     }
 
@@ -112,8 +133,9 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
 
     /// One discrepancy in this language: "评估漏检 左C柱: — → 4SH".
     package func discrepancy(_ item: ConditionReport.DiscrepancyItem) -> String {
-        "\(kind(item.kind)) \(item.item) \(pick(item.name)): \(item.appraisal ?? "—") → \(item.audit ?? "—")"
-            + (item.possiblyNew ? " (\(text(.possiblyNew)))" : "")
+        let before = item.appraisalLabel.map(pick) ?? item.appraisal ?? "—", after = item.auditLabel.map(pick) ?? item.audit ?? "—"
+        let code = item.kind == "odometer-rollback" ? "" : "\(item.item) "
+        return "\(kind(item.kind)) \(code)\(pick(item.name)): \(before) → \(after)" + (item.possiblyNew ? " (\(text(.possiblyNew)))" : "")
     }
 
     /// The time and distance between the two inspections in this language.

@@ -1,0 +1,149 @@
+import Common
+
+/// The wordings of the domain's notices (mileage flags, leg allowances, delivery reasons, comparison summaries), one
+/// table per language. Codes are stable: machine outputs carry them; wordings may improve.
+package enum InspectionMessages {
+    /// The table.
+    package static let table = MessageTable(zh: zh, en: en)
+
+    // Conventions: {stage}-like placeholders are labels (they read differently per language); readings are shown as
+    // recorded ("61,870 mi (99,570 km)"); km figures are grouped by thousands.
+    private static let en: [String: String] = [
+        "mileage.rollback":
+            "rollback: {reading} at {stage} ({at}) is {below_km} km below {earlier_reading} at {earlier_stage} ({earlier_at}) (rule: an odometer never goes back; suspected tampering)",
+        "mileage.rollback+unit_hint":
+            "rollback: {reading} at {stage} ({at}) is {below_km} km below {earlier_reading} at {earlier_stage} ({earlier_at}) (rule: an odometer never goes back; suspected tampering); possibly recorded in the wrong unit (ratio {ratio})",
+        "mileage.unit_mismatch":
+            "unit mismatch suspicion: {reading} at {stage} is {direction} of {earlier_reading} at {earlier_stage} (ratio {ratio}, rule: within {tolerance_percent}% of 1.609344; was km recorded as mi or the other way?)",
+        "mileage.unexplained_growth":
+            "unexplained growth: +{delta_km} km from {from_stage} to {to_stage} exceeds the allowance of {allowance_km} km ({rule})",
+        "mileage.repeated_across_cars":
+            "repeated across cars: {reading} at {stage} was also recorded for {other_vins} (rule: the same reading on different cars is rarely chance)",
+        "mileage.implausible_speed":
+            "implausible rate: +{delta_km} km in {duration} is an average of {speed_kmh} km/h (rule: at most {max_kmh} km/h)",
+        "mileage.implausible_per_day":
+            "implausible rate: +{delta_km} km in {duration} is {per_day_km} km/day (rule: at most {max_per_day_km} km/day)",
+        "allowance.appraisal_to_audit": "appraisal to audit on site: {allowance_km} km",
+        "allowance.flatbed": "flatbed: loading and unloading {allowance_km} km",
+        "allowance.driven": "driven: route {route_km} km plus {slack_percent}% (at least {slack_minimum_km} km)",
+        "allowance.driven_no_route": "driven without a route: other-leg allowance {allowance_km} km",
+        "allowance.other": "other leg: {allowance_km} km",
+        "delivery.odometer": "report {report_reading}, now {delivery_reading}, {delta} km, {route}, {status}",
+        "route.flatbed": "flatbed",
+        "route.driven": "driven {route_km} km route",
+        "route.driven_no_route": "driven, route unknown",
+        "route.not_recorded": "transport not recorded",
+        "odometer_status.within": "within allowance",
+        "odometer_status.over": "over the allowance of {allowance_km} km",
+        "odometer_status.below": "below the report",
+        "odometer_status.below_unit": "below the report (km and miles mixed up?)",
+        "odometer_status.unit": "km and miles mixed up?",
+        "delivery.odometer_below":
+            "the odometer reads {below_km} km less than the condition report (rule: an odometer never goes back; suspected tampering): stop and escalate",
+        "delivery.odometer_below+unit_hint":
+            "the odometer reads {below_km} km less than the condition report (rule: an odometer never goes back; suspected tampering): stop and escalate; possibly recorded in the wrong unit (ratio {ratio})",
+        "delivery.unit_mismatch":
+            "unit mismatch suspicion: {delivery_reading} at delivery is {direction} of the report's {report_reading} (ratio {ratio}); was km recorded as mi or the other way?",
+        "delivery.over_allowance": "+{delta_km} km since the report is more than the allowance of {allowance_km} km ({rule})",
+        "delivery.new_damage": "{code} {part}: not in the condition report: new damage, stop and escalate",
+        "delivery.worse_damage": "{code} {part}: worse than the report's {report_code}: stop and escalate",
+        "delivery.dispute_recorded": "the buyer disputes report defect {code} (recorded)",
+        "delivery.dispute_unlisted": "the buyer disputes {code}, which the condition report does not list",
+        "delivery.photo_retake": "{angle}: {problem}; retake it",
+        "compare.context.driven": "driven {km} km and {duration} between appraisal and audit; {verdict}",
+        "compare.context.rolled_back": "the odometer went back {back_km} km and {duration} between appraisal and audit; {verdict}",
+        "compare.may_be_new":
+            "new findings may have happened since the appraisal (over {threshold_km} km or {threshold_days} days)",
+        "compare.may_be_new+transport":
+            "the car was transported between them; new findings may have happened since the appraisal (over {threshold_km} km or {threshold_days} days)",
+        "compare.most_likely_there":
+            "within {threshold_km} km and {threshold_days} days, so findings were most likely there at the appraisal",
+        "compare.odometer_rollback":
+            "odometer: the audit reads {back_km} km less than the appraisal (rule: an odometer never goes back; suspected tampering)",
+        "compare.confirmed": "{code} {part} {defect}: confirmed",
+        "compare.degree_changed": "{part} {defect}: degree {from} to {to}",
+        "compare.type_changed": "{part}: the appraiser recorded {appraisal_code}, the auditor {audit_code}",
+        "compare.missed_by_appraiser": "{code} {part} {defect}: missed by the appraiser",
+        "compare.missed_by_appraiser+grade": "{code} {part} {defect}: missed by the appraiser; changes the grade to {grade}",
+        "compare.not_confirmed": "{code} {part} {defect}: not confirmed by the auditor",
+        "compare.check_missed": "{check} {name}: missed by the appraiser ({appraisal_result} to {audit_result})",
+        "compare.check_missed+grade":
+            "{check} {name}: missed by the appraiser ({appraisal_result} to {audit_result}); changes the grade to {grade}",
+        "compare.check_not_confirmed": "{check} {name}: not confirmed by the auditor ({appraisal_result} to {audit_result})",
+        "compare.check_changed": "{check} {name}: result changed ({appraisal_result} to {audit_result})",
+    ]
+
+    private static let zh: [String: String] = [
+        "mileage.rollback": "里程回退：{stage}（{at}）读数 {reading}，比{earlier_stage}（{earlier_at}）的 {earlier_reading} 少 {below_km} km（规则：里程表读数不会回退；调表嫌疑）",
+        "mileage.rollback+unit_hint":
+            "里程回退：{stage}（{at}）读数 {reading}，比{earlier_stage}（{earlier_at}）的 {earlier_reading} 少 {below_km} km（规则：里程表读数不会回退；调表嫌疑）；可能是单位记错（比值 {ratio}）",
+        "mileage.unit_mismatch":
+            "疑似公里与英里混淆：{stage}读数 {reading} 约为{earlier_stage}读数 {earlier_reading} 的 {direction}（比值 {ratio}，规则：与 1.609344 相差不超过 {tolerance_percent}%）",
+        "mileage.unexplained_growth": "里程增长无法解释：{from_stage}至{to_stage}增加 {delta_km} km，超过允许的 {allowance_km} km（{rule}）",
+        "mileage.repeated_across_cars": "多车读数相同：{stage}读数 {reading} 也记录在 {other_vins}（规则：不同车辆读数相同很少是巧合）",
+        "mileage.implausible_speed": "里程增长不合理：{duration}内增加 {delta_km} km，平均时速 {speed_kmh} km/h（规则：不超过 {max_kmh} km/h）",
+        "mileage.implausible_per_day": "里程增长不合理：{duration}内增加 {delta_km} km，每天 {per_day_km} km（规则：每天不超过 {max_per_day_km} km）",
+        "allowance.appraisal_to_audit": "评估至稽查现场移车：{allowance_km} km",
+        "allowance.flatbed": "板车运输：装卸 {allowance_km} km",
+        "allowance.driven": "自驾运输：路线 {route_km} km 加 {slack_percent}%（至少 {slack_minimum_km} km）",
+        "allowance.driven_no_route": "自驾运输但无路线：按其他行程 {allowance_km} km",
+        "allowance.other": "其他行程：{allowance_km} km",
+        "delivery.odometer": "报告 {report_reading}，现为 {delivery_reading}，变化 {delta} km，{route}，{status}",
+        "route.flatbed": "板车运输",
+        "route.driven": "自驾运输，路线 {route_km} km",
+        "route.driven_no_route": "自驾运输，路线未知",
+        "route.not_recorded": "未记录运输方式",
+        "odometer_status.within": "在允许范围内",
+        "odometer_status.over": "超过允许的 {allowance_km} km",
+        "odometer_status.below": "低于报告读数",
+        "odometer_status.below_unit": "低于报告读数（公里与英里混淆？）",
+        "odometer_status.unit": "公里与英里混淆？",
+        "delivery.odometer_below": "表显里程比车况报告少 {below_km} km（规则：里程表读数不会回退；调表嫌疑）：停止交付并上报",
+        "delivery.odometer_below+unit_hint":
+            "表显里程比车况报告少 {below_km} km（规则：里程表读数不会回退；调表嫌疑）：停止交付并上报；可能是单位记错（比值 {ratio}）",
+        "delivery.unit_mismatch": "疑似公里与英里混淆：交付读数 {delivery_reading} 约为报告读数 {report_reading} 的 {direction}（比值 {ratio}）",
+        "delivery.over_allowance": "报告后增加 {delta_km} km，超过允许的 {allowance_km} km（{rule}）",
+        "delivery.new_damage": "{code} {part}：车况报告中没有：新增损伤，停止交付并上报",
+        "delivery.worse_damage": "{code} {part}：比报告的 {report_code} 更严重：停止交付并上报",
+        "delivery.dispute_recorded": "买家对报告缺陷 {code} 有异议（已记录）",
+        "delivery.dispute_unlisted": "买家对 {code} 有异议，但车况报告未列出该项",
+        "delivery.photo_retake": "{angle}：{problem}；请重拍",
+        "compare.context.driven": "评估与稽查间隔 {duration}，行驶 {km} km；{verdict}",
+        "compare.context.rolled_back": "评估与稽查间隔 {duration}，里程回退 {back_km} km；{verdict}",
+        "compare.may_be_new": "评估后可能出现新问题（超过 {threshold_km} km 或 {threshold_days} 天）",
+        "compare.may_be_new+transport": "两次检测之间车辆经过运输；评估后可能出现新问题（超过 {threshold_km} km 或 {threshold_days} 天）",
+        "compare.most_likely_there": "未超过 {threshold_km} km 和 {threshold_days} 天，问题很可能在评估时已存在",
+        "compare.odometer_rollback": "表显里程：稽查读数比评估少 {back_km} km（规则：里程表读数不会回退；调表嫌疑）",
+        "compare.confirmed": "{code} {part}{defect}：一致",
+        "compare.degree_changed": "{part}{defect}：程度 {from} 变为 {to}",
+        "compare.type_changed": "{part}：评估记录 {appraisal_code}，稽查记录 {audit_code}",
+        "compare.missed_by_appraiser": "{code} {part}{defect}：评估漏检",
+        "compare.missed_by_appraiser+grade": "{code} {part}{defect}：评估漏检；技术等级变为{grade}",
+        "compare.not_confirmed": "{code} {part}{defect}：稽查未确认",
+        "compare.check_missed": "{check} {name}：评估漏检（{appraisal_result} 变为 {audit_result}）",
+        "compare.check_missed+grade": "{check} {name}：评估漏检（{appraisal_result} 变为 {audit_result}）；技术等级变为{grade}",
+        "compare.check_not_confirmed": "{check} {name}：稽查未确认（{appraisal_result} 变为 {audit_result}）",
+        "compare.check_changed": "{check} {name}：检查结果变化（{appraisal_result} 变为 {audit_result}）",
+    ]
+
+    /// A duration in both languages, as reports show it: minutes under an hour, hours under two days, else days to
+    /// one decimal (66 h is 2.8 days).
+    package static func duration(seconds: Int64) -> LocalizedText {
+        let seconds = max(seconds, 0)
+        if seconds < 3600 { return LocalizedText(zh: "\(seconds / 60) 分钟", en: "\(seconds / 60) min") }
+        if seconds < 86_400 * 2 { return LocalizedText(zh: "\(seconds / 3600) 小时", en: "\(seconds / 3600) h") }
+        let days = NoticeValue.decimal((Double(seconds) / 8640).rounded() / 10)
+        return LocalizedText(zh: "\(days) 天", en: "\(days) days")
+    }
+
+    /// A check result in both languages (`ok`, `minor`, `major`, `na`, or not answered).
+    package static func checkResult(_ result: CheckResult?) -> LocalizedText {
+        switch result {
+        case .ok?: LocalizedText(zh: "正常", en: "ok")
+        case .minor?: LocalizedText(zh: "轻微异常", en: "minor")
+        case .major?: LocalizedText(zh: "严重异常", en: "major")
+        case .na?: LocalizedText(zh: "不适用", en: "not applicable")
+        case nil: LocalizedText(zh: "未作答", en: "not answered")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Common
+
+/// The wordings of the report's own notices (warnings, verdicts), one table per language (see ``Notice``).
+package enum ReportMessages {
+    /// The table.
+    package static let table = MessageTable(zh: zh, en: en)
+
+    private static let en: [String: String] = [
+        "report.no_audit": "no audit yet: the findings are the appraiser's alone",
+        "report.different_templates": "the appraisal uses {appraisal_template} and the audit {audit_template}; they cannot be compared item by item",
+        "report.photo_failed": "{angle} photo: {problems}",
+        "report.photo_reused": "{angle} photo: the same picture was submitted for another car (report {other_report}): retake required",
+        "report.photo_resembles": "{angle} photo resembles one of another car (report {other_report}, distance {distance}): worth a look",
+        "report.safety_item": "safety: {code} {part}: {degree}",
+        "delivery.verdict.ok": "OK to hand over",
+        "delivery.verdict.attention": "attention",
+        "delivery.verdict.stop": "STOP",
+        "delivery.tag.ok": "ok",
+        "delivery.tag.attention": "attention",
+        "delivery.tag.stop": "stop",
+        "delivery.tag.dispute": "dispute",
+        "photo.verdict.retake_required": "retake required",
+    ]
+
+    private static let zh: [String: String] = [
+        "report.no_audit": "尚无稽查：缺陷仅来自评估师",
+        "report.different_templates": "评估使用 {appraisal_template}，稽查使用 {audit_template}，无法逐项对比",
+        "report.photo_failed": "{angle}照片：{problems}",
+        "report.photo_reused": "{angle}照片：同一张照片已用于另一辆车（报告 {other_report}）：需重拍",
+        "report.photo_resembles": "{angle}照片与另一辆车的照片相似（报告 {other_report}，距离 {distance}）：请人工核对",
+        "report.safety_item": "安全隐患：{code} {part}：{degree}",
+        "delivery.verdict.ok": "可交付",
+        "delivery.verdict.attention": "需核查",
+        "delivery.verdict.stop": "停止交付",
+        "delivery.tag.ok": "正常",
+        "delivery.tag.attention": "需核查",
+        "delivery.tag.stop": "停止",
+        "delivery.tag.dispute": "异议",
+        "photo.verdict.retake_required": "需重拍",
+    ]
+
+    /// The wording of a code without parameters (a verdict, a tag).
+    package static func label(_ code: String) -> LocalizedText { table.wording(code, params: [:], labels: [:]) }
+}
