@@ -41,6 +41,25 @@ import Testing
         #expect((object["evidence"] as? [String: Any])?["angles"] is [[String: Any]])
     }
 
+    /// A transport record between appraisal and audit tells the comparison the car was on the road.
+    @Test func aTransportRecordBetweenTheInspectionsReachesTheComparison() throws {
+        try submit(["LSVAM4189C2184526"])
+        func context() throws -> [String: Any] {
+            let json = try runner.run(["compare", "--format", "json", "LSVAM4189C2184526"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            return try #require((object["context"] as? [String: Any])?["params"] as? [String: Any])
+        }
+        #expect(try context()["transported"] as? String == "no")
+        #expect(try context()["threshold_km"] as? Int == 15)
+        let moved = try runner.run([
+            "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48216", "--at", "2026-11-21T08:00:00+08:00", "--mode",
+            "driven", "--route-km", "5",
+        ])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(try context()["transported"] as? String == "yes")
+        #expect(try context()["threshold_km"] as? Int == 50)
+    }
+
     @Test func compareNeedsBothStagesAndByAppraiserAggregates() throws {
         try submit(["LSVAM4189C2184526"], stages: ["appraisal"])
         let missing = try runner.run(["compare", "LSVAM4189C2184526"])

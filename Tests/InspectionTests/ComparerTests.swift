@@ -33,11 +33,11 @@ import Testing
 
     func compare(
         _ a: [String], _ b: [String], resultsA: [String: CheckResult] = [:], resultsB: [String: CheckResult] = [:], readingB: Int = 48220,
-        atB: String = "2026-11-21T09:30:00+08:00"
+        atB: String = "2026-11-21T09:30:00+08:00", transported: Bool = false
     ) throws -> InspectionComparison {
         let appraisal = try submission(.appraisal, a, results: resultsA)
         let audit = try submission(.audit, b, results: resultsB, reading: readingB, at: atB)
-        return Comparer.compare(appraisal: appraisal, audit: audit, template: template, policy: policy)
+        return Comparer.compare(appraisal: appraisal, audit: audit, template: template, policy: policy, transported: transported)
     }
 
     @Test(arguments: [
@@ -160,6 +160,16 @@ import Testing
         let result = try compare([], ["26AX1"], readingB: reading, atB: at)
         #expect(result.discrepancies.first?.possiblyNew == possiblyNew)
         #expect(result.kmBetween == reading - 48210)
+    }
+
+    /// The ledger allows 15 km between appraisal and audit on site; a car that went further than the ledger allows
+    /// may have picked up the damage since. With a transport record the car was on the road, and
+    /// `possibly_new_after_km` (50) decides.
+    @Test(arguments: [(48225, false, false), (48240, false, true), (48240, true, false), (48261, true, true)])
+    func possiblyNewAgreesWithTheLedgersAllowance(reading: Int, transported: Bool, possiblyNew: Bool) throws {
+        let result = try compare([], ["26AX1"], readingB: reading, transported: transported)
+        #expect(result.discrepancies.first?.possiblyNew == possiblyNew)
+        #expect(result.context.params["threshold_km"] == .int(transported ? 50 : 15))
     }
 
     @Test func notConfirmedIsNeverPossiblyNew() throws {

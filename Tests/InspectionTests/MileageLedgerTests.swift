@@ -1,4 +1,5 @@
 import Common
+import Foundation
 import TestSupport
 import Testing
 
@@ -83,6 +84,30 @@ import Testing
             records: [record(1, .audit, 48210, hours: 0), record(2, .transport, 48216, hours: 5, mode: .flatbed)], policy: policy
         ).flags[0].message
         #expect(message == "unexplained growth: +6 km from audit to transport exceeds the allowance of 5 km (flatbed: loading and unloading 5 km)")
+    }
+
+    /// The car is often driven to the store between appraisal and audit: a transport record between them sets that
+    /// leg's allowance; without one, the fixed on-site allowance applies.
+    @Test func aTransportRecordBetweenAppraisalAndAuditSetsThatLegsAllowance() {
+        let appraisal = record(1, .appraisal, 48210, hours: 0), audit = record(3, .audit, 48365, hours: 26)
+        let driven = record(2, .transport, 48360, hours: 2, mode: .driven, route: 160)  // 150 km in 2 h on a 160 km route
+        #expect(kinds([appraisal, driven, audit]) == [])
+        let ledger = MileageLedger(records: [appraisal, driven, audit], policy: policy)
+        #expect(ledger.legs.map(\.allowanceKm) == [176, 15])
+        #expect(ledger.legs.map(\.rule.code) == ["allowance.driven", "allowance.appraisal_to_audit"])
+        #expect(kinds([appraisal, audit]) == [.unexplainedGrowth])  // the same 155 km with nothing recorded
+    }
+
+    /// `possibly_new_after_km` below the on-site allowance would call a car that only moved on site driven: refused.
+    @Test func thePossiblyNewThresholdMayNotContradictTheOnSiteAllowance() throws {
+        let text = try String(contentsOf: Fixtures.mileagePolicyFile, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "possibly_new_after_km: 50", with: "possibly_new_after_km: 10")
+        #expect(broken != text)
+        #expect {
+            try MileagePolicyLoader.parse(Array(broken.utf8), path: "mileage-policy.yaml")
+        } throws: { error in
+            "\(error)".contains("possibly_new_after_km 10 is below legs.appraisal_to_audit_km 15")
+        }
     }
 
     @Test(
