@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Draws the synthetic walkaround photos of the bundled sample day.
 
-Run once by a developer (needs Pillow: `pip install pillow`); the JPEGs it writes are committed, so neither
-set-up nor CI runs it. Photos are camera-sized (2048x1536), carry EXIF with GPS tags and a camera model (which
+Run by a developer (needs Pillow: `pip install pillow`); the JPEGs it writes are committed, so neither set-up nor CI
+runs it. It draws only the files that are missing (delete one to redraw it), so committed photos keep their bytes. Photos are camera-sized (2048x1536), carry EXIF with GPS tags and a camera model (which
 `inspect` must strip) and some are stored rotated with an EXIF orientation (which `inspect` must undo). Each car
 has its own paint colour and each angle its own composition, so photos of different cars are not near-duplicates.
 """
@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 ANGLES = [
     "front_left_45", "front", "front_right_45", "right_side", "rear_right_45", "rear", "rear_left_45",
     "left_side", "dashboard_odometer", "vin_plate", "engine_bay", "front_seats", "rear_seats", "trunk",
+    "wheel_lf", "wheel_rf", "wheel_rr", "wheel_lr",
 ]
 W, H = 2048, 1536
 # Stored rotated, with the EXIF orientation that turns them upright again.
@@ -120,6 +121,26 @@ def interior(d, rng, paint, kind):
                     d.ellipse([px - 4, py + 26, px + 4, py + 34], fill=tuple(max(0, c - 70) for c in seat))
 
 
+def wheel(d, rng, paint):
+    """A close-up of one wheel: tyre with tread blocks, rim and spokes, a strip of body paint above."""
+    d.rectangle([0, 0, W, H], fill=(rng.randrange(80, 120),) * 3)
+    d.rectangle([0, 0, W, rng.randrange(200, 380)], fill=paint)
+    cx, cy, r = W // 2 + rng.randrange(-200, 200), H // 2 + rng.randrange(-80, 120), rng.randrange(520, 640)
+    d.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(22, 22, 24))
+    for a in range(0, 360, rng.choice([6, 8, 10])):  # tread blocks
+        x1, y1 = cx + 0.93 * r * math.cos(math.radians(a)), cy + 0.93 * r * math.sin(math.radians(a))
+        x2, y2 = cx + r * math.cos(math.radians(a)), cy + r * math.sin(math.radians(a))
+        d.line([(x1, y1), (x2, y2)], fill=(60, 60, 62), width=14)
+    rim = int(r * rng.uniform(0.58, 0.68))
+    d.ellipse([cx - rim, cy - rim, cx + rim, cy + rim], fill=(185, 185, 190), outline=(90, 90, 95), width=12)
+    spokes = rng.choice([5, 6, 10])
+    for k in range(spokes):
+        a = math.radians(k * 360 / spokes + rng.randrange(0, 30))
+        d.line([(cx, cy), (cx + 0.95 * rim * math.cos(a), cy + 0.95 * rim * math.sin(a))], fill=(120, 120, 128), width=48)
+    d.ellipse([cx - rim // 5, cy - rim // 5, cx + rim // 5, cy + rim // 5], fill=(60, 60, 66))
+    d.text((cx - r + 60, cy - 40), "205/55 R16 DOT 3%02d" % rng.randrange(10, 52), fill=(200, 200, 200), font=font(48))
+
+
 def draw(paint, label, seed, night=False):
     rng = random.Random(seed)
     img = Image.new("RGB", (W, H))
@@ -127,6 +148,8 @@ def draw(paint, label, seed, night=False):
     kind = label.split()[-1] if "delivery" not in label else label.split()[-1]
     if kind in ("dashboard_odometer", "vin_plate", "engine_bay", "front_seats", "rear_seats", "trunk"):
         interior(d, rng, paint, kind)
+    elif kind.startswith("wheel_"):
+        wheel(d, rng, paint)
     else:
         exterior(d, rng, paint)
     d.rectangle([0, H - 110, W, H], fill=(0, 0, 0))
@@ -161,25 +184,33 @@ def main(root):
         "LGXCE6CB2H0123456": ((235, 235, 230), []),
         "LHGCR2654E8012345": ((40, 40, 45), ["14HH1", "17AX2", "22XS3", "39HH4"]),
     }
+    def missing(path):
+        return not os.path.exists(path)
+
     for vin, (paint, closeups) in cars.items():
         folder = os.path.join(root, vin, "photos")
         os.makedirs(folder, exist_ok=True)
-        for name in os.listdir(folder):
-            os.remove(os.path.join(folder, name))
         for angle in ANGLES:
-            save(draw(paint, f"{vin[-6:]} {angle}", vin + angle), os.path.join(folder, f"{angle}.jpg"), ORIENTATION.get(angle, 1), seed=hash(vin + angle) & 0xFFFF)
+            path = os.path.join(folder, f"{angle}.jpg")
+            if missing(path):
+                save(draw(paint, f"{vin[-6:]} {angle}", vin + angle), path, ORIENTATION.get(angle, 1), seed=sum(map(ord, vin + angle)))
         for name in closeups:
-            save(draw(tuple(max(0, c - 40) for c in paint), f"{vin[-6:]} close-up {name}", vin + name), os.path.join(folder, f"defect-{name}.jpg"))
+            path = os.path.join(folder, f"defect-{name}.jpg")
+            if missing(path):
+                save(draw(tuple(max(0, c - 40) for c in paint), f"{vin[-6:]} close-up {name}", vin + name), path)
         if vin not in ("LSVAM4189C2184526", "JHMCM56557C404453"):
             continue
-        # Handover photos (delivery stage); the Accord is handed over at night and one photo is too dark.
+        # Handover photos (delivery stage): the four corners and the odometer; the Accord is handed over at night
+        # and one photo is too dark.
         night = vin == "JHMCM56557C404453"
-        for angle in ["front_left_45", "rear_right_45", "dashboard_odometer"]:
+        for angle in ["front_left_45", "front_right_45", "rear_right_45", "rear_left_45", "dashboard_odometer"]:
             dark = night and angle == "front_left_45"
-            save(draw(paint, f"{vin[-6:]} delivery {angle}", vin + "delivery" + angle, night=dark), os.path.join(folder, f"delivery-{angle}.jpg"))
-        if night:
-            save(draw(tuple(max(0, c - 40) for c in paint), f"{vin[-6:]} delivery close-up 26AX2", vin + "delivery26AX2"), os.path.join(folder, "delivery-26AX2.jpg"))
-
+            path = os.path.join(folder, f"delivery-{angle}.jpg")
+            if missing(path):
+                save(draw(paint, f"{vin[-6:]} delivery {angle}", vin + "delivery" + angle, night=dark), path)
+        path = os.path.join(folder, "delivery-26AX2.jpg")
+        if night and missing(path):
+            save(draw(tuple(max(0, c - 40) for c in paint), f"{vin[-6:]} delivery close-up 26AX2", vin + "delivery26AX2"), path)
 
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "samples", "day-2026-11-20"))

@@ -32,7 +32,7 @@ package struct DayGenerator: Sendable {
 
     static let angles = [
         "front_left_45", "front", "front_right_45", "right_side", "rear_right_45", "rear", "rear_left_45", "left_side", "dashboard_odometer",
-        "vin_plate", "engine_bay", "front_seats", "rear_seats", "trunk",
+        "vin_plate", "engine_bay", "front_seats", "rear_seats", "trunk", "wheel_lf", "wheel_rf", "wheel_rr", "wheel_lr",
     ]
 
     /// A VIN with a valid check digit, starting with L (China), unique per index.
@@ -121,7 +121,12 @@ package struct DayGenerator: Sendable {
                 odometer: { reading: \(auditReading + 20), unit: km, photo: photos/dashboard_odometer.jpg }
                 transport: { mode: driven, route_km: 18 }
                 checks: { handover.1: ok, handover.2: ok, handover.3: ok, handover.4: ok }
-                photos: { front_left_45: photos/front_left_45.jpg, rear_right_45: photos/rear_right_45.jpg, dashboard_odometer: photos/dashboard_odometer.jpg }
+                photos:
+                  front_left_45: photos/front_left_45.jpg
+                  front_right_45: photos/front_right_45.jpg
+                  rear_right_45: photos/rear_right_45.jpg
+                  rear_left_45: photos/rear_left_45.jpg
+                  dashboard_odometer: photos/dashboard_odometer.jpg
 
                 """
             try delivery.write(to: folder.appending(path: "delivery.yaml"), atomically: true, encoding: .utf8)

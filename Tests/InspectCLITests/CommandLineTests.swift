@@ -60,8 +60,8 @@ import Testing
         #expect(submit.status == 0, "\(submit.stderr)")
         #expect(
             submit.stdout == """
-                \(day)/LFV2A21K2D4052187/appraisal.yaml: stored LFV2A21K2D4052187 appraisal revision 1 (inspection #1, 15 photos normalised, 15 new files); score 94, grade 一级 (Grade 1)
-                \(day)/LFV2A21K2D4052187/audit.yaml: stored LFV2A21K2D4052187 audit revision 1 (inspection #2, 16 photos normalised, 1 new files); score 91.5, grade 五级 (Grade 5, accident car); flags: accident
+                \(day)/LFV2A21K2D4052187/appraisal.yaml: stored LFV2A21K2D4052187 appraisal revision 1 (inspection #1, 19 photos normalised, 19 new files); score 94, grade 一级 (Grade 1)
+                \(day)/LFV2A21K2D4052187/audit.yaml: stored LFV2A21K2D4052187 audit revision 1 (inspection #2, 20 photos normalised, 1 new files); score 91.5, grade 五级 (Grade 5, accident car); flags: accident
 
                 """)
         let again = try runner.run(["submit"] + now + ["\(day)/LFV2A21K2D4052187/audit.yaml"])
@@ -86,7 +86,7 @@ import Testing
         #expect(result.stdout.contains("1 photo matches with other cars"))
         let photos = folder.url.appending(path: "photos")
         let files = try FileManager.default.subpathsOfDirectory(atPath: photos.path).filter { $0.hasSuffix(".jpg") }
-        #expect(files.count == 2 * (15 + 15))  // two cars, 15 distinct photos each, image and thumbnail
+        #expect(files.count == 2 * (19 + 19))  // two cars, 19 distinct photos each, image and thumbnail
     }
 
     @Test func anInvalidSubmissionStoresNothing() throws {

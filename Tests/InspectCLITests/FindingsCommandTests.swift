@@ -26,7 +26,7 @@ import Testing
                 "  [critical] missed-by-appraiser: 4SH Left C-pillar welded: missed by the appraiser; changes the grade to Grade 5, accident car"
             ))
         #expect(text.stdout.contains("driven 11 km and 2.2 days between appraisal and audit"))
-        #expect(text.stdout.contains("same-angle photos: 14 pairs"))
+        #expect(text.stdout.contains("same-angle photos: 18 pairs"))
         let json = try runner.run(["compare", "--format", "json", "LFV2A21K2D4052187"])
         #expect(json.status == 3)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

@@ -26,6 +26,9 @@ import Testing
         let missing = Fixtures.submissionYAML().replacingOccurrences(of: "  trunk: photos/trunk.jpg\n", with: "")
         let photosLine = (missing.split(separator: "\n").firstIndex(of: "photos:") ?? -1) + 1
         #expect(try rendered(missing).contains("appraisal.yaml:\(photosLine):1: photos: missing required angles: trunk"))
+        // The four wheels belong to the core photo set.
+        let noWheel = Fixtures.submissionYAML().replacingOccurrences(of: "  wheel_rr: photos/wheel_rr.jpg\n", with: "")
+        #expect(try rendered(noWheel).contains("appraisal.yaml:\(photosLine):1: photos: missing required angles: wheel_rr"))
         let unknown = Fixtures.submissionYAML(extra: "  side: photos/front.jpg")
         #expect(
             try rendered(unknown).contains(

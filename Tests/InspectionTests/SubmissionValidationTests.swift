@@ -35,8 +35,8 @@ import Testing
         let submission = try #require(report.validated?.submission)
         #expect(submission.defects.map(\.code) == ["14HH2", "21XS1"])
         #expect(submission.checks.count == 61)
-        #expect(submission.photos.count == 14)
-        #expect(report.validated?.photos.count == 15)  // the odometer photo is also the dashboard_odometer angle
+        #expect(submission.photos.count == 18)
+        #expect(report.validated?.photos.count == 19)  // the odometer photo is also the dashboard_odometer angle
     }
 
     // MARK: structure and types

@@ -69,14 +69,21 @@ import Testing
         #expect(template.scoring?.sections.map(\.points) == [20, 20, 10, 20, 15, 15].map { Points($0) })
         #expect(template.scoring?.total == Points(100))
         #expect(template.angles.filter(\.required).map(\.id) == Fixtures.requiredAngles)
-        #expect(template.angles.filter { !$0.required }.map(\.id) == ["wheel_lf", "wheel_rf", "wheel_rr", "wheel_lr", "roof", "undercarriage"])
+        #expect(template.angles.filter { !$0.required }.map(\.id) == ["roof", "undercarriage"])
+        #expect(template.angles.first { $0.id == "dashboard_odometer" }?.label.zh == "仪表盘里程（点火，故障灯可见）")
         #expect(template.sha256.count == 64)
     }
 
     @Test func aSecondTemplateWorksThroughTheSameCode() throws {
         let template = try Fixtures.catalog().template(id: "walkaround-basic")
         #expect(template.scoring == nil)
-        #expect(template.angles.filter(\.required).map(\.id) == ["front_left_45", "rear_right_45", "dashboard_odometer"])
+        // All four corners, so transport damage on any side is recorded; wheels, lamps, glass and mirrors are parts.
+        #expect(
+            template.angles.filter(\.required).map(\.id) == [
+                "front_left_45", "front_right_45", "rear_right_45", "rear_left_45", "dashboard_odometer",
+            ])
+        let parts = Set(template.partGroups.flatMap(\.parts).map(\.code))
+        #expect(Set(["24"] + (28...39).map(String.init)).isSubset(of: parts))
         let folder = TemporaryFolder()
         try Fixtures.writePhotos(into: folder)
         let text = """
@@ -90,7 +97,12 @@ import Testing
             transport: { mode: driven, route_km: 24 }
             defects: [26HH1]
             checks: { handover.1: ok, handover.2: ok, handover.3: ok, handover.4: ok }
-            photos: { front_left_45: photos/front_left_45.jpg, rear_right_45: photos/rear_right_45.jpg, dashboard_odometer: photos/dashboard_odometer.jpg }
+            photos:
+              front_left_45: photos/front_left_45.jpg
+              front_right_45: photos/front_right_45.jpg
+              rear_right_45: photos/rear_right_45.jpg
+              rear_left_45: photos/rear_left_45.jpg
+              dashboard_odometer: photos/dashboard_odometer.jpg
 
             """
         let report = try Fixtures.validate(text, name: "delivery.yaml", in: folder)
@@ -103,7 +115,7 @@ import Testing
         let structural = try Fixtures.validate(text.replacingOccurrences(of: "[26HH1]", with: "[4SH]"), name: "delivery.yaml", in: folder)
         #expect(
             structural.diagnostics.map(\.rendered) == [
-                "delivery.yaml:9:11: defect \"4SH\": unknown part \"4\" (template walkaround-basic has parts 14-23 25-27 34)"
+                "delivery.yaml:9:11: defect \"4SH\": unknown part \"4\" (template walkaround-basic has parts 14-39)"
             ])
     }
 

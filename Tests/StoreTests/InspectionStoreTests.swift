@@ -48,7 +48,7 @@ import Workflows
         let first = try submit(validated(Fixtures.submissionYAML()), to: store, at: "2026-11-26T02:00:00Z")
         guard case let .stored(stored) = first else { Issue.record("expected stored, got \(first)"); return }
         let (vin, stage) = (stored.vin, stored.stage)
-        #expect((vin, stage, stored.revision, stored.photosWritten, stored.reuse) == ("LSVAM4189C2184526", "appraisal", 1, 15, []))
+        #expect((vin, stage, stored.revision, stored.photosWritten, stored.reuse) == ("LSVAM4189C2184526", "appraisal", 1, 19, []))
 
         #expect(
             try submit(validated(Fixtures.submissionYAML()), to: store, at: "2026-11-26T03:00:00Z")
@@ -134,10 +134,10 @@ import Workflows
         _ = try submit(submission, to: store, at: "t1")
         #expect(try Data(contentsOf: folder.url.appending(path: "photos/front.jpg")) == original)
         let files = try FileManager.default.subpathsOfDirectory(atPath: store.photoFolder.path).filter { $0.hasSuffix(".jpg") }
-        #expect(files.filter { $0.hasSuffix(".thumb.jpg") }.count == 15)
-        #expect(files.count == 30)
+        #expect(files.filter { $0.hasSuffix(".thumb.jpg") }.count == 19)
+        #expect(files.count == 38)
         let rows = try store.photoRows(inspection: 1)
-        #expect(rows.count == 16)  // 14 angles, the odometer photo (same file as dashboard_odometer) and one defect photo
+        #expect(rows.count == 20)  // 18 angles, the odometer photo (same file as dashboard_odometer) and one defect photo
         #expect(rows.allSatisfy { $0.pHash.count == 64 && $0.dHash.count == 16 && $0.width == 1600 })
         // front.jpg of the sample car is stored rotated (its pixels portrait) with EXIF orientation 6: the stored image
         // is upright (landscape, 1600x1200) and carries no EXIF.
@@ -190,7 +190,7 @@ import Workflows
             return
         }
         #expect(copied.reuse.filter { $0.otherVIN == "LSVAM4189C2184526" }.allSatisfy { $0.kind == .identicalFile })
-        #expect(copied.reuse.filter { $0.otherVIN == "LSVAM4189C2184526" }.count == 15)
+        #expect(copied.reuse.filter { $0.otherVIN == "LSVAM4189C2184526" }.count == 19)
     }
 
     @Test func aForeignFileIsNotTouched() throws {

@@ -62,10 +62,10 @@ package enum Fixtures {
     /// The GB/T 30323 template.
     package static func gbt() throws -> ChecklistTemplate { try catalog().template(id: "gbt30323-2013") }
 
-    /// The 14 required walkaround angles of the GB/T template.
+    /// The 18 required walkaround angles of the GB/T template (the four wheels included).
     package static let requiredAngles = [
         "front_left_45", "front", "front_right_45", "right_side", "rear_right_45", "rear", "rear_left_45", "left_side",
-        "dashboard_odometer", "vin_plate", "engine_bay", "front_seats", "rear_seats", "trunk",
+        "dashboard_odometer", "vin_plate", "engine_bay", "front_seats", "rear_seats", "trunk", "wheel_lf", "wheel_rf", "wheel_rr", "wheel_lr",
     ]
 
     /// The 61 required checks of the GB/T template, by section.

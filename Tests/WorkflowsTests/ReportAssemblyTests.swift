@@ -56,7 +56,7 @@ import Workflows
         #expect(good.findings.map(\.id) == ["F-14-HH", "F-21-XS", "F-26-AX"])
         #expect(good.findings.map(\.seenBy) == [["appraisal", "audit"], ["appraisal", "audit"], ["audit"]])
         #expect(
-            good.photos.count == 14
+            good.photos.count == 18
                 && good.photos.allSatisfy { $0.image?.hasPrefix("photos/") == true && $0.thumbnail?.hasSuffix(".thumb.jpg") == true })
         // Every photo the report names is a stored file.
         let folder = SampleDay.folder.url.appending(path: "db")
