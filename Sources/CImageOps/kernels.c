@@ -225,19 +225,30 @@ void ic_measure(const uint8_t *luma, int width, int height, int dark_level, int 
     out->bright_fraction = n ? (double)bright / (double)n : 0;
     out->laplacian_variance = 0;
     out->tenengrad = 0;
+    out->tile_focus = 0;
     if (width < 3 || height < 3) return;
     int64_t lap_sum = 0;
     uint64_t lap_square = 0, gradient = 0;
+    // Per-tile sums of the Laplacian and its square (tile of pixel x: x * GRID / width).
+    int64_t tile_sum[IC_FOCUS_GRID * IC_FOCUS_GRID] = {0};
+    uint64_t tile_square[IC_FOCUS_GRID * IC_FOCUS_GRID] = {0};
+    uint64_t tile_count[IC_FOCUS_GRID * IC_FOCUS_GRID] = {0};
     for (int y = 1; y < height - 1; y++) {
         const uint8_t *up = luma + (size_t)(y - 1) * (size_t)width;
         const uint8_t *row = luma + (size_t)y * (size_t)width;
         const uint8_t *down = luma + (size_t)(y + 1) * (size_t)width;
         int64_t row_sum = 0;
         uint64_t row_square = 0, row_gradient = 0;
+        int tile_row = (int)((int64_t)y * IC_FOCUS_GRID / height) * IC_FOCUS_GRID;
         for (int x = 1; x < width - 1; x++) {
             int32_t l = up[x] + down[x] + row[x - 1] + row[x + 1] - 4 * row[x];
             row_sum += l;
-            row_square += (uint64_t)((int64_t)l * l);
+            uint64_t square = (uint64_t)((int64_t)l * l);
+            row_square += square;
+            int tile = tile_row + (int)((int64_t)x * IC_FOCUS_GRID / width);
+            tile_sum[tile] += l;
+            tile_square[tile] += square;
+            tile_count[tile] += 1;
             int32_t gx = (up[x + 1] + 2 * row[x + 1] + down[x + 1]) - (up[x - 1] + 2 * row[x - 1] + down[x - 1]);
             int32_t gy = (down[x - 1] + 2 * down[x] + down[x + 1]) - (up[x - 1] + 2 * up[x] + up[x + 1]);
             row_gradient += (uint64_t)((int64_t)gx * gx + (int64_t)gy * gy);
@@ -250,4 +261,25 @@ void ic_measure(const uint8_t *luma, int width, int height, int dark_level, int 
     double mean = (double)lap_sum / count;
     out->laplacian_variance = (double)lap_square / count - mean * mean;
     out->tenengrad = (double)gradient / count;
+    // The sharpest tiles: a partial selection of the IC_FOCUS_TOP largest variances.
+    double best[IC_FOCUS_TOP] = {0};
+    int found = 0;
+    for (int t = 0; t < IC_FOCUS_GRID * IC_FOCUS_GRID; t++) {
+        if (tile_count[t] == 0) continue;
+        double n = (double)tile_count[t];
+        double m = (double)tile_sum[t] / n;
+        double v = (double)tile_square[t] / n - m * m;
+        int i = found < IC_FOCUS_TOP ? found++ : IC_FOCUS_TOP - 1;
+        if (i == IC_FOCUS_TOP - 1 && found == IC_FOCUS_TOP && v <= best[i]) continue;
+        best[i] = v;
+        while (i > 0 && best[i] > best[i - 1]) {
+            double swap = best[i];
+            best[i] = best[i - 1];
+            best[i - 1] = swap;
+            i--;
+        }
+    }
+    double total = 0;
+    for (int i = 0; i < found; i++) total += best[i];
+    out->tile_focus = found ? total / (double)found : 0;
 }

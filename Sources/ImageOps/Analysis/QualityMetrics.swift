@@ -13,8 +13,11 @@ package struct QualityMetrics: Sendable, Hashable, Codable {
     package var darkFraction: Double
     /// Share of pixels with luma >= 250.
     package var brightFraction: Double
-    /// The focus measure the blur gate uses (see ``laplacianVariance``).
-    package var focus: Double { laplacianVariance }
+    /// Mean variance of the Laplacian of the sharpest 6 tiles of an 8 x 8 grid (see `IC_FOCUS_GRID`): robust to a
+    /// car's large plain panels. Nil in quality reports stored before it existed.
+    package var tileFocus: Double?
+    /// The focus measure the blur gate uses: ``tileFocus`` (``laplacianVariance`` for reports stored before it).
+    package var focus: Double { tileFocus ?? laplacianVariance }
     /// Width and height the metrics were computed at.
     package var analysisWidth: Int
     /// See ``analysisWidth``.
@@ -27,6 +30,7 @@ package struct QualityMetrics: Sendable, Hashable, Codable {
         gray.pixels.withUnsafeBufferPointer { ic_measure($0.baseAddress, Int32(gray.width), Int32(gray.height), 5, 250, &metrics) }
         laplacianVariance = metrics.laplacian_variance
         tenengrad = metrics.tenengrad
+        tileFocus = metrics.tile_focus
         meanLuma = metrics.mean / 255
         darkFraction = metrics.dark_fraction
         brightFraction = metrics.bright_fraction

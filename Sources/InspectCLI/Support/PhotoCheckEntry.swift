@@ -34,7 +34,7 @@ struct PhotoCheckEntry {
             let verdict: String?
             let format: String?
             let sourceWidth: Int?, sourceHeight: Int?, width: Int?, height: Int?, orientation: Int?
-            let laplacianVariance: Double?, tenengrad: Double?, meanLuma: Double?, darkFraction: Double?, brightFraction: Double?
+            let focus: Double?, laplacianVariance: Double?, tenengrad: Double?, meanLuma: Double?, darkFraction: Double?, brightFraction: Double?
             let gates: [Gate]?
             let dHash: String?, pHash: String?, pixelSHA256: String?, sourceSHA256: String?
         }
@@ -44,7 +44,7 @@ struct PhotoCheckEntry {
             return Entry(
                 file: entry.file, error: entry.error, verdict: p?.quality.verdict.rawValue, format: p?.format.rawValue,
                 sourceWidth: p?.quality.sourceWidth, sourceHeight: p?.quality.sourceHeight, width: p?.width, height: p?.height,
-                orientation: p?.orientation, laplacianVariance: m?.laplacianVariance, tenengrad: m?.tenengrad, meanLuma: m?.meanLuma,
+                orientation: p?.orientation, focus: m?.focus, laplacianVariance: m?.laplacianVariance, tenengrad: m?.tenengrad, meanLuma: m?.meanLuma,
                 darkFraction: m?.darkFraction, brightFraction: m?.brightFraction,
                 gates: p?.quality.gates.map { Gate(gate: $0.gate, verdict: $0.verdict.rawValue, notice: $0.notice) },
                 dHash: p?.hash.dHashHex, pHash: p?.hash.pHashHex, pixelSHA256: p?.pixelSHA256, sourceSHA256: p?.sourceSHA256)
