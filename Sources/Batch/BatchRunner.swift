@@ -177,7 +177,12 @@ package struct BatchRunner: Sendable {
 
     private func summarise(_ record: CarRecord, into outcome: inout CarOutcome) {
         outcome.appraiser = record.latest(.appraisal)?.submission.inspector.id
-        if let grade = record.reportBasis?.assessment.grade { outcome.grade = "\(grade.label.zh) (\(grade.label.en))" }
+        // The report's headline: the band, or why there is none (a flood car is not counted as 一级).
+        if let basis = record.reportBasis, let template = try? catalog.template(id: basis.submission.templateID),
+            let label = Headline.of(basis.assessment, template: template).label
+        {
+            outcome.grade = "\(label.zh) (\(label.en))"
+        }
         if let comparison = record.comparison(catalog: catalog, policy: mileagePolicy).compared?.comparison {
             outcome.discrepancies = comparison.discrepancies.count
             outcome.critical = comparison.discrepancies.filter { $0.severity == .critical }.count

@@ -61,6 +61,9 @@ import Testing
             let reportVerdict = (report["delivery"] as? [String: Any])?["verdict"] as? String
             #expect(reportVerdict == delivered[car], "\(car): report \(String(describing: reportVerdict)) vs deliver")
             #expect(batched["delivery"] as? String == delivered[car], "\(car): batch vs deliver")
+            // The grade: the report's headline (a flood car is 泡水车 · 不评级 in both, never 一级).
+            let headline = try #require((report["headline"] as? [String: Any])?["label"] as? [String: String])
+            #expect(batched["grade"] as? String == "\(headline["zh"] ?? "") (\(headline["en"] ?? ""))", "\(car): batch vs report")
             // The comparison, and the inspections it stands on.
             let compare = try single.run(["compare", car, "--format", "json"])
             let compared = try json(compare)
