@@ -11,9 +11,10 @@ package enum CarRecordLoader {
         let ledger = try store.ledger(vin: vin)
         var others: [String: String] = [:]
         for other in Set(vehicle.latestByStage.flatMap(\.reuse).map(\.otherVIN)) {
-            others[other] = try store.vehicle(vin: other)?.reportID ?? other
+            others[other] = try store.vehicle(vin: other)?.reportReference ?? "?"
         }
         return CarRecord(
-            vehicle: vehicle, photos: photos, ledger: ledger.records, sameReadingElsewhere: ledger.sameReadingElsewhere, otherReportIDs: others)
+            vehicle: vehicle, photos: photos, ledger: ledger.records, sameReadingElsewhere: ledger.sameReadingElsewhere, otherReportReferences: others
+        )
     }
 }

@@ -44,12 +44,16 @@ import Workflows
         let reused = try #require(flood.photos.first { $0.angle == "rear_left_45" })
         #expect(reused.verdict == "retake_required" && reused.image == nil && reused.thumbnail == nil)
         let otherReport = try #require(reused.reusedFrom)
-        #expect(otherReport.hasSuffix("-A1-U1") && otherReport != flood.reportID)
+        let other = try SampleDay.report("LFV2A21K2D4052187")  // the car the photo was first submitted for
+        #expect(otherReport == other.reportReference && otherReport.hasPrefix("R-") && !otherReport.contains("LFV2A21K2D4052187"))
         let reuseWarning = try #require(flood.warnings.first { $0.code == "report.photo_reused" })
         #expect(reuseWarning.message.zh.contains("需重拍") && reuseWarning.message.en.contains("retake required"))
-        let otherVIN = String(otherReport.prefix(17))
         let rendered = try ConditionReportJSONRenderer.render(flood)
-        #expect(!rendered.contains("\"\(otherVIN)\"") && rendered.contains(otherReport))
+        #expect(!rendered.contains("LFV2A21K2D4052187") && rendered.contains(otherReport))
+        for language in ReportLanguage.allCases {
+            #expect(!ConditionReportHTMLRenderer.render(flood, language: language, photos: .link(prefix: "")).contains("LFV2A21K2D4052187"))
+            #expect(!ConditionReportMarkdownRenderer.render(flood, language: language).contains("LFV2A21K2D4052187"))
+        }
         #expect(!ConditionReportHTMLRenderer.render(flood, language: .zh, photos: .link(prefix: "")).contains("photo_reused"))
         let good = try SampleDay.report("LSVAM4189C2184526")
         #expect(good.delivery?.verdict == "ok")

@@ -10,24 +10,27 @@ package struct CarRecord: Sendable, Hashable {
     package var ledger: [OdometerRecord]
     /// For a record id: other VINs with the same reading and unit.
     package var sameReadingElsewhere: [Int64: [String]]
-    /// The report ids of the other cars this car's photos were found reused from (by VIN), so a report can name the
-    /// other car without showing its VIN.
-    package var otherReportIDs: [String: String]
+    /// The report references of the other cars this car's photos were found reused from (by VIN), so a report can
+    /// name the other car without showing its VIN.
+    package var otherReportReferences: [String: String]
 
     /// Creates a record.
     package init(
         vehicle: StoredVehicle, photos: [Int64: [StoredPhoto]], ledger: [OdometerRecord], sameReadingElsewhere: [Int64: [String]],
-        otherReportIDs: [String: String] = [:]
+        otherReportReferences: [String: String] = [:]
     ) {
         self.vehicle = vehicle
         self.photos = photos
         self.ledger = ledger
         self.sameReadingElsewhere = sameReadingElsewhere
-        self.otherReportIDs = otherReportIDs
+        self.otherReportReferences = otherReportReferences
     }
 
     /// The condition report's stable id: VIN plus the revisions used, e.g. `LSVAM4189C2184526-A1-U1`.
     package var reportID: String { vehicle.reportID }
+
+    /// The opaque reference of the condition report (see ``StoredVehicle/reportReference``).
+    package var reportReference: String { vehicle.reportReference }
 
     /// The VIN.
     package var vin: String { vehicle.vin }

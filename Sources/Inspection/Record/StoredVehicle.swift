@@ -1,3 +1,5 @@
+import Common
+
 /// Everything stored for one car.
 package struct StoredVehicle: Sendable, Hashable {
     /// The VIN.
@@ -32,4 +34,9 @@ package struct StoredVehicle: Sendable, Hashable {
         return vin + (latest.first { $0.stage == .appraisal }.map { "-A\($0.revision)" } ?? "")
             + (latest.first { $0.stage == .audit }.map { "-U\($0.revision)" } ?? "")
     }
+
+    /// An opaque reference to the condition report, e.g. `R-3F9A0C17B2`: the report id contains the VIN, so another
+    /// car's report is named by this where its VIN must not show (a photo reused from that car). The first 10 hex digits
+    /// of the SHA-256 of the report id; `inspect show` prints it.
+    package var reportReference: String { "R-" + SHA256.hex(of: Array(reportID.utf8)).prefix(10).uppercased() }
 }

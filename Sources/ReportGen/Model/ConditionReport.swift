@@ -17,6 +17,8 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     package var audience: String?
     /// Stable id: VIN plus the revisions used, e.g. `LSVAM4189C2184526-A1-U1`.
     package var reportID: String
+    /// An opaque reference to this report (`R-3F9A0C17B2`): how other cars' reports name it without its VIN.
+    package var reportReference: String
     /// When it was generated (injected for reproducible output).
     package var generatedAt: String
     /// The car.

@@ -43,7 +43,8 @@ package struct ConditionReportBuilder: Sendable {
         if audit == nil { warnings.append(Notice("report.no_audit", table: ReportMessages.table)) }
         // Photos also submitted for another car cannot stand as this car's evidence.
         let reused = Dictionary(
-            final.reuse.filter { $0.kind != .review }.map { ($0.use, record.otherReportIDs[$0.otherVIN] ?? "?") }, uniquingKeysWith: { a, _ in a })
+            final.reuse.filter { $0.kind != .review }.map { ($0.use, record.otherReportReferences[$0.otherVIN] ?? "?") },
+            uniquingKeysWith: { a, _ in a })
 
         // Findings: the final inspection's defects, with who saw them.
         let finalPhotos = record.photos(of: final)
@@ -162,7 +163,7 @@ package struct ConditionReportBuilder: Sendable {
         }
         for match in latest.filter({ $0.stage != .delivery }).flatMap(\.reuse) {
             let angle = template.angles.first { $0.id == match.use }?.label ?? LocalizedText(zh: match.use, en: match.use)
-            let other = NoticeValue.text(record.otherReportIDs[match.otherVIN] ?? "?")
+            let other = NoticeValue.text(record.otherReportReferences[match.otherVIN] ?? "?")
             warnings.append(
                 match.kind == .review
                     ? Notice(
@@ -210,7 +211,7 @@ package struct ConditionReportBuilder: Sendable {
         }
         let reportID = record.reportID
         return ConditionReport(
-            reportID: reportID, generatedAt: generatedAt,
+            reportID: reportID, reportReference: record.reportReference, generatedAt: generatedAt,
             vehicle: .init(
                 vin: vin, modelYear: identity.modelYear(inspectedIn: submission.inspectedAt.localYear), plate: identity.plate, make: identity.make,
                 model: identity.model, color: identity.color,

@@ -24,6 +24,7 @@ package struct VehicleSummaryRenderer: Sendable {
             ].compactMap { $0 }
             if !details.isEmpty { lines.append("  " + details.joined(separator: " · ")) }
         }
+        lines.append("  condition report \(vehicle.reportID) · reference \(vehicle.reportReference) (how other cars' reports name it)")
         for stage in Stage.allCases {
             let revisions = vehicle.inspections.filter { $0.stage == stage }
             guard let latest = revisions.last else { continue }
