@@ -22,6 +22,12 @@ package enum Fixtures {
     /// The shipped mileage policy.
     package static func mileagePolicy() throws -> MileagePolicy { try MileagePolicyLoader.load(from: mileagePolicyFile) }
 
+    /// `config/repair-costs.yaml`.
+    package static let costTableFile = repoRoot.appending(path: "config/repair-costs.yaml")
+
+    /// The shipped (example) cost table.
+    package static func costTable() throws -> CostTable { try CostTableLoader.load(from: costTableFile) }
+
     /// The test corpora in the repository (`Tests/Fixtures/corpora`: a small selection of public corpora, each
     /// folder with its licence; see its README).
     package static let corpora: URL = repoRoot.appending(path: "Tests/Fixtures/corpora")
