@@ -23,13 +23,16 @@ package struct BatchRunner: Sendable {
     package var reportPhotos: ReportFiles.PhotoMode
     /// Stamped on stored records and reports.
     package var now: String
+    /// The repair cost table for the reports' estimate, when configured.
+    package var costTable: CostTable?
 
     /// Creates a runner.
     package init(
         store: InspectionStore, catalog: TemplateCatalog, photoPolicy: PhotoPolicy, mileagePolicy: MileagePolicy, jobs: Int, outFolder: URL?,
-        reportPhotos: ReportFiles.PhotoMode = .embed, now: String
+        reportPhotos: ReportFiles.PhotoMode = .embed, costTable: CostTable? = nil, now: String
     ) {
         self.reportPhotos = reportPhotos
+        self.costTable = costTable
         self.store = store
         self.catalog = catalog
         self.photoPolicy = photoPolicy
@@ -197,7 +200,7 @@ package struct BatchRunner: Sendable {
     }
 
     private func writeReports(_ record: CarRecord, to folder: URL) throws {
-        let report = try ReportAssembly(catalog: catalog, mileagePolicy: mileagePolicy).report(record, generatedAt: now)
+        let report = try ReportAssembly(catalog: catalog, mileagePolicy: mileagePolicy, costTable: costTable).report(record, generatedAt: now)
         let files = ReportFiles(language: .zh, photos: reportPhotos, databaseFolder: URL(filePath: store.path).deletingLastPathComponent())
         try files.write(report, to: folder)
     }

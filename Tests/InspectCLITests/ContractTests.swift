@@ -60,6 +60,9 @@ import Testing
                 ]
             ),
             ("condition-report-2", ["report", "--format", "json", "LHGCR2654E8012345", "--generated-at", "2026-11-27T18:00:00+08:00"]),
+            ("quote-1", ["quote", "--format", "json", "LHGCR2654E8012345"]),
+            ("quote-1", ["quote", "--format", "json", "JHMCM56557C404453"]),  // excluded: flood
+            ("quote-1", ["quote", "--format", "json", "LFV2A21K2D4052187", "--site", "tier3"]),  // structural: not quoted
         ]
         for output in outputs {
             let result = try runner.run(output.arguments)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A small JSON Schema (draft 2020-12) validator for the keywords the project's schemas use: `type`, `properties`,
-/// `required`, `additionalProperties` (boolean), `items`, `enum`, `const`, `minimum`, `pattern` and local `$ref`s.
+/// `required`, `additionalProperties` (boolean), `items`, `enum`, `const`, `minimum`, `pattern` and local `$ref`s
+/// (`type` as a name or a list of names).
 /// Anything else in a schema is reported, so a schema can't silently outgrow it.
 package struct JSONSchemaValidator {
     private let root: [String: Any]
@@ -99,12 +100,14 @@ package struct JSONSchemaValidator {
             check(value, against: target, path: path, problems: &problems)
         }
         let actual = typeName(value)
-        if let type = schema["type"] as? String {
-            let ok = type == actual || (type == "number" && actual == "integer")
+        // `type` is one name or a list of them (`["object", "null"]`).
+        if let types = (schema["type"] as? String).map({ [$0] }) ?? (schema["type"] as? [String]) {
+            let ok = types.contains { $0 == actual || ($0 == "number" && actual == "integer") }
             if !ok {
-                problems.append("\(path): expected \(type), found \(actual)")
+                problems.append("\(path): expected \(types.joined(separator: " or ")), found \(actual)")
                 return
             }
+            if actual == "null" { return }
         }
         if let allowed = schema["enum"] as? [Any], !allowed.contains(where: { "\($0)" == "\(value)" }) {
             problems.append("\(path): \(value) is not one of \(allowed)")

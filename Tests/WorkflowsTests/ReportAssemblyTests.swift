@@ -78,7 +78,7 @@ import Workflows
 
     @Test func aReportGeneratedBeforeTheHandoverDoesNotContainIt() throws {
         // The flood car was handed over at 2026-11-26T20:40:00+08:00.
-        let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy())
+        let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy(), costTable: try Fixtures.costTable())
         let store = try SampleDay.store.get()
         let before = try assembly.report(vin: "JHMCM56557C404453", store: store, generatedAt: "2026-11-26T20:39:00+08:00")
         #expect(before.delivery == nil)
@@ -91,7 +91,7 @@ import Workflows
     }
 
     @Test func anUnknownVINIsNamed() throws {
-        let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy())
+        let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy(), costTable: try Fixtures.costTable())
         #expect(throws: ReportAssembly.Failure.unknownVehicle("LSVAM4189C2184599")) {
             try assembly.report(vin: "LSVAM4189C2184599", store: try SampleDay.store.get(), generatedAt: SampleDay.generatedAt)
         }

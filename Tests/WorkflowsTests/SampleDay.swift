@@ -44,7 +44,7 @@ enum SampleDay {
 
     /// The report of one sample car.
     static func report(_ vin: String) throws -> ConditionReport {
-        let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy())
+        let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy(), costTable: try Fixtures.costTable())
         return try assembly.report(vin: vin, store: try store.get(), generatedAt: generatedAt)
     }
 }

@@ -25,6 +25,8 @@ extension InspectCommand {
 
         @OptionGroup var mileageOptions: MileagePolicyOptions
 
+        @OptionGroup var costOptions: CostTableOptions
+
         @OptionGroup var clock: ClockOptions
 
         @Option(name: .long, help: "Cars processed at the same time (default: the core count).")
@@ -68,7 +70,8 @@ extension InspectCommand {
             let runner = BatchRunner(
                 store: store, catalog: templates.catalog(), photoPolicy: try photoOptions.policy(), mileagePolicy: try mileageOptions.mileage(),
                 jobs: jobs,
-                outFolder: out.map { URL(filePath: $0) }, reportPhotos: photos, now: try clock.currentTime())
+                outFolder: out.map { URL(filePath: $0) }, reportPhotos: photos, costTable: try costOptions.optionalTable(),
+                now: try clock.currentTime())
             let progress = ProgressReporter(total: cars.count, mode: quiet ? .quiet : nil)
             let summary = try await runner.run(day: folder, progress: progress)
             if !quiet { ReportPrinter.stderr("") }

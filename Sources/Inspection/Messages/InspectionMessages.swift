@@ -16,7 +16,7 @@ package enum InspectionMessages {
         "mileage.unit_mismatch":
             "unit mismatch suspicion: {reading} at {stage} is {direction} of {earlier_reading} at {earlier_stage} (ratio {ratio}, rule: within {tolerance_percent}% of 1.609344; was km recorded as mi or the other way?)",
         "mileage.unexplained_growth":
-            "unexplained growth: +{delta_km} km from {from_stage} to {to_stage} exceeds the allowance of {allowance_km} km",
+            "unexplained growth: +{delta_km} km from {from_stage} to {to_stage} exceeds the allowance of {allowance_km} km ({rule})",
         "mileage.repeated_across_cars":
             "repeated across cars: {reading} at {stage} was also recorded for {other_vins} (rule: the same reading on different cars is rarely chance)",
         "mileage.implausible_speed":
@@ -44,7 +44,7 @@ package enum InspectionMessages {
             "the odometer reads {below_km} km less than the condition report (rule: an odometer never goes back; suspected tampering): stop and escalate; possibly recorded in the wrong unit (ratio {ratio})",
         "delivery.unit_mismatch":
             "unit mismatch suspicion: {delivery_reading} at delivery is {direction} of the report's {report_reading} (ratio {ratio}); was km recorded as mi or the other way?",
-        "delivery.over_allowance": "+{delta_km} km since the report is more than the allowance of {allowance_km} km",
+        "delivery.over_allowance": "+{delta_km} km since the report is more than the allowance of {allowance_km} km ({rule})",
         "delivery.new_damage": "{code} {part}: not in the condition report: new damage, stop and escalate",
         "delivery.worse_damage": "{code} {part}: worse than the report's {report_code}: stop and escalate",
         "delivery.dispute_recorded": "the buyer disputes report defect {code} (recorded)",
@@ -86,7 +86,7 @@ package enum InspectionMessages {
             "里程回退：{stage}（{at}）读数 {reading}，比{earlier_stage}（{earlier_at}）的 {earlier_reading} 少 {below_km} km（规则：里程表读数不会回退；调表嫌疑）；可能是单位记错（比值 {ratio}）",
         "mileage.unit_mismatch":
             "疑似公里与英里混淆：{stage}读数 {reading} 约为{earlier_stage}读数 {earlier_reading} 的 {direction}（比值 {ratio}，规则：与 1.609344 相差不超过 {tolerance_percent}%）",
-        "mileage.unexplained_growth": "里程增长无法解释：{from_stage}至{to_stage}增加 {delta_km} km，超过允许的 {allowance_km} km",
+        "mileage.unexplained_growth": "里程增长无法解释：{from_stage}至{to_stage}增加 {delta_km} km，超过允许的 {allowance_km} km（{rule}）",
         "mileage.repeated_across_cars": "多车读数相同：{stage}读数 {reading} 也记录在 {other_vins}（规则：不同车辆读数相同很少是巧合）",
         "mileage.implausible_speed": "里程增长不合理：{duration}内增加 {delta_km} km，平均时速 {speed_kmh} km/h（规则：不超过 {max_kmh} km/h）",
         "mileage.implausible_per_day": "里程增长不合理：{duration}内增加 {delta_km} km，每天 {per_day_km} km（规则：每天不超过 {max_per_day_km} km）",
@@ -109,7 +109,7 @@ package enum InspectionMessages {
         "delivery.odometer_below+unit_hint":
             "表显里程比车况报告少 {below_km} km（规则：里程表读数不会回退；调表嫌疑）：停止交付并上报；可能是单位记错（比值 {ratio}）",
         "delivery.unit_mismatch": "疑似公里与英里混淆：交付读数 {delivery_reading} 约为报告读数 {report_reading} 的 {direction}（比值 {ratio}）",
-        "delivery.over_allowance": "报告后增加 {delta_km} km，超过允许的 {allowance_km} km",
+        "delivery.over_allowance": "报告后增加 {delta_km} km，超过允许的 {allowance_km} km（{rule}）",
         "delivery.new_damage": "{code} {part}：车况报告中没有：新增损伤，停止交付并上报",
         "delivery.worse_damage": "{code} {part}：比报告的 {report_code} 更严重：停止交付并上报",
         "delivery.dispute_recorded": "买家对报告缺陷 {code} 有异议（已记录）",

@@ -9,6 +9,12 @@ package struct Quote: Sendable, Hashable {
         package var min: Int
         package var max: Int
 
+        /// A range from `min` to `max`.
+        package init(min: Int, max: Int) {
+            self.min = min
+            self.max = max
+        }
+
         package static let zero = Amount(min: 0, max: 0)
         package static func + (a: Amount, b: Amount) -> Amount { Amount(min: a.min + b.min, max: a.max + b.max) }
     }

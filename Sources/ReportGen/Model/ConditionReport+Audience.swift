@@ -22,6 +22,7 @@ extension ConditionReport {
         for index in copy.findings.indices { copy.findings[index].note = nil }
         for index in copy.checks.indices { copy.checks[index].note = nil }
         copy.warnings = []
+        copy.estimate = nil  // pricing is internal
         return copy
     }
 }

@@ -43,6 +43,8 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     package var photos: [Photo]
     /// The latest delivery check, when the car was handed over.
     package var delivery: Delivery?
+    /// The reconditioning estimate (`quote/1`), when a repair cost table is configured (internal reports only).
+    package var estimate: QuoteOutput?
     /// Things a reader should know (missing audit, photos that failed a gate or were reused, critical mileage flags),
     /// each coded and worded in both languages.
     package var warnings: [Notice]

@@ -9,11 +9,14 @@ package struct ConditionReportBuilder: Sendable {
     package var catalog: TemplateCatalog
     /// Allowances and thresholds.
     package var mileagePolicy: MileagePolicy
+    /// The repair cost table: with one, the report carries the reconditioning estimate.
+    package var costTable: CostTable?
 
     /// Creates a builder.
-    package init(catalog: TemplateCatalog, mileagePolicy: MileagePolicy) {
+    package init(catalog: TemplateCatalog, mileagePolicy: MileagePolicy, costTable: CostTable? = nil) {
         self.catalog = catalog
         self.mileagePolicy = mileagePolicy
+        self.costTable = costTable
     }
 
     /// Why a report cannot be built.
@@ -210,6 +213,9 @@ package struct ConditionReportBuilder: Sendable {
                     km: inspection.submission.odometer.kilometres))
         }
         let reportID = record.reportID
+        let estimate = costTable.map { table in
+            QuoteOutput(vin: vin, basis: final, quote: Quoter.quote(submission, assessment: assessment, template: template, table: table))
+        }
         return ConditionReport(
             reportID: reportID, reportReference: record.reportReference, generatedAt: generatedAt,
             vehicle: .init(
@@ -218,7 +224,7 @@ package struct ConditionReportBuilder: Sendable {
                 firstRegistered: identity.firstRegistered?.description),
             inspections: used, findings: findings, checks: checks, headline: headline, score: score, flags: flags, discrepancies: discrepancies,
             mileage: mileage,
-            photos: photos, delivery: delivery, warnings: warnings)
+            photos: photos, delivery: delivery, estimate: estimate, warnings: warnings)
     }
 
     /// A check result as a reader sees it, for check discrepancies (defect codes are shown as they are).

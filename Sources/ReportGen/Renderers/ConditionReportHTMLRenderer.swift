@@ -141,6 +141,7 @@ package enum ConditionReportHTMLRenderer {
             )
             h.append("</tbody></table></section>")
         }
+        if let estimate = report.estimate { h.append(QuoteRenderer.html(estimate, language: l)) }
         if let d = report.discrepancies {
             h.append("<section><h2>\(e(l.text(.discrepancies)))</h2>")
             h.append(

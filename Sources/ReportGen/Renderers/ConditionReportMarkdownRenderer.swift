@@ -92,6 +92,10 @@ package enum ConditionReportMarkdownRenderer {
                 out.append("- \(c.id) \(cell(l.pick(c.name))): **\(l.pick(c.resultLabel))**" + (c.note.map { " · \(cell($0))" } ?? ""))
             }
         }
+        if let estimate = report.estimate {
+            out.append("")
+            out += QuoteRenderer.markdown(estimate, language: l)
+        }
         if let d = report.discrepancies {
             out.append("")
             out.append("## \(l.text(.discrepancies))")

@@ -20,6 +20,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         case discrepancies, noDiscrepancies, possiblyNew, mileage, reading, delta, allowance, noMileageFlags, walkaround, quality
         case delivery, verdict, warnings, diagram, generated, report, structural, section, total, legend, appraisal, audit, odometerRollback
         case informationOnly, supersededBy, safety, retakeRequired
+        case estimate, operation, hours, cost, notQuoted, siteClass, labourRate, estimateTotal, rule
 
         var label: LocalizedText {
             switch self {
@@ -78,6 +79,15 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             case .supersededBy: .init(zh: "已被更正，见", en: "superseded by")
             case .safety: .init(zh: "安全隐患", en: "safety item")
             case .retakeRequired: .init(zh: "需重拍", en: "retake required")
+            case .estimate: .init(zh: "整备估价", en: "Reconditioning estimate")
+            case .operation: .init(zh: "工序", en: "Operation")
+            case .hours: .init(zh: "工时", en: "Hours")
+            case .cost: .init(zh: "费用", en: "Cost")
+            case .notQuoted: .init(zh: "未报价", en: "Not quoted")
+            case .siteClass: .init(zh: "地区等级", en: "Site class")
+            case .labourRate: .init(zh: "工时费", en: "Labour rate")
+            case .estimateTotal: .init(zh: "合计", en: "Total")
+            case .rule: .init(zh: "依据", en: "Rule")
             }
         }
     }
@@ -153,6 +163,15 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
     /// `appraisal` / `audit` / `delivery` in this language.
     package func stage(_ name: String) -> String {
         Stage(rawValue: name).map { pick($0.label) } ?? name
+    }
+
+    /// A cost range in this language: `1,350–2,100 元` / `CNY 1,350–2,100`.
+    package func money(_ amount: Quote.Amount, currency: String) -> String {
+        let range =
+            amount.min == amount.max
+            ? NoticeValue.grouped(amount.min) : "\(NoticeValue.grouped(amount.min))–\(NoticeValue.grouped(amount.max))"
+        if self == .zh { return currency == "CNY" ? "\(range) 元" : "\(range) \(currency)" }
+        return "\(currency) \(range)"
     }
 
     /// A number without locale and without trailing zeros: 87.5, 90, 0.25.
