@@ -14,7 +14,8 @@ struct InspectCommand: AsyncParsableCommand {
             """,
         version: Formats.versionText,
         subcommands: [
-            Validate.self, Submit.self, Show.self, Compare.self, Mileage.self, Deliver.self, Report.self, Quote.self, BatchRun.self, Photos.self,
+            Validate.self, Submit.self, Show.self, Compare.self, Mileage.self, Deliver.self, Report.self, Quote.self, DisputeCommand.self,
+            BatchRun.self, Photos.self,
         ]
     )
 

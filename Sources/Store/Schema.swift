@@ -4,7 +4,8 @@ import GRDB
 enum Schema {
     /// Tables whose rows are never updated or deleted: corrections are new records.
     static let appendOnlyTables = [
-        "inspection", "finding", "check_result", "photo", "section_score", "odometer_reading", "phash_band", "photo_reuse",
+        "inspection", "finding", "check_result", "photo", "section_score", "odometer_reading", "phash_band", "photo_reuse", "dispute",
+        "dispute_resolution",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -162,6 +163,40 @@ enum Schema {
                         PRIMARY KEY (day, car, step)
                     );
                     """)
+        }
+        migrator.registerMigration("v5-disputes") { db in
+            // Disputes about report findings, and their one settlement each: both append-only.
+            try db.execute(
+                sql: """
+                    CREATE TABLE dispute (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        vin TEXT NOT NULL REFERENCES vehicle(vin),
+                        finding_code TEXT NOT NULL,
+                        opened_by TEXT NOT NULL CHECK (opened_by IN ('customer', 'staff')),
+                        opened_at TEXT NOT NULL,
+                        opened_at_epoch INTEGER NOT NULL,
+                        delivery_inspection_id INTEGER REFERENCES inspection(id),
+                        note TEXT,
+                        photo_path TEXT,
+                        photo_sha256 TEXT,
+                        recorded_at TEXT NOT NULL,
+                        UNIQUE (delivery_inspection_id, finding_code)
+                    );
+                    CREATE INDEX dispute_vin ON dispute(vin);
+                    CREATE TABLE dispute_resolution (
+                        dispute_id INTEGER PRIMARY KEY NOT NULL REFERENCES dispute(id),
+                        decision TEXT NOT NULL CHECK (decision IN ('accepted', 'polished', 'repaired', 'price_adjusted', 'refused')),
+                        resolved_by TEXT NOT NULL,
+                        resolved_at TEXT NOT NULL,
+                        degree INTEGER,
+                        cost INTEGER CHECK (cost >= 0),
+                        bearer TEXT CHECK (bearer IN ('platform', 'customer', 'seller')),
+                        approved_by TEXT,
+                        note TEXT,
+                        recorded_at TEXT NOT NULL
+                    );
+                    """)
+            for table in ["dispute", "dispute_resolution"] { try appendOnly(table, db) }
         }
         return migrator
     }

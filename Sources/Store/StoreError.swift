@@ -14,6 +14,10 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownReading(id: Int64, vin: String)
     /// The reading was already corrected by another record.
     case alreadySuperseded(id: Int64, by: Int64)
+    /// No dispute with this id.
+    case unknownDispute(Int64)
+    /// The dispute was settled already (settlements are never changed).
+    case alreadyResolved(id: Int64, at: String, by: String, decision: String)
     /// Any other SQLite failure.
     case database(String)
 
@@ -26,6 +30,9 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unknownVehicle(vin): "no inspections stored for VIN \(vin); submit its appraisal first"
         case let .unknownReading(id, vin): "no odometer reading #\(id) for VIN \(vin)"
         case let .alreadySuperseded(id, newer): "odometer reading #\(id) was already corrected by #\(newer); supersede #\(newer) instead"
+        case let .unknownDispute(id): "no dispute #\(id)"
+        case let .alreadyResolved(id, at, by, decision):
+            "dispute #\(id) was already resolved at \(at) by \(by): \(decision); a settlement is never changed"
         case let .database(message): "database error: \(message)"
         }
     }

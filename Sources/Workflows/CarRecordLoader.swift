@@ -14,7 +14,9 @@ package enum CarRecordLoader {
             others[other] = try store.vehicle(vin: other)?.reportReference ?? "?"
         }
         return CarRecord(
-            vehicle: vehicle, photos: photos, ledger: ledger.records, sameReadingElsewhere: ledger.sameReadingElsewhere, otherReportReferences: others
+            vehicle: vehicle, photos: photos, ledger: ledger.records, sameReadingElsewhere: ledger.sameReadingElsewhere,
+            otherReportReferences: others,
+            disputes: try store.disputes(vin: vin)
         )
     }
 }

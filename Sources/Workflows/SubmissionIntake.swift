@@ -55,6 +55,9 @@ package struct SubmissionIntake: Sendable {
         let photos = results.compactMapValues { try? $0.get() }
         let assessment = Grader.assess(validated.submission, template: validated.template)
         let outcome = try store.submit(validated, assessment: assessment, photos: photos, policy: policy, submittedAt: submittedAt)
+        if case let .stored(revision) = outcome, submission.stage == .delivery, let codes = submission.disputes, !codes.isEmpty {
+            try DisputeWorkflow.openFromDelivery(submission, inspectionID: revision.inspectionID, store: store, recordedAt: submittedAt)
+        }
         return Result(diagnostics: diagnostics, outcome: outcome)
     }
 }

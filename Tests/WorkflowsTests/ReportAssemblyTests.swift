@@ -85,8 +85,10 @@ import Workflows
         let after = try assembly.report(vin: "JHMCM56557C404453", store: store, generatedAt: "2026-11-26T20:40:00+08:00")
         #expect(after.delivery?.verdict == "stop")
         #expect(
-            after.delivery?.reasons.contains { $0.tag == "dispute" && $0.notice.message.en.hasPrefix("the buyer disputes report defect 27HH1") }
+            after.delivery?.reasons.contains { $0.tag == "dispute" && $0.notice.message.en.hasPrefix("dispute #1 on report defect 27HH1 is open") }
                 == true)
+        // The dispute its delivery opened is not in the earlier report either.
+        #expect(before.disputes.isEmpty && after.disputes.map(\.finding) == ["27HH1"])
         #expect(after.delivery?.reasons.contains { $0.tag == "ok" } == false)
     }
 

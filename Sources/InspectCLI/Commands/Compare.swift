@@ -65,7 +65,10 @@ extension InspectCommand {
                         }
                         continue
                     }
-                    cars.append(AccuracyReport.Car(appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison))
+                    let upheld = record.disputes.filter { $0.resolution?.decision.upheld == true }.count
+                    cars.append(
+                        AccuracyReport.Car(
+                            appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison, disputesUpheld: upheld))
                 }
                 let report = AccuracyReport(cars: cars)
                 print(

@@ -19,7 +19,7 @@ enum Formats {
     /// Formats written.
     static let writes = [
         ConditionReport.formatName, ComparisonOutput.formatName, AccuracyOutput.formatName, DeliveryCheckOutput.formatName,
-        MileageLedgerOutput.formatName, QuoteOutput.formatName, validation, photoCheck, BatchSummary.formatName,
+        MileageLedgerOutput.formatName, QuoteOutput.formatName, DisputeListOutput.formatName, validation, photoCheck, BatchSummary.formatName,
     ]
 
     /// The text of `inspect --version`.

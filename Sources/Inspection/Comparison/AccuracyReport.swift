@@ -18,6 +18,8 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
         package var missedStructural: Int
         /// Critical discrepancies.
         package var critical: Int
+        /// Disputes about the appraised cars' findings settled in the buyer's favour.
+        package var disputesUpheld: Int
         /// The most-missed items (part or check label) with counts, most first.
         package var mostMissed: [Item]
     }
@@ -52,12 +54,15 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
         package var audit: Submission
         /// Their comparison.
         package var comparison: InspectionComparison
+        /// Disputes about the car's findings settled in the buyer's favour (anything but refused).
+        package var disputesUpheld: Int
 
         /// Creates an entry.
-        package init(appraisal: Submission, audit: Submission, comparison: InspectionComparison) {
+        package init(appraisal: Submission, audit: Submission, comparison: InspectionComparison, disputesUpheld: Int = 0) {
             self.appraisal = appraisal
             self.audit = audit
             self.comparison = comparison
+            self.disputesUpheld = disputesUpheld
         }
     }
 
@@ -84,7 +89,7 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
                 id: id, name: cars.first?.appraisal.inspector.name, cars: cars.count, discrepancies: found.count,
                 perCar: (Double(found.count) / Double(max(1, cars.count)) * 100).rounded() / 100,
                 missedStructural: found.filter { $0.kind == .missedByAppraiser && $0.flag == "accident" }.count,
-                critical: found.filter { $0.severity == .critical }.count,
+                critical: found.filter { $0.severity == .critical }.count, disputesUpheld: cars.reduce(0) { $0 + $1.disputesUpheld },
                 mostMissed: missed.map { Item(item: $0.key, count: $0.value) }.sorted { ($1.count, $0.item) < ($0.count, $1.item) }.prefix(5).map {
                     $0
                 })

@@ -20,6 +20,7 @@ extension DeliveryCheck {
         if let reading {
             check.add(ledgerFlags: ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth })
         }
+        check.name(disputes: record.disputes)
         return check
     }
 

@@ -54,6 +54,34 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
     package var newDamage: [String]
     /// Report defects the buyer disputes.
     package var disputed: [String]
+    /// Ids of the car's disputes still open (see ``name(disputes:)``).
+    package var openDisputes: [Int64] = []
+
+    /// Names the stored disputes: a report defect the buyer disputes reads as its dispute (`#3 on 27HH1 is open`, or how
+    /// it was settled) instead of "recorded", and every open dispute is listed in ``openDisputes``.
+    package mutating func name(disputes: [Dispute]) {
+        let table = InspectionMessages.table
+        openDisputes = disputes.filter(\.isOpen).map(\.id)
+        for dispute in disputes {
+            let notice: Notice
+            if let resolution = dispute.resolution {
+                notice = Notice(
+                    "delivery.dispute_settled",
+                    ["id": .int(Int(dispute.id)), "code": .text(dispute.finding), "decision": .text(resolution.decision.rawValue)],
+                    labels: ["decision_name": InspectionMessages.decision(resolution.decision)], table: table)
+            } else {
+                notice = Notice("delivery.dispute_open", ["id": .int(Int(dispute.id)), "code": .text(dispute.finding)], table: table)
+            }
+            let reason = Reason(verdict: .ok, topic: "dispute", notice: notice)
+            if let index = reasons.firstIndex(where: {
+                $0.notice.code == "delivery.dispute_recorded" && $0.notice.params["code"] == .text(dispute.finding)
+            }) {
+                reasons[index] = reason
+            } else {
+                reasons.append(reason)
+            }
+        }
+    }
 
     /// Adds the ledger's flags on the delivery reading (a rollback against any earlier reading stops the handover;
     /// anything else needs attention), keeping the reasons ordered and the verdict the worst of them.

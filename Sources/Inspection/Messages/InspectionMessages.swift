@@ -71,6 +71,8 @@ package enum InspectionMessages {
             "{check} {name}: missed by the appraiser ({appraisal_result} to {audit_result}); changes the grade to {grade}",
         "compare.check_not_confirmed": "{check} {name}: not confirmed by the auditor ({appraisal_result} to {audit_result})",
         "compare.check_changed": "{check} {name}: result changed ({appraisal_result} to {audit_result})",
+        "delivery.dispute_open": "dispute #{id} on report defect {code} is open: settle it with inspect dispute resolve",
+        "delivery.dispute_settled": "dispute #{id} on report defect {code} was settled: {decision_name}",
         "quote.excluded": "{flag_name}: the car is not reconditioned and not quoted (causes: {causes})",
         "quote.structural": "{code}: structural part, needs a body-shop assessment; not priced",
         "quote.earlier_repair": "{code}: a trace of an earlier repair, nothing to recondition",
@@ -131,6 +133,8 @@ package enum InspectionMessages {
         "compare.check_missed+grade": "{check} {name}：评估漏检（{appraisal_result} 变为 {audit_result}）；技术等级变为{grade}",
         "compare.check_not_confirmed": "{check} {name}：稽查未确认（{appraisal_result} 变为 {audit_result}）",
         "compare.check_changed": "{check} {name}：检查结果变化（{appraisal_result} 变为 {audit_result}）",
+        "delivery.dispute_open": "对报告缺陷 {code} 的异议 #{id} 尚未处理",
+        "delivery.dispute_settled": "对报告缺陷 {code} 的异议 #{id} 已处理：{decision_name}",
         "quote.excluded": "{flag_name}：车辆不整备、不报价（原因：{causes}）",
         "quote.structural": "{code}：结构件，需钣金车间评估，不报价",
         "quote.earlier_repair": "{code}：以往修复痕迹，无需整备",
@@ -148,6 +152,26 @@ package enum InspectionMessages {
         if seconds < 86_400 * 2 { return LocalizedText(zh: "\(seconds / 3600) 小时", en: "\(seconds / 3600) h") }
         let days = NoticeValue.decimal((Double(seconds) / 8640).rounded() / 10)
         return LocalizedText(zh: "\(days) 天", en: "\(days) days")
+    }
+
+    /// A dispute's decision in both languages.
+    package static func decision(_ decision: Dispute.Decision) -> LocalizedText {
+        switch decision {
+        case .accepted: LocalizedText(zh: "认可（按现状）", en: "accepted as it stands")
+        case .polished: LocalizedText(zh: "已抛光处理", en: "polished")
+        case .repaired: LocalizedText(zh: "已修复", en: "repaired")
+        case .priceAdjusted: LocalizedText(zh: "已调整价格", en: "price adjusted")
+        case .refused: LocalizedText(zh: "不予支持，以报告为准", en: "refused: the report stands")
+        }
+    }
+
+    /// Who bore a settlement's cost, in both languages.
+    package static func bearer(_ bearer: Dispute.Bearer) -> LocalizedText {
+        switch bearer {
+        case .platform: LocalizedText(zh: "平台", en: "platform")
+        case .customer: LocalizedText(zh: "买家", en: "customer")
+        case .seller: LocalizedText(zh: "卖家", en: "seller")
+        }
     }
 
     /// A check result in both languages (`ok`, `minor`, `major`, `na`, or not answered).

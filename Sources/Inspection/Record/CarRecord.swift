@@ -13,12 +13,15 @@ package struct CarRecord: Sendable, Hashable {
     /// The report references of the other cars this car's photos were found reused from (by VIN), so a report can
     /// name the other car without showing its VIN.
     package var otherReportReferences: [String: String]
+    /// Disputes about the report's findings, with their settlements, oldest first.
+    package var disputes: [Dispute]
 
     /// Creates a record.
     package init(
         vehicle: StoredVehicle, photos: [Int64: [StoredPhoto]], ledger: [OdometerRecord], sameReadingElsewhere: [Int64: [String]],
-        otherReportReferences: [String: String] = [:]
+        otherReportReferences: [String: String] = [:], disputes: [Dispute] = []
     ) {
+        self.disputes = disputes
         self.vehicle = vehicle
         self.photos = photos
         self.ledger = ledger

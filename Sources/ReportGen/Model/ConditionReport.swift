@@ -45,6 +45,8 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     package var delivery: Delivery?
     /// The reconditioning estimate (`quote/1`), when a repair cost table is configured (internal reports only).
     package var estimate: QuoteOutput?
+    /// Disputes about the findings, with their settlements (none before any was opened).
+    package var disputes: [DisputeItem]
     /// Things a reader should know (missing audit, photos that failed a gate or were reused, critical mileage flags),
     /// each coded and worded in both languages.
     package var warnings: [Notice]
@@ -96,6 +98,8 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var deduction: Double
         /// A safety item (its degree is one the template marks so: a tyre below the legal tread depth).
         package var safety: Bool
+        /// The degree re-measured when a dispute about it was settled (a new measurement; `degree` stays as reported).
+        package var remeasuredDegree: Int?
         package var note: String?
         package var photos: [PhotoRef]
     }
@@ -246,6 +250,35 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var newDamage: [String]
         package var disputed: [String]
         package var reasons: [DeliveryReason]
+    }
+
+    /// A dispute about a finding and its settlement.
+    package struct DisputeItem: Sendable, Hashable, Codable {
+        package var id: Int64
+        package var finding: String
+        package var part: Label?
+        /// `customer` or `staff`.
+        package var openedBy: String
+        package var openedAt: String
+        package var note: String?
+        /// The report's close-up of the finding.
+        package var reportPhoto: PhotoRef?
+        /// The photo taken when it was disputed (the dispute's own, or the delivery's close-up of the same code).
+        package var disputePhoto: PhotoRef?
+        /// `open` or `settled`.
+        package var status: String
+        package var statusLabel: Label
+        package var decision: String?
+        package var resolvedBy: String?
+        package var resolvedAt: String?
+        /// Re-measured degree.
+        package var degree: Int?
+        /// Whole currency units.
+        package var cost: Int?
+        package var bearer: String?
+        package var bearerLabel: Label?
+        package var approvedBy: String?
+        package var resolutionNote: String?
     }
 
     /// One reason behind the delivery verdict.

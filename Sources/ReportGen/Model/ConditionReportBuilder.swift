@@ -51,7 +51,7 @@ package struct ConditionReportBuilder: Sendable {
 
         // Findings: the final inspection's defects, with who saw them.
         let finalPhotos = record.photos(of: final)
-        let findings = submission.defects.enumerated().map { index, defect -> ConditionReport.Finding in
+        var findings = submission.defects.enumerated().map { index, defect -> ConditionReport.Finding in
             let located = template.part(defect.part)
             let group = located?.group
             let type = group?.defectTypes.first { $0.code == defect.type }
@@ -74,7 +74,7 @@ package struct ConditionReportBuilder: Sendable {
                 degreeLabel: degreeLabel, structural: group?.raises != nil && group?.raises == template.scoring?.accidentFlag, seenBy: seenBy,
                 appraisalCode: appraisalCode,
                 deduction: Self.points(assessment.deductions.filter { $0.item == defect.code }.reduce(.zero) { $0 + $1.points }),
-                safety: degree?.safety ?? false, note: defect.note, photos: photos)
+                safety: degree?.safety ?? false, remeasuredDegree: nil, note: defect.note, photos: photos)
         }
         let checks = submission.checks.filter { $0.result == .minor || $0.result == .major }.map { entry -> ConditionReport.CheckFinding in
             var seenBy = [final.stage.rawValue]
@@ -213,6 +213,10 @@ package struct ConditionReportBuilder: Sendable {
                     km: inspection.submission.odometer.kilometres))
         }
         let reportID = record.reportID
+        let disputes = Self.disputes(record, basis: final, template: template, generated: try? generated.get())
+        for index in findings.indices {  // a settled dispute's re-measured degree, beside the reported one
+            findings[index].remeasuredDegree = disputes.last { $0.finding == findings[index].code && $0.degree != nil }?.degree
+        }
         let estimate = costTable.map { table in
             QuoteOutput(vin: vin, basis: final, quote: Quoter.quote(submission, assessment: assessment, template: template, table: table))
         }
@@ -224,7 +228,8 @@ package struct ConditionReportBuilder: Sendable {
                 firstRegistered: identity.firstRegistered?.description),
             inspections: used, findings: findings, checks: checks, headline: headline, score: score, flags: flags, discrepancies: discrepancies,
             mileage: mileage,
-            photos: photos, delivery: delivery, estimate: estimate, warnings: warnings)
+            photos: photos, delivery: delivery, estimate: estimate, disputes: disputes,
+            warnings: warnings)
     }
 
     /// A check result as a reader sees it, for check discrepancies (defect codes are shown as they are).

@@ -25,6 +25,8 @@ package struct DeliveryCheckOutput: Sendable, Encodable {
     package var deliveryKm: Int
     package var newDamage: [String]
     package var disputed: [String]
+    /// Ids of the car's disputes still open.
+    package var openDisputes: [Int64]
     package var reasons: [Reason]
 
     /// The output for one delivery check.
@@ -37,6 +39,7 @@ package struct DeliveryCheckOutput: Sendable, Encodable {
         deliveryKm = check.deliveryKm
         newDamage = check.newDamage
         disputed = check.disputed
+        openDisputes = check.openDisputes
         reasons = check.reasons.map { Reason(verdict: $0.verdict.rawValue, topic: $0.topic, tag: $0.tag, notice: $0.notice) }
     }
 }

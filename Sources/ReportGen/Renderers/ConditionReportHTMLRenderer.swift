@@ -183,6 +183,7 @@ package enum ConditionReportHTMLRenderer {
             }
             h.append("</div></section>")
         }
+        if let disputes = DisputeRenderer.html(report, language: l, src: src) { h.append(disputes) }
         if !report.warnings.isEmpty {
             h.append(
                 "<section><h2>\(e(l.text(.warnings)))</h2><ul>" + report.warnings.map { "<li>\(e(l.say($0)))</li>" }.joined() + "</ul></section>")
@@ -210,7 +211,8 @@ package enum ConditionReportHTMLRenderer {
         .timeline li.superseded b{text-decoration:line-through;color:#8a949e}.timeline li.flagged b{color:#c0161d}.mflag.critical{color:#c0161d}\
         .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:8px}figure{margin:0;border:1px solid #dde2e7;border-radius:6px;\
         overflow:hidden}figure img{display:block;width:100%;height:auto}figcaption{padding:4px 6px;font-size:13px}figure.warn{border-color:#d69e2e}\
-        figure.fail,figure.retake_required{border:2px solid #c0161d}.safety{color:#c0161d;font-weight:700}.warn{display:block;color:#b7791f}.delivery{border:2px solid #2f855a;border-radius:8px;padding:4px 12px;\
+        figure.fail,figure.retake_required{border:2px solid #c0161d}.safety{color:#c0161d;font-weight:700}.dispute{border:1px solid #dde2e7;border-radius:6px;padding:4px 10px;\
+        margin:6px 0}.dispute.open{border-color:#d69e2e}.pair{display:flex;gap:8px}.pair figure{width:200px}.warn{display:block;color:#b7791f}.delivery{border:2px solid #2f855a;border-radius:8px;padding:4px 12px;\
         margin-top:12px}.delivery.attention{border-color:#d69e2e}.delivery.stop{border-color:#c0161d;background:#fdecec}\
         @media print{body{background:#fff}main{max-width:none;padding:0}section{break-inside:avoid}.grid{grid-template-columns:repeat(4,1fr)}}
         """

@@ -138,6 +138,7 @@ package enum ConditionReportMarkdownRenderer {
             out.append("**\(l.text(.verdict)): \(l.pick(delivery.verdictLabel))** · \(delivery.inspectedAt) · \(cell(l.say(delivery.odometer)))")
             for reason in delivery.reasons { out.append("- [\(l.pick(reason.tagLabel))] \(cell(l.say(reason.notice)))") }
         }
+        out += DisputeRenderer.markdown(report, language: l)
         if !report.warnings.isEmpty {
             out.append("")
             out.append("## \(l.text(.warnings))")

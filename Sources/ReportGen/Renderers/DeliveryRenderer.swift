@@ -7,6 +7,7 @@ package enum DeliveryRenderer {
     package static func text(vin: String, check: DeliveryCheck) -> String {
         var lines = ["delivery check of \(vin): \(check.verdict.rawValue.uppercased())", "  odometer: \(check.odometer.message.en)"]
         for reason in check.reasons { lines.append("  [\(reason.tag)] \(reason.topic): \(reason.message)") }
+        if !check.openDisputes.isEmpty { lines.append("  open disputes: " + check.openDisputes.map { "#\($0)" }.joined(separator: " ")) }
         return lines.joined(separator: "\n") + "\n"
     }
 }

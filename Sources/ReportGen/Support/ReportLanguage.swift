@@ -21,6 +21,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         case delivery, verdict, warnings, diagram, generated, report, structural, section, total, legend, appraisal, audit, odometerRollback
         case informationOnly, supersededBy, safety, retakeRequired
         case estimate, operation, hours, cost, notQuoted, siteClass, labourRate, estimateTotal, rule
+        case disputes, reportPhoto, disputePhoto, remeasured, borneBy, openedBy
 
         var label: LocalizedText {
             switch self {
@@ -88,6 +89,12 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             case .labourRate: .init(zh: "工时费", en: "Labour rate")
             case .estimateTotal: .init(zh: "合计", en: "Total")
             case .rule: .init(zh: "依据", en: "Rule")
+            case .disputes: .init(zh: "异议处理", en: "Disputes")
+            case .reportPhoto: .init(zh: "报告照片", en: "report photo")
+            case .disputePhoto: .init(zh: "异议照片", en: "photo when disputed")
+            case .remeasured: .init(zh: "复测程度", en: "re-measured degree")
+            case .borneBy: .init(zh: "承担方", en: "borne by")
+            case .openedBy: .init(zh: "提出方", en: "raised by")
             }
         }
     }
@@ -163,6 +170,12 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
     /// `appraisal` / `audit` / `delivery` in this language.
     package func stage(_ name: String) -> String {
         Stage(rawValue: name).map { pick($0.label) } ?? name
+    }
+
+    /// Who raised a dispute (`customer`, `staff`) in this language.
+    package func party(_ name: String) -> String {
+        let labels: [String: LocalizedText] = ["customer": .init(zh: "买家", en: "customer"), "staff": .init(zh: "员工", en: "staff")]
+        return labels[name].map(pick) ?? name
     }
 
     /// A cost range in this language: `1,350–2,100 元` / `CNY 1,350–2,100`.
