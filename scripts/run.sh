@@ -78,7 +78,20 @@ expect 0 "$bin" deliver LSVAM4189C2184526 --submission "$day"/LSVAM4189C2184526/
 expect 5 "$bin" deliver JHMCM56557C404453 --submission "$day"/JHMCM56557C404453/delivery.yaml
 
 echo
-echo "== condition reports for every car (JSON condition-report/1, self-contained HTML, Markdown; Chinese) =="
+echo "== disputes: the night handover opened one about 27HH1; the buyer of LSVAM4189C2184526 finds the hood scratch worse =="
+expect 0 "$bin" dispute list JHMCM56557C404453
+expect 0 "$bin" dispute open LSVAM4189C2184526 --finding 14HH2 --by customer --at 2026-11-25T15:30:00+08:00 --note "worse than imagined" \
+  --photo "$day"/LSVAM4189C2184526/photos/defect-14HH2.jpg
+expect 0 "$bin" dispute resolve 2 --decision polished --by STF-0012 --at 2026-11-25T17:00:00+08:00 --degree 2 --cost 300 --bearer platform \
+  --approved-by MGR-0003
+expect 1 "$bin" dispute resolve 2 --decision refused --by STF-0012 --at 2026-11-25T18:00:00+08:00
+expect 0 "$bin" dispute list LSVAM4189C2184526
+
+echo "== the reconditioning estimate (config/repair-costs.yaml: example prices), Chinese and English =="
+expect 0 "$bin" quote LHGCR2654E8012345 --format md --lang zh
+expect 0 "$bin" quote JHMCM56557C404453 --format md --lang en
+
+echo "== condition reports for every car (JSON condition-report/2, self-contained HTML, Markdown; Chinese) =="
 expect 0 "$bin" report --all --out "$out/reports" --generated-at 2026-11-27T18:00:00+08:00
 expect 0 "$bin" report LFV2A21K2D4052187 --format md --lang en --generated-at 2026-11-27T18:00:00+08:00 --out "$out/LFV2A21K2D4052187.en.md"
 head -n 12 "$out/LFV2A21K2D4052187.en.md"

@@ -51,6 +51,19 @@ struct OneLanguageTests {
         }
     }
 
+    /// Ledger readings recorded by hand (transport, other) are named in the report's language too.
+    @Test func everyLedgerStageIsNamed() throws {
+        var report = try ConditionReportTests.report("LSVAM4189C2184526")
+        var reading = try #require(report.mileage.readings.last)
+        for (offset, stage) in ["transport", "other"].enumerated() {
+            reading.stage = stage
+            reading.id += Int64(100 + offset)
+            report.mileage.readings.append(reading)
+        }
+        #expect(Self.foreign(report, .zh) == [])
+        #expect(Self.foreign(report, .en) == [])
+    }
+
     @Test func theCheckFindsASentenceInTheWrongLanguage() throws {
         var report = try ConditionReportTests.report("LSVAM4189C2184526")
         report.warnings.append(Notice(code: "x.y", params: [:], message: LocalizedText(zh: "photo reuse: front", en: "照片重复")))

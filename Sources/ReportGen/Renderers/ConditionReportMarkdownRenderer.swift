@@ -109,7 +109,7 @@ package enum ConditionReportMarkdownRenderer {
         out.append("| # | \(l.text(.stage)) | \(l.text(.time)) | \(l.text(.reading)) | \(l.text(.delta)) | \(l.text(.allowance)) |")
         out.append("|---|---|---|---|---|---|")
         // Readings are numbered 1, 2, 3 ... in the table (database row ids are not for readers).
-        let position = Dictionary(uniqueKeysWithValues: report.mileage.readings.enumerated().map { ($1.id, $0 + 1) })
+        let position = Dictionary(report.mileage.readings.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         for (index, r) in report.mileage.readings.enumerated() {
             let reading =
                 (r.unit == "km" ? "\(r.reading) km" : "\(r.reading) \(r.unit) (\(r.km) km)")

@@ -169,7 +169,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
 
     /// `appraisal` / `audit` / `delivery` in this language.
     package func stage(_ name: String) -> String {
-        Stage(rawValue: name).map { pick($0.label) } ?? name
+        Stage(rawValue: name).map { pick($0.label) } ?? OdometerStage(rawValue: name).map { pick($0.label) } ?? name
     }
 
     /// Who raised a dispute (`customer`, `staff`) in this language.
