@@ -208,6 +208,15 @@ def main(root):
             path = os.path.join(folder, f"delivery-{angle}.jpg")
             if missing(path):
                 save(draw(paint, f"{vin[-6:]} delivery {angle}", vin + "delivery" + angle, night=dark), path)
+        if not night:
+            # The 7-day return of the Lavida (a new scratch on the rear bumper).
+            for angle in ["front_left_45", "front_right_45", "rear_right_45", "rear_left_45", "dashboard_odometer"]:
+                path = os.path.join(folder, f"return-{angle}.jpg")
+                if missing(path):
+                    save(draw(paint, f"{vin[-6:]} return {angle}", vin + "return" + angle), path)
+            path = os.path.join(folder, "return-27HH1.jpg")
+            if missing(path):
+                save(draw(tuple(max(0, c - 40) for c in paint), f"{vin[-6:]} return close-up 27HH1", vin + "return27HH1"), path)
         path = os.path.join(folder, "delivery-26AX2.jpg")
         if night and missing(path):
             save(draw(tuple(max(0, c - 40) for c in paint), f"{vin[-6:]} delivery close-up 26AX2", vin + "delivery26AX2"), path)

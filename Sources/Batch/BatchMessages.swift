@@ -7,7 +7,7 @@ package enum BatchMessages {
     package static let table = MessageTable(zh: zh, en: en)
 
     private static let en: [String: String] = [
-        "batch.no_submissions": "no appraisal.yaml, audit.yaml or delivery.yaml in {car}",
+        "batch.no_submissions": "no appraisal.yaml, audit.yaml, delivery.yaml or return.yaml in {car}",
         "batch.invalid": "{detail}",
         "batch.wrong_stage": "{file}: the file says stage {stage}",
         "batch.vin_differs": "{file}: VIN {vin} differs from the folder's other submissions ({other_vin})",
@@ -17,7 +17,7 @@ package enum BatchMessages {
     ]
 
     private static let zh: [String: String] = [
-        "batch.no_submissions": "{car} 中没有 appraisal.yaml、audit.yaml 或 delivery.yaml",
+        "batch.no_submissions": "{car} 中没有 appraisal.yaml、audit.yaml、delivery.yaml 或 return.yaml",
         "batch.invalid": "提交文件有误：{detail}",
         "batch.wrong_stage": "{file}：文件中的环节为 {stage}",
         "batch.vin_differs": "{file}：车架号 {vin} 与同一文件夹中其他提交（{other_vin}）不一致",

@@ -25,12 +25,15 @@ package struct BatchRunner: Sendable {
     package var now: String
     /// The repair cost table for the reports' estimate, when configured.
     package var costTable: CostTable?
+    /// The return and warranty terms, when configured (a return is then given its verdict).
+    package var afterSalePolicy: AfterSalePolicy?
 
     /// Creates a runner.
     package init(
         store: InspectionStore, catalog: TemplateCatalog, photoPolicy: PhotoPolicy, mileagePolicy: MileagePolicy, jobs: Int, outFolder: URL?,
-        reportPhotos: ReportFiles.PhotoMode = .embed, costTable: CostTable? = nil, now: String
+        reportPhotos: ReportFiles.PhotoMode = .embed, costTable: CostTable? = nil, afterSalePolicy: AfterSalePolicy? = nil, now: String
     ) {
+        self.afterSalePolicy = afterSalePolicy
         self.reportPhotos = reportPhotos
         self.costTable = costTable
         self.store = store
@@ -107,7 +110,7 @@ package struct BatchRunner: Sendable {
         let submissions = car.submissions
         if submissions.isEmpty { fail("batch.no_submissions", ["car": .text(car.name)]) }
         var vin: String?
-        var delivery: ValidatedSubmission?
+        var handovers: [ValidatedSubmission] = []  // delivery, then return: stored after the inspections, with lenient photos
         for (stage, url) in submissions {
             let display = "\(car.name)/\(url.lastPathComponent)"
             let report = validator.validate(fileAt: url, displayPath: display)
@@ -126,8 +129,8 @@ package struct BatchRunner: Sendable {
             }
             vin = validated.submission.vehicle.vin.value
             outcome.vin = vin
-            if stage == .delivery {
-                delivery = validated
+            if stage == .delivery || stage == .return {
+                handovers.append(validated)
                 continue
             }
             do {
@@ -143,19 +146,20 @@ package struct BatchRunner: Sendable {
             }
             step("submit \(stage.rawValue)")
         }
-        if let delivery, outcome.status == .ok {
+        for handover in handovers where outcome.status == .ok {
+            let file = "\(car.name)/\(handover.submission.stage.rawValue).yaml"
             do {
                 let before = cache.count
                 let result = try SubmissionIntake(store: store, policy: lenient, concurrency: photoWorkers).take(
-                    delivery, submittedAt: now, cache: &cache)
+                    handover, submittedAt: now, cache: &cache)
                 outcome.photos += cache.count - before
                 for problem in result.diagnostics where problem.severity == .error {
-                    fail("batch.invalid", ["file": .text("\(car.name)/delivery.yaml"), "detail": .text(problem.rendered)])
+                    fail("batch.invalid", ["file": .text(file), "detail": .text(problem.rendered)])
                 }
             } catch {
-                fail("batch.submit_failed", ["file": .text("\(car.name)/delivery.yaml"), "detail": .text("\(error)")])
+                fail("batch.submit_failed", ["file": .text(file), "detail": .text("\(error)")])
             }
-            step("submit delivery")
+            step("submit \(handover.submission.stage.rawValue)")
         }
         if let vin, outcome.status == .ok || outcome.vin != nil, let record = try? CarRecordLoader.load(vin: vin, from: store) {
             summarise(record, into: &outcome)
@@ -197,10 +201,17 @@ package struct BatchRunner: Sendable {
         {
             outcome.delivery = check.verdict.rawValue
         }
+        if let returned = record.latest(.return), let afterSalePolicy,
+            let check = try? ReturnCheck.evaluate(
+                returned: returned, record: record, catalog: catalog, policy: afterSalePolicy, mileagePolicy: mileagePolicy, costTable: costTable)
+        {
+            outcome.returned = check.verdict.rawValue
+        }
     }
 
     private func writeReports(_ record: CarRecord, to folder: URL) throws {
-        let report = try ReportAssembly(catalog: catalog, mileagePolicy: mileagePolicy, costTable: costTable).report(record, generatedAt: now)
+        let report = try ReportAssembly(catalog: catalog, mileagePolicy: mileagePolicy, costTable: costTable, afterSalePolicy: afterSalePolicy)
+            .report(record, generatedAt: now)
         let files = ReportFiles(language: .zh, photos: reportPhotos, databaseFolder: URL(filePath: store.path).deletingLastPathComponent())
         try files.write(report, to: folder)
     }

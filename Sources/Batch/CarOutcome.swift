@@ -32,6 +32,8 @@ package struct CarOutcome: Sendable, Hashable, Codable {
     package var appraiser: String?
     /// The delivery verdict, when there is a delivery.
     package var delivery: String?
+    /// The return verdict (accept, deduct, refuse), when the car was brought back.
+    package var returned: String?
     /// Photos matching other cars.
     package var reuse: Int
     /// Step durations in milliseconds, in order.
@@ -46,7 +48,7 @@ package struct CarOutcome: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case status, car, vin, reasons, photos, grade, discrepancies, critical, mileageFlags, appraiser, delivery, reuse, steps, unchanged
+        case status, car, vin, reasons, photos, grade, discrepancies, critical, mileageFlags, appraiser, delivery, returned, reuse, steps, unchanged
     }
 
     /// Reads a recorded outcome; outcomes recorded before reasons were coded carry them as plain text.
@@ -69,6 +71,7 @@ package struct CarOutcome: Sendable, Hashable, Codable {
         mileageFlags = try c.decode(Int.self, forKey: .mileageFlags)
         appraiser = try c.decodeIfPresent(String.self, forKey: .appraiser)
         delivery = try c.decodeIfPresent(String.self, forKey: .delivery)
+        returned = try c.decodeIfPresent(String.self, forKey: .returned)
         reuse = try c.decode(Int.self, forKey: .reuse)
         steps = try c.decode([Step].self, forKey: .steps)
         unchanged = try c.decode(Bool.self, forKey: .unchanged)

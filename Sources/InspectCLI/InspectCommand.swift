@@ -9,13 +9,14 @@ struct InspectCommand: AsyncParsableCommand {
         abstract: "Validate, store and report used-car inspections (GB/T 30323 checklists, photos, mileage).",
         discussion: """
             Exit codes: 0 ok · 1 invalid input (validation errors, unknown VIN, unreadable file) · 2 usage error · \
-            3 findings (compare: discrepancies; mileage show: flags; deliver: attention) · 4 batch: a car failed · 5 deliver says stop · \
+            3 findings (compare: discrepancies; mileage show: flags; deliver: attention; return: deduct) · 4 batch: a car failed · \
+            5 deliver says stop, return refused · \
             70 internal error (database or file-system failure).
             """,
         version: Formats.versionText,
         subcommands: [
             Validate.self, Submit.self, Show.self, Compare.self, Mileage.self, Deliver.self, Report.self, Quote.self, DisputeCommand.self,
-            BatchRun.self, Photos.self,
+            ReturnCommand.self, WarrantyCommand.self, BatchRun.self, Photos.self,
         ]
     )
 

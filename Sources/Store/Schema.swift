@@ -5,7 +5,7 @@ enum Schema {
     /// Tables whose rows are never updated or deleted: corrections are new records.
     static let appendOnlyTables = [
         "inspection", "finding", "check_result", "photo", "section_score", "odometer_reading", "phash_band", "photo_reuse", "dispute",
-        "dispute_resolution",
+        "dispute_resolution", "warranty_claim",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -197,6 +197,59 @@ enum Schema {
                     );
                     """)
             for table in ["dispute", "dispute_resolution"] { try appendOnly(table, db) }
+        }
+        migrator.registerMigration("v6-return-stage") { db in
+            // The 7-day return is a stage of its own. SQLite cannot change a CHECK constraint, so the inspection table
+            // is rebuilt with every row as it was (same ids, same columns, same order) and its append-only triggers.
+            try db.execute(
+                sql: """
+                    CREATE TABLE inspection_v6 (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        vin TEXT NOT NULL REFERENCES vehicle(vin),
+                        stage TEXT NOT NULL CHECK (stage IN ('appraisal', 'audit', 'delivery', 'return')),
+                        revision INTEGER NOT NULL CHECK (revision >= 1),
+                        content_sha256 TEXT NOT NULL,
+                        template_id TEXT NOT NULL,
+                        template_sha256 TEXT NOT NULL,
+                        inspected_at TEXT NOT NULL,
+                        inspected_at_epoch INTEGER NOT NULL,
+                        inspector_id TEXT NOT NULL,
+                        inspector_name TEXT,
+                        site TEXT,
+                        source_path TEXT NOT NULL,
+                        submitted_at TEXT NOT NULL,
+                        total_hundredths INTEGER,
+                        grade_id TEXT,
+                        document TEXT NOT NULL,
+                        assessment TEXT NOT NULL,
+                        UNIQUE (vin, stage, revision)
+                    );
+                    INSERT INTO inspection_v6 SELECT * FROM inspection ORDER BY id;
+                    DROP TABLE inspection;
+                    ALTER TABLE inspection_v6 RENAME TO inspection;
+                    """)
+            try appendOnly("inspection", db)
+            // Warranty claims against a delivered car: append-only.
+            try db.execute(
+                sql: """
+                    CREATE TABLE warranty_claim (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        vin TEXT NOT NULL REFERENCES vehicle(vin),
+                        check_id TEXT,
+                        part_code TEXT,
+                        symptom TEXT NOT NULL,
+                        cost INTEGER NOT NULL CHECK (cost >= 0),
+                        claimed_at TEXT NOT NULL,
+                        claimed_at_epoch INTEGER NOT NULL,
+                        note TEXT,
+                        photo_path TEXT,
+                        photo_sha256 TEXT,
+                        recorded_at TEXT NOT NULL,
+                        CHECK ((check_id IS NULL) != (part_code IS NULL))
+                    );
+                    CREATE INDEX warranty_claim_vin ON warranty_claim(vin);
+                    """)
+            try appendOnly("warranty_claim", db)
         }
         return migrator
     }

@@ -16,7 +16,7 @@ package enum CarRecordLoader {
         return CarRecord(
             vehicle: vehicle, photos: photos, ledger: ledger.records, sameReadingElsewhere: ledger.sameReadingElsewhere,
             otherReportReferences: others,
-            disputes: try store.disputes(vin: vin)
+            disputes: try store.disputes(vin: vin), claims: try store.claims(vin: vin)
         )
     }
 }

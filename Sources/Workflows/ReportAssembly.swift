@@ -8,8 +8,8 @@ package struct ReportAssembly: Sendable {
     package var builder: ConditionReportBuilder
 
     /// Creates the use case.
-    package init(catalog: TemplateCatalog, mileagePolicy: MileagePolicy, costTable: CostTable? = nil) {
-        builder = ConditionReportBuilder(catalog: catalog, mileagePolicy: mileagePolicy, costTable: costTable)
+    package init(catalog: TemplateCatalog, mileagePolicy: MileagePolicy, costTable: CostTable? = nil, afterSalePolicy: AfterSalePolicy? = nil) {
+        builder = ConditionReportBuilder(catalog: catalog, mileagePolicy: mileagePolicy, costTable: costTable, afterSalePolicy: afterSalePolicy)
     }
 
     /// Why a report cannot be made.

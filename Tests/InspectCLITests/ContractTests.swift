@@ -61,9 +61,19 @@ import Testing
             ),
             ("condition-report-2", ["report", "--format", "json", "LHGCR2654E8012345", "--generated-at", "2026-11-27T18:00:00+08:00"]),
             ("quote-1", ["quote", "--format", "json", "LHGCR2654E8012345"]),
+            ("dispute-list-1", ["dispute", "list", "--format", "json", "JHMCM56557C404453"]),
+            ("warranty-list-1", ["warranty", "list", "--format", "json", "LSVAM4189C2184526"]),
             ("quote-1", ["quote", "--format", "json", "JHMCM56557C404453"]),  // excluded: flood
             ("quote-1", ["quote", "--format", "json", "LFV2A21K2D4052187", "--site", "tier3"]),  // structural: not quoted
         ]
+        #expect(try runner.run(["deliver", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"]).status == 0)
+        let returned = try runner.run(["return", "--format", "json", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/return.yaml"])
+        #expect(try Self.problems(returned.stdout, schema: "return-check-1") == [])
+        #expect(
+            try runner.run([
+                "warranty", "claim", "LSVAM4189C2184526", "--check", "chassis.7", "--symptom", "springs", "--cost", "10400", "--at",
+                "2026-12-10T10:00:00+08:00",
+            ]).status == 0)
         for output in outputs {
             let result = try runner.run(output.arguments)
             #expect(!result.stdout.isEmpty, "\(output.arguments): \(result.stderr)")

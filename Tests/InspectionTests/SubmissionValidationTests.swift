@@ -77,7 +77,7 @@ import Testing
         let traversal = Fixtures.submissionYAML().replacingOccurrences(of: "template: gbt30323-2013", with: "template: ../samples/x")
         try expectError(traversal, "appraisal.yaml:2:11: unknown template \"../samples/x\" (available: gbt30323-2013 walkaround-basic)")
         let stage = Fixtures.submissionYAML(stage: "transport")
-        try expectError(stage, "appraisal.yaml:3:8: stage \"transport\" is not allowed (allowed: appraisal audit delivery)")
+        try expectError(stage, "appraisal.yaml:3:8: stage \"transport\" is not allowed (allowed: appraisal audit delivery return)")
     }
 
     // MARK: defects

@@ -25,6 +25,12 @@ package enum Fixtures {
     /// `config/repair-costs.yaml`.
     package static let costTableFile = repoRoot.appending(path: "config/repair-costs.yaml")
 
+    /// `config/after-sale-policy.yaml`.
+    package static let afterSalePolicyFile = repoRoot.appending(path: "config/after-sale-policy.yaml")
+
+    /// The shipped after-sale policy.
+    package static func afterSalePolicy() throws -> AfterSalePolicy { try AfterSalePolicy.load(from: afterSalePolicyFile) }
+
     /// The shipped (example) cost table.
     package static func costTable() throws -> CostTable { try CostTableLoader.load(from: costTableFile) }
 

@@ -23,7 +23,7 @@ enum SampleDay {
         let store = try InspectionStore(path: database.path)
         var policy = try PhotoPolicyLoader.load(from: Fixtures.photoPolicyFile)
         let validator = SubmissionValidator(catalog: Fixtures.catalog())
-        for (stages, required) in [(["appraisal", "audit"], true), (["delivery"], false)] {
+        for (stages, required) in [(["appraisal", "audit"], true), (["delivery", "return"], false)] {
             policy.requiredAngleFailureIsError = required
             let intake = SubmissionIntake(store: store, policy: policy, concurrency: 2)
             for car in cars {
@@ -44,7 +44,9 @@ enum SampleDay {
 
     /// The report of one sample car.
     static func report(_ vin: String) throws -> ConditionReport {
-        let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy(), costTable: try Fixtures.costTable())
+        let assembly = ReportAssembly(
+            catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy(), costTable: try Fixtures.costTable(),
+            afterSalePolicy: try Fixtures.afterSalePolicy())
         return try assembly.report(vin: vin, store: try store.get(), generatedAt: generatedAt)
     }
 }

@@ -27,6 +27,8 @@ extension InspectCommand {
 
         @OptionGroup var costOptions: CostTableOptions
 
+        @OptionGroup var afterSale: AfterSalePolicyOptions
+
         @OptionGroup var clock: ClockOptions
 
         @Option(name: .long, help: "Cars processed at the same time (default: the core count).")
@@ -71,6 +73,7 @@ extension InspectCommand {
                 store: store, catalog: templates.catalog(), photoPolicy: try photoOptions.policy(), mileagePolicy: try mileageOptions.mileage(),
                 jobs: jobs,
                 outFolder: out.map { URL(filePath: $0) }, reportPhotos: photos, costTable: try costOptions.optionalTable(),
+                afterSalePolicy: try afterSale.optionalPolicy(),
                 now: try clock.currentTime())
             let progress = ProgressReporter(total: cars.count, mode: quiet ? .quiet : nil)
             let summary = try await runner.run(day: folder, progress: progress)

@@ -68,7 +68,8 @@ extension InspectCommand {
                     let upheld = record.disputes.filter { $0.resolution?.decision.upheld == true }.count
                     cars.append(
                         AccuracyReport.Car(
-                            appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison, disputesUpheld: upheld))
+                            appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison, disputesUpheld: upheld,
+                            claims: record.claims))
                 }
                 let report = AccuracyReport(cars: cars)
                 print(

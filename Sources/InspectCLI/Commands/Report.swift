@@ -25,6 +25,8 @@ extension InspectCommand {
 
         @OptionGroup var costOptions: CostTableOptions
 
+        @OptionGroup var afterSale: AfterSalePolicyOptions
+
         @OptionGroup var clock: ClockOptions
 
         @Option(name: .long, help: "json, html or md (with --all: all three unless given).")
@@ -66,7 +68,8 @@ extension InspectCommand {
         func run() throws {
             let store = try database.existingStore()
             let assembly = ReportAssembly(
-                catalog: templates.catalog(), mileagePolicy: try mileageOptions.mileage(), costTable: try costOptions.optionalTable())
+                catalog: templates.catalog(), mileagePolicy: try mileageOptions.mileage(), costTable: try costOptions.optionalTable(),
+                afterSalePolicy: try afterSale.optionalPolicy())
             let time = try generatedAt.map { try Timestamp.parse($0).get().text } ?? clock.currentTime()
             let files = ReportFiles(
                 language: lang, photos: photos, databaseFolder: URL(filePath: database.path).deletingLastPathComponent(), audience: audience)

@@ -14,12 +14,16 @@ enum Formats {
     static let photoCheck = "photo-check/1"
 
     /// Formats read: submissions, checklist templates, policies.
-    static let reads = [Submission.format, TemplateLoader.format, PhotoPolicyLoader.format, MileagePolicyLoader.format, CostTableLoader.format]
+    static let reads = [
+        Submission.format, TemplateLoader.format, PhotoPolicyLoader.format, MileagePolicyLoader.format, CostTableLoader.format,
+        AfterSalePolicy.format,
+    ]
 
     /// Formats written.
     static let writes = [
         ConditionReport.formatName, ComparisonOutput.formatName, AccuracyOutput.formatName, DeliveryCheckOutput.formatName,
-        MileageLedgerOutput.formatName, QuoteOutput.formatName, DisputeListOutput.formatName, validation, photoCheck, BatchSummary.formatName,
+        MileageLedgerOutput.formatName, QuoteOutput.formatName, DisputeListOutput.formatName, ReturnCheckOutput.formatName,
+        WarrantyListOutput.formatName, validation, photoCheck, BatchSummary.formatName,
     ]
 
     /// The text of `inspect --version`.

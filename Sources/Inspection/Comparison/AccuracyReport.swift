@@ -20,6 +20,10 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
         package var critical: Int
         /// Disputes about the appraised cars' findings settled in the buyer's favour.
         package var disputesUpheld: Int
+        /// Warranty claims about items the appraiser passed (and the auditor too), and what they cost.
+        package var claimsMissed: Int
+        /// See ``claimsMissed``.
+        package var claimsMissedCost: Int
         /// The most-missed items (part or check label) with counts, most first.
         package var mostMissed: [Item]
     }
@@ -56,13 +60,18 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
         package var comparison: InspectionComparison
         /// Disputes about the car's findings settled in the buyer's favour (anything but refused).
         package var disputesUpheld: Int
+        /// Warranty claims about items the appraiser and the auditor passed (missed).
+        package var missedClaims: [WarrantyClaim]
 
         /// Creates an entry.
-        package init(appraisal: Submission, audit: Submission, comparison: InspectionComparison, disputesUpheld: Int = 0) {
+        package init(
+            appraisal: Submission, audit: Submission, comparison: InspectionComparison, disputesUpheld: Int = 0, claims: [WarrantyClaim] = []
+        ) {
             self.appraisal = appraisal
             self.audit = audit
             self.comparison = comparison
             self.disputesUpheld = disputesUpheld
+            missedClaims = claims.filter { $0.attribution(appraisal: appraisal, audit: audit) == .missed }
         }
     }
 
@@ -90,6 +99,8 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
                 perCar: (Double(found.count) / Double(max(1, cars.count)) * 100).rounded() / 100,
                 missedStructural: found.filter { $0.kind == .missedByAppraiser && $0.flag == "accident" }.count,
                 critical: found.filter { $0.severity == .critical }.count, disputesUpheld: cars.reduce(0) { $0 + $1.disputesUpheld },
+                claimsMissed: cars.reduce(0) { $0 + $1.missedClaims.count },
+                claimsMissedCost: cars.flatMap(\.missedClaims).reduce(0) { $0 + $1.cost },
                 mostMissed: missed.map { Item(item: $0.key, count: $0.value) }.sorted { ($1.count, $0.item) < ($0.count, $1.item) }.prefix(5).map {
                     $0
                 })

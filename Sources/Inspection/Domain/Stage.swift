@@ -8,6 +8,8 @@ package enum Stage: String, Sendable, Hashable, Codable, CaseIterable, Comparabl
     case audit
     /// The handover to the buyer.
     case delivery
+    /// The car brought back within the return window (the 7-day return).
+    case `return`
 
     /// The stages' names, in pipeline order, for messages.
     package static let allNames = allCases.map(\.rawValue)
@@ -18,17 +20,19 @@ package enum Stage: String, Sendable, Hashable, Codable, CaseIterable, Comparabl
         case .appraisal: 0
         case .audit: 1
         case .delivery: 2
+        case .return: 3
         }
     }
 
     package static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rank < rhs.rank }
 
-    /// 评估 / 稽查 / 交付 with the English name.
+    /// 评估 / 稽查 / 交付 / 退车 with the English name.
     package var label: LocalizedText {
         switch self {
         case .appraisal: LocalizedText(zh: "评估", en: "appraisal")
         case .audit: LocalizedText(zh: "稽查", en: "audit")
         case .delivery: LocalizedText(zh: "交付", en: "delivery")
+        case .return: LocalizedText(zh: "退车", en: "return")
         }
     }
 }

@@ -86,6 +86,16 @@ package struct Timestamp: Sendable, Hashable, Codable, Comparable, CustomStringC
         self.offsetMinutes = offsetMinutes
     }
 
+    /// The instant `seconds` later, written in the same zone (`2026-11-27T20:40:00+08:00` plus 7 days is
+    /// `2026-12-04T20:40:00+08:00`).
+    package func adding(seconds: Int64) -> Timestamp {
+        let epoch = epochSeconds + seconds
+        let local = Self.utcText(epoch + Int64(offsetMinutes * 60)).dropLast()
+        let sign = offsetMinutes < 0 ? "-" : "+", magnitude = abs(offsetMinutes)
+        let zone = offsetMinutes == 0 && text.hasSuffix("Z") ? "Z" : "\(sign)\(Self.pad(magnitude / 60)):\(Self.pad(magnitude % 60))"
+        return Timestamp(text: local + zone, epochSeconds: epoch, offsetMinutes: offsetMinutes)
+    }
+
     /// The instant as `YYYY-MM-DDTHH:MM:SSZ`.
     package var utcText: String { Self.utcText(epochSeconds) }
 

@@ -102,6 +102,7 @@ package struct MileageLedger: Sendable, Hashable, Codable {
     /// The leg kind between two readings: appraisal -> audit, or the later reading's transport mode.
     package static func legKind(from previous: OdometerRecord, to record: OdometerRecord) -> LegKind {
         if previous.stage == .appraisal && record.stage == .audit { return .appraisalToAudit }
+        if record.stage == .return { return .trialWeek }
         switch record.mode {
         case .flatbed?: return .flatbed
         case .driven?: return .driven(routeKm: record.routeKm)

@@ -13,6 +13,8 @@ package struct MileagePolicy: Sendable, Hashable {
     package var drivenSlackMinimumKm: Int
     /// Km any other leg may add (a transport record without mode or route).
     package var otherLegKm: Int
+    /// Km the buyer may drive in the trial week, delivery -> return (the return check uses the same number).
+    package var trialWeekKm: Int = 500
     /// Km per day above which a leg is implausible (a leg shorter than a day counts as a day).
     package var maxKmPerDay: Int
     /// Average speed over a leg (km/h) above which it is implausible.
@@ -47,6 +49,7 @@ package struct MileagePolicy: Sendable, Hashable {
             return (route + slack, Notice("allowance.driven", params, table: table))
         case .driven(nil): return (otherLegKm, Notice("allowance.driven_no_route", ["allowance_km": .int(otherLegKm)], table: table))
         case .other: return (otherLegKm, Notice("allowance.other", ["allowance_km": .int(otherLegKm)], table: table))
+        case .trialWeek: return (trialWeekKm, Notice("allowance.trial_week", ["allowance_km": .int(trialWeekKm)], table: table))
         }
     }
 }
@@ -57,4 +60,6 @@ package enum LegKind: Sendable, Hashable {
     case flatbed
     case driven(routeKm: Int?)
     case other
+    /// Delivery -> return: the buyer's trial week.
+    case trialWeek
 }

@@ -34,7 +34,7 @@ package enum MileagePolicyLoader {
             log.error("format \"\(text)\" is not supported (expected \(format))", at: value.location)
         }
         let sections: [String: [String]] = [
-            "legs": ["appraisal_to_audit_km", "flatbed_km", "driven_slack_percent", "driven_slack_minimum_km", "other_km"],
+            "legs": ["appraisal_to_audit_km", "flatbed_km", "driven_slack_percent", "driven_slack_minimum_km", "other_km", "trial_week_km"],
             "checks": [
                 "max_km_per_day", "max_average_kmh", "unit_mismatch_tolerance_percent", "unit_mismatch_minimum_km", "repeated_reading_minimum_km",
             ],
@@ -66,7 +66,8 @@ package enum MileagePolicyLoader {
         func v(_ key: String) -> Int { values[key] ?? 0 }
         return MileagePolicy(
             appraisalToAuditKm: v("appraisal_to_audit_km"), flatbedKm: v("flatbed_km"), drivenSlackPercent: v("driven_slack_percent"),
-            drivenSlackMinimumKm: v("driven_slack_minimum_km"), otherLegKm: v("other_km"), maxKmPerDay: v("max_km_per_day"),
+            drivenSlackMinimumKm: v("driven_slack_minimum_km"), otherLegKm: v("other_km"), trialWeekKm: v("trial_week_km"),
+            maxKmPerDay: v("max_km_per_day"),
             maxAverageKmh: v("max_average_kmh"), unitMismatchTolerancePercent: v("unit_mismatch_tolerance_percent"),
             repeatedReadingMinimumKm: v("repeated_reading_minimum_km"), unitMismatchMinimumKm: v("unit_mismatch_minimum_km"),
             possiblyNewAfterKm: v("possibly_new_after_km"), possiblyNewAfterDays: v("possibly_new_after_days"),

@@ -10,13 +10,15 @@ package enum OdometerStage: String, Sendable, Hashable, Codable, CaseIterable, C
     case transport
     /// The handover to the buyer.
     case delivery
+    /// The car brought back (the 7-day return).
+    case `return`
     /// Anything else recorded by hand.
     case other
     /// The reading the condition report stands on, when a delivery is held against it.
     case report
 
     /// The stages a person may record a reading at (`mileage record --stage`).
-    package static let recordable: [OdometerStage] = [.appraisal, .audit, .transport, .delivery, .other]
+    package static let recordable: [OdometerStage] = [.appraisal, .audit, .transport, .delivery, .return, .other]
 
     /// The stage a submission's reading is taken at.
     package init(_ stage: Stage) {
@@ -24,6 +26,7 @@ package enum OdometerStage: String, Sendable, Hashable, Codable, CaseIterable, C
         case .appraisal: self = .appraisal
         case .audit: self = .audit
         case .delivery: self = .delivery
+        case .return: self = .return
         }
     }
 
@@ -36,6 +39,7 @@ package enum OdometerStage: String, Sendable, Hashable, Codable, CaseIterable, C
         case .audit: LocalizedText(zh: "稽查", en: "audit")
         case .transport: LocalizedText(zh: "运输", en: "transport")
         case .delivery: LocalizedText(zh: "交付", en: "delivery")
+        case .return: LocalizedText(zh: "退车", en: "return")
         case .other: LocalizedText(zh: "其他", en: "other")
         case .report: LocalizedText(zh: "车况报告", en: "the condition report")
         }

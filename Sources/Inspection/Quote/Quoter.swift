@@ -21,33 +21,11 @@ package enum Quoter {
             quote.excluded = Quote.Exclusion(flag: flag, label: raised.label, causes: raised.causes, reason: reason)
             return quote
         }
-        func cost(_ operation: CostTable.Operation) -> Quote.Amount {
-            let labour = Int((operation.hours * Double(rate)).rounded())
-            return Quote.Amount(min: labour + operation.materialMin, max: labour + operation.materialMax)
-        }
         for defect in submission.defects {
-            guard let (group, part) = template.part(defect.part) else { continue }
-            let name = part.label
-            if group.raises != nil, group.raises == template.scoring?.accidentFlag {
-                let reason = Notice("quote.structural", ["code": .text(defect.code)], table: messages)
-                quote.notQuoted.append(Quote.NotQuoted(finding: defect.code, name: name, reason: reason))
-                continue
-            }
-            guard let rule = table.rule(group: group.id, part: defect.part, defect: defect.type, degree: defect.degree) else {
-                let reason = Notice("quote.no_rule", ["code": .text(defect.code)], table: messages)
-                quote.notQuoted.append(Quote.NotQuoted(finding: defect.code, name: name, reason: reason))
-                continue
-            }
-            switch rule.outcome {
-            case let .notPriced(why):
-                let reason = Notice("quote.\(why.rawValue)", ["code": .text(defect.code), "rule": .text(rule.name)], table: messages)
-                quote.notQuoted.append(Quote.NotQuoted(finding: defect.code, name: name, reason: reason))
-            case let .operation(id):
-                guard let operation = table.operations[id] else { continue }
-                quote.lines.append(
-                    Quote.Line(
-                        finding: defect.code, item: defect.part, name: name, defect: group.defectTypes.first { $0.code == defect.type }?.label,
-                        degree: defect.degree, operation: operation, hours: operation.hours, cost: cost(operation), rule: rule.name))
+            switch price(defect, template: template, table: table, rate: rate) {
+            case let .priced(line)?: quote.lines.append(line)
+            case let .notPriced(item)?: quote.notQuoted.append(item)
+            case nil: continue
             }
         }
         for answer in submission.checks where answer.result == .minor || answer.result == .major {
@@ -60,8 +38,43 @@ package enum Quoter {
             quote.lines.append(
                 Quote.Line(
                     finding: answer.id, item: answer.id, name: name, defect: nil, degree: nil, operation: operation, hours: operation.hours,
-                    cost: cost(operation), rule: rule.name))
+                    cost: cost(operation, rate: rate), rule: rule.name))
         }
         return quote
+    }
+
+    /// What pricing one finding gives.
+    package enum Priced: Sendable, Hashable {
+        case priced(Quote.Line)
+        case notPriced(Quote.NotQuoted)
+    }
+
+    /// One defect priced at `rate`: the operation of the most specific rule, or why it is not priced (structural, a
+    /// rule's `not_priced`, no rule). Nil for a part the template does not know.
+    package static func price(_ defect: Defect, template: ChecklistTemplate, table: CostTable, rate: Int) -> Priced? {
+        guard let (group, part) = template.part(defect.part) else { return nil }
+        let messages = InspectionMessages.table
+        func notPriced(_ code: String, _ params: [String: NoticeValue]) -> Priced {
+            .notPriced(Quote.NotQuoted(finding: defect.code, name: part.label, reason: Notice(code, params, table: messages)))
+        }
+        if group.raises != nil, group.raises == template.scoring?.accidentFlag { return notPriced("quote.structural", ["code": .text(defect.code)]) }
+        guard let rule = table.rule(group: group.id, part: defect.part, defect: defect.type, degree: defect.degree) else {
+            return notPriced("quote.no_rule", ["code": .text(defect.code)])
+        }
+        switch rule.outcome {
+        case let .notPriced(why): return notPriced("quote.\(why.rawValue)", ["code": .text(defect.code), "rule": .text(rule.name)])
+        case let .operation(id):
+            guard let operation = table.operations[id] else { return notPriced("quote.no_rule", ["code": .text(defect.code)]) }
+            return .priced(
+                Quote.Line(
+                    finding: defect.code, item: defect.part, name: part.label, defect: group.defectTypes.first { $0.code == defect.type }?.label,
+                    degree: defect.degree, operation: operation, hours: operation.hours, cost: cost(operation, rate: rate), rule: rule.name))
+        }
+    }
+
+    /// Labour at `rate` plus the material range.
+    static func cost(_ operation: CostTable.Operation, rate: Int) -> Quote.Amount {
+        let labour = Int((operation.hours * Double(rate)).rounded())
+        return Quote.Amount(min: labour + operation.materialMin, max: labour + operation.materialMax)
     }
 }

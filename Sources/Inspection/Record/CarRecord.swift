@@ -15,13 +15,16 @@ package struct CarRecord: Sendable, Hashable {
     package var otherReportReferences: [String: String]
     /// Disputes about the report's findings, with their settlements, oldest first.
     package var disputes: [Dispute]
+    /// Warranty claims, oldest first.
+    package var claims: [WarrantyClaim]
 
     /// Creates a record.
     package init(
         vehicle: StoredVehicle, photos: [Int64: [StoredPhoto]], ledger: [OdometerRecord], sameReadingElsewhere: [Int64: [String]],
-        otherReportReferences: [String: String] = [:], disputes: [Dispute] = []
+        otherReportReferences: [String: String] = [:], disputes: [Dispute] = [], claims: [WarrantyClaim] = []
     ) {
         self.disputes = disputes
+        self.claims = claims
         self.vehicle = vehicle
         self.photos = photos
         self.ledger = ledger

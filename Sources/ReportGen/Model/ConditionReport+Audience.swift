@@ -23,6 +23,7 @@ extension ConditionReport {
         for index in copy.checks.indices { copy.checks[index].note = nil }
         copy.warnings = []
         copy.estimate = nil  // pricing is internal
+        copy.afterSale = nil  // the after-sale history is internal
         for index in copy.disputes.indices {  // staff names and remarks
             copy.disputes[index].resolvedBy = nil
             copy.disputes[index].approvedBy = nil

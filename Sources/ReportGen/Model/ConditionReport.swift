@@ -47,6 +47,8 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     package var estimate: QuoteOutput?
     /// Disputes about the findings, with their settlements (none before any was opened).
     package var disputes: [DisputeItem]
+    /// The car's after-sale history: the return inspection and its verdict, warranty claims (internal reports only).
+    package var afterSale: AfterSale?
     /// Things a reader should know (missing audit, photos that failed a gate or were reused, critical mileage flags),
     /// each coded and worded in both languages.
     package var warnings: [Notice]
@@ -250,6 +252,14 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var newDamage: [String]
         package var disputed: [String]
         package var reasons: [DeliveryReason]
+    }
+
+    /// After the sale.
+    package struct AfterSale: Sendable, Hashable, Codable {
+        /// The latest return inspection and its verdict.
+        package var returned: ReturnCheckOutput?
+        /// Warranty claims, each held against the inspections.
+        package var claims: WarrantyListOutput?
     }
 
     /// A dispute about a finding and its settlement.

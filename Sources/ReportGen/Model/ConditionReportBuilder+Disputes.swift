@@ -2,6 +2,23 @@ import Common
 import Inspection
 
 extension ConditionReportBuilder {
+    /// The after-sale history on the record at `generated` (nil: everything): the latest return inspection with its
+    /// verdict (when the after-sale policy is known), and the warranty claims. Nil when there is neither.
+    func afterSale(_ record: CarRecord, generated: Int64?) -> ConditionReport.AfterSale? {
+        func onRecord(_ time: Timestamp) -> Bool { generated.map { time.epochSeconds <= $0 } ?? true }
+        var returned: ReturnCheckOutput?
+        if let inspection = record.latest(.return), onRecord(inspection.submission.inspectedAt), let afterSalePolicy,
+            let check = try? ReturnCheck.evaluate(
+                returned: inspection, record: record, catalog: catalog, policy: afterSalePolicy, mileagePolicy: mileagePolicy, costTable: costTable)
+        {
+            returned = ReturnCheckOutput(vin: record.vin, returned: inspection, check: check)
+        }
+        var shown = record
+        shown.claims = record.claims.filter { onRecord($0.claimedAt) }
+        let claims = shown.claims.isEmpty ? nil : WarrantyListOutput(record: shown, catalog: catalog)
+        return returned == nil && claims == nil ? nil : ConditionReport.AfterSale(returned: returned, claims: claims)
+    }
+
     /// The disputes of `record` as the report shows them: the report's close-up of the finding beside the photo taken
     /// when it was disputed, and the settlement.
     /// Only what was on the record at `generated` (epoch seconds; nil: everything): a dispute opened later is left out,

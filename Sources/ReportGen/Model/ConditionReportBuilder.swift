@@ -11,12 +11,15 @@ package struct ConditionReportBuilder: Sendable {
     package var mileagePolicy: MileagePolicy
     /// The repair cost table: with one, the report carries the reconditioning estimate.
     package var costTable: CostTable?
+    /// The return and warranty terms: with them, the report carries the return verdict.
+    package var afterSalePolicy: AfterSalePolicy?
 
     /// Creates a builder.
-    package init(catalog: TemplateCatalog, mileagePolicy: MileagePolicy, costTable: CostTable? = nil) {
+    package init(catalog: TemplateCatalog, mileagePolicy: MileagePolicy, costTable: CostTable? = nil, afterSalePolicy: AfterSalePolicy? = nil) {
         self.catalog = catalog
         self.mileagePolicy = mileagePolicy
         self.costTable = costTable
+        self.afterSalePolicy = afterSalePolicy
     }
 
     /// Why a report cannot be built.
@@ -164,7 +167,7 @@ package struct ConditionReportBuilder: Sendable {
                             zh: failing.map(\.notice.message.zh).joined(separator: "；"), en: failing.map(\.notice.message.en).joined(separator: "; ")),
                     ], table: ReportMessages.table))
         }
-        for match in latest.filter({ $0.stage != .delivery }).flatMap(\.reuse) {
+        for match in latest.filter({ $0.stage == .appraisal || $0.stage == .audit }).flatMap(\.reuse) {
             let angle = template.angles.first { $0.id == match.use }?.label ?? LocalizedText(zh: match.use, en: match.use)
             let other = NoticeValue.text(record.otherReportReferences[match.otherVIN] ?? "?")
             warnings.append(
@@ -203,7 +206,7 @@ package struct ConditionReportBuilder: Sendable {
         }
 
         let identity = submission.vehicle
-        let used = latest.filter { $0.stage != .delivery }.map { inspection in
+        let used = latest.filter { $0.stage == .appraisal || $0.stage == .audit }.map { inspection in
             ConditionReport.InspectionUsed(
                 stage: inspection.stage.rawValue, stageLabel: inspection.stage.label, revision: inspection.revision,
                 inspectorID: inspection.submission.inspector.id, inspectorName: inspection.submission.inspector.name,
@@ -229,6 +232,7 @@ package struct ConditionReportBuilder: Sendable {
             inspections: used, findings: findings, checks: checks, headline: headline, score: score, flags: flags, discrepancies: discrepancies,
             mileage: mileage,
             photos: photos, delivery: delivery, estimate: estimate, disputes: disputes,
+            afterSale: afterSale(record, generated: try? generated.get()),
             warnings: warnings)
     }
 

@@ -184,6 +184,7 @@ package enum ConditionReportHTMLRenderer {
             h.append("</div></section>")
         }
         if let disputes = DisputeRenderer.html(report, language: l, src: src) { h.append(disputes) }
+        if let afterSale = AfterSaleRenderer.html(report, language: l) { h.append(afterSale) }
         if !report.warnings.isEmpty {
             h.append(
                 "<section><h2>\(e(l.text(.warnings)))</h2><ul>" + report.warnings.map { "<li>\(e(l.say($0)))</li>" }.joined() + "</ul></section>")

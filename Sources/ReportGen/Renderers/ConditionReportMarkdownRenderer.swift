@@ -139,6 +139,7 @@ package enum ConditionReportMarkdownRenderer {
             for reason in delivery.reasons { out.append("- [\(l.pick(reason.tagLabel))] \(cell(l.say(reason.notice)))") }
         }
         out += DisputeRenderer.markdown(report, language: l)
+        out += AfterSaleRenderer.markdown(report, language: l)
         if !report.warnings.isEmpty {
             out.append("")
             out.append("## \(l.text(.warnings))")

@@ -22,6 +22,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         case informationOnly, supersededBy, safety, retakeRequired
         case estimate, operation, hours, cost, notQuoted, siteClass, labourRate, estimateTotal, rule
         case disputes, reportPhoto, disputePhoto, remeasured, borneBy, openedBy
+        case afterSale, returnInspection, warrantyClaims, deductions, windowUntil
 
         var label: LocalizedText {
             switch self {
@@ -95,6 +96,11 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             case .remeasured: .init(zh: "复测程度", en: "re-measured degree")
             case .borneBy: .init(zh: "承担方", en: "borne by")
             case .openedBy: .init(zh: "提出方", en: "raised by")
+            case .afterSale: .init(zh: "售后记录", en: "After the sale")
+            case .returnInspection: .init(zh: "退车检测", en: "Return inspection")
+            case .warrantyClaims: .init(zh: "质保索赔", en: "Warranty claims")
+            case .deductions: .init(zh: "扣款合计", en: "Deductions")
+            case .windowUntil: .init(zh: "退车期截止", en: "window until")
             }
         }
     }
