@@ -87,6 +87,12 @@ expect 0 "$bin" dispute resolve 2 --decision polished --by STF-0012 --at 2026-11
 expect 1 "$bin" dispute resolve 2 --decision refused --by STF-0012 --at 2026-11-25T18:00:00+08:00
 expect 0 "$bin" dispute list LSVAM4189C2184526
 
+echo "== after the sale: the 7-day return (a new scratch: deduct, exit 3) and a warranty claim (missed by both inspections) =="
+expect 3 "$bin" return LSVAM4189C2184526 --submission "$day"/LSVAM4189C2184526/return.yaml
+expect 1 "$bin" warranty claim LFV2A21K2D4052187 --check chassis.7 --symptom "rear springs sag" --cost 10400 --at 2026-12-10T10:00:00+08:00
+expect 0 "$bin" warranty claim JHMCM56557C404453 --check chassis.7 --symptom "rear springs sag" --cost 10400 --at 2026-12-10T10:00:00+08:00
+expect 0 "$bin" warranty list JHMCM56557C404453
+
 echo "== the reconditioning estimate (config/repair-costs.yaml: example prices), Chinese and English =="
 expect 0 "$bin" quote LHGCR2654E8012345 --format md --lang zh
 expect 0 "$bin" quote JHMCM56557C404453 --format md --lang en
