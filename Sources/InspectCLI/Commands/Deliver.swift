@@ -40,11 +40,7 @@ extension InspectCommand {
         func run() throws {
             let vin = vin.uppercased()
             let store = try database.existingStore()
-            let report = SubmissionValidator(catalog: templates.catalog()).validate(fileAt: URL(filePath: submission), displayPath: submission)
-            for diagnostic in report.diagnostics { ReportPrinter.stderr(diagnostic.rendered + "\n") }
-            guard let validated = report.validated else {
-                throw CLIFailure.invalid("\(submission): invalid (\(report.errors.count) errors); nothing stored")
-            }
+            let validated = try templates.validatedSubmission(at: submission)
             let workflow = DeliveryWorkflow(
                 store: store, catalog: templates.catalog(), photoPolicy: try photoOptions.policy(), mileagePolicy: try mileageOptions.mileage(),
                 concurrency: ProcessInfo.processInfo.activeProcessorCount)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Common
 import Foundation
 import Inspection
 
@@ -17,5 +18,14 @@ struct TemplateOptions: ParsableArguments {
             if !folders.contains(folder) { folders.append(folder) }
         }
         return TemplateCatalog(folders: folders)
+    }
+
+    /// The submission at `path` validated against these templates, its diagnostics printed on stderr; an invalid one
+    /// stops the command (exit 1, nothing stored).
+    func validatedSubmission(at path: String) throws -> ValidatedSubmission {
+        let report = SubmissionValidator(catalog: catalog()).validate(fileAt: URL(filePath: path), displayPath: path)
+        for diagnostic in report.diagnostics { ReportPrinter.stderr(diagnostic.rendered + "\n") }
+        guard let validated = report.validated else { throw CLIFailure.invalid("\(path): invalid (\(report.errors.count) errors); nothing stored") }
+        return validated
     }
 }
