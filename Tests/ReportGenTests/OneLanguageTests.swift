@@ -23,6 +23,8 @@ struct OneLanguageTests {
         for i in report.inspections { values += [i.inspectorID, i.inspectorName, i.site].compactMap { $0 } }
         values += report.findings.compactMap(\.note) + report.checks.compactMap(\.note)
         values += report.photos.compactMap(\.reusedFrom)
+        values += report.disputes.flatMap { [$0.note, $0.resolutionNote, $0.resolvedBy, $0.approvedBy].compactMap { $0 } }
+        values += report.afterSale?.claims?.claims.flatMap { [$0.symptom, $0.note].compactMap { $0 } } ?? []
         return values.sorted { $0.count > $1.count }
     }
 

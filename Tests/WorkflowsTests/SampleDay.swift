@@ -37,6 +37,27 @@ enum SampleDay {
                 }
             }
         }
+        // After the handovers: the Lavida's buyer disputes the hood scratch (polished at the platform's cost, degree
+        // re-measured), and the flood car gets a warranty claim on its springs, which both inspections passed.
+        let catalog = Fixtures.catalog()
+        let disputes = DisputeWorkflow(store: store, catalog: catalog)
+        let opened = try disputes.open(
+            Dispute(
+                vin: "LSVAM4189C2184526", finding: "14HH2", openedBy: .customer, openedAt: try Timestamp.parse("2026-11-25T15:30:00+08:00").get(),
+                note: "比想象中严重"), photoPath: nil, photoPolicy: nil, recordedAt: "2026-11-26T02:00:00Z")
+        try disputes.resolve(
+            opened,
+            Dispute.Resolution(
+                decision: .polished, by: "STF-0012", at: try Timestamp.parse("2026-11-25T17:00:00+08:00").get(), degree: 1, cost: 300,
+                bearer: .platform,
+                approvedBy: "MGR-0003"), recordedAt: "2026-11-26T02:00:00Z")
+        let afterSale = AfterSaleWorkflow(
+            store: store, catalog: catalog, photoPolicy: policy, mileagePolicy: try Fixtures.mileagePolicy(), policy: try Fixtures.afterSalePolicy(),
+            costTable: try Fixtures.costTable())
+        _ = try afterSale.claim(
+            WarrantyClaim(
+                vin: "JHMCM56557C404453", item: .check("chassis.7"), symptom: "后悬挂弹簧下沉", cost: 10400,
+                claimedAt: try Timestamp.parse("2026-11-27T08:00:00+08:00").get()), photoPath: nil, recordedAt: "2026-11-26T02:00:00Z")
         return store
     }
 
