@@ -199,14 +199,15 @@ enum Schema {
             for table in ["dispute", "dispute_resolution"] { try appendOnly(table, db) }
         }
         migrator.registerMigration("v6-return-stage") { db in
-            // The 7-day return is a stage of its own. SQLite cannot change a CHECK constraint, so the inspection table
+            // The 7-day return and a service visit's reception and health check are stages of their own. SQLite cannot
+            // change a CHECK constraint, so the inspection table
             // is rebuilt with every row as it was (same ids, same columns, same order) and its append-only triggers.
             try db.execute(
                 sql: """
                     CREATE TABLE inspection_v6 (
                         id INTEGER PRIMARY KEY AUTOINCREMENT,
                         vin TEXT NOT NULL REFERENCES vehicle(vin),
-                        stage TEXT NOT NULL CHECK (stage IN ('appraisal', 'audit', 'delivery', 'return')),
+                        stage TEXT NOT NULL CHECK (stage IN ('appraisal', 'audit', 'delivery', 'return', 'reception', 'health_check')),
                         revision INTEGER NOT NULL CHECK (revision >= 1),
                         content_sha256 TEXT NOT NULL,
                         template_id TEXT NOT NULL,

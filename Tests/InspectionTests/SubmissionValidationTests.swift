@@ -45,7 +45,7 @@ import Testing
         let top = Fixtures.submissionYAML(extra: "colour: silver")
         try expectError(
             top,
-            "appraisal.yaml:\(at(top, "colour")): unknown key \"colour\" (allowed: format template stage vehicle inspector inspected_at site odometer transport defects checks photos notes disputes)"
+            "appraisal.yaml:\(at(top, "colour")): unknown key \"colour\" (allowed: format template stage vehicle inspector inspected_at site odometer transport defects checks photos notes disputes work_order fuel_level valuables acknowledgement)"
         )
         let nested = Fixtures.submissionYAML().replacingOccurrences(of: "  plate: 京N8P2Q1", with: "  plate: 京N8P2Q1\n  colour: silver")
         try expectError(
@@ -73,11 +73,15 @@ import Testing
         let format = Fixtures.submissionYAML().replacingOccurrences(of: "format: inspection/1", with: "format: inspection/2")
         try expectError(format, "appraisal.yaml:1:9: format \"inspection/2\" is not supported (expected inspection/1)")
         let template = Fixtures.submissionYAML().replacingOccurrences(of: "template: gbt30323-2013", with: "template: gbt-1999")
-        try expectError(template, "appraisal.yaml:2:11: unknown template \"gbt-1999\" (available: gbt30323-2013 walkaround-basic)")
+        try expectError(
+            template, "appraisal.yaml:2:11: unknown template \"gbt-1999\" (available: gbt30323-2013 health-check service-reception walkaround-basic)")
         let traversal = Fixtures.submissionYAML().replacingOccurrences(of: "template: gbt30323-2013", with: "template: ../samples/x")
-        try expectError(traversal, "appraisal.yaml:2:11: unknown template \"../samples/x\" (available: gbt30323-2013 walkaround-basic)")
+        try expectError(
+            traversal,
+            "appraisal.yaml:2:11: unknown template \"../samples/x\" (available: gbt30323-2013 health-check service-reception walkaround-basic)")
         let stage = Fixtures.submissionYAML(stage: "transport")
-        try expectError(stage, "appraisal.yaml:3:8: stage \"transport\" is not allowed (allowed: appraisal audit delivery return)")
+        try expectError(
+            stage, "appraisal.yaml:3:8: stage \"transport\" is not allowed (allowed: appraisal audit delivery return reception health_check)")
     }
 
     // MARK: defects

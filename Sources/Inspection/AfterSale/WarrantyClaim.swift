@@ -57,7 +57,7 @@ package struct WarrantyClaim: Sendable, Hashable {
         let inspections = [appraisal, audit].compactMap { $0 }
         switch item {
         case let .check(id):
-            let flagged = inspections.contains { $0.checks.contains { $0.id == id && ($0.result == .minor || $0.result == .major) } }
+            let flagged = inspections.contains { $0.checks.contains { $0.id == id && $0.result.isFinding } }
             return flagged ? .disclosed : .missed
         case let .part(code):
             return inspections.contains { $0.defects.contains { $0.part == code } } ? .disclosed : .missed

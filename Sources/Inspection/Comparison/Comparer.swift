@@ -222,8 +222,8 @@ package enum Comparer {
 
         func rank(_ result: CheckResult?) -> Int {
             switch result {
-            case .major?: 3
-            case .minor?: 2
+            case .major?, .urgent?: 3
+            case .minor?, .advise?: 2
             case .ok?, .na?, nil: 0
             }
         }

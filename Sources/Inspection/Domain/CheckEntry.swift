@@ -6,11 +6,14 @@ package struct CheckEntry: Sendable, Hashable, Codable {
     package var result: CheckResult
     /// Free text.
     package var note: String?
+    /// The measured value, in the unit the template's check declares (tread depth in mm).
+    package var value: Double?
 
     /// Creates an entry.
-    package init(id: String, result: CheckResult, note: String? = nil) {
+    package init(id: String, result: CheckResult, note: String? = nil, value: Double? = nil) {
         self.id = id
         self.result = result
         self.note = note
+        self.value = value
     }
 }

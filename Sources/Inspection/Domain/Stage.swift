@@ -10,6 +10,13 @@ package enum Stage: String, Sendable, Hashable, Codable, CaseIterable, Comparabl
     case delivery
     /// The car brought back within the return window (the 7-day return).
     case `return`
+    /// A service visit's reception walkaround (环检单), under a work order.
+    case reception
+    /// A service visit's vehicle health check (车辆健康检查), under a work order.
+    case healthCheck = "health_check"
+
+    /// The stages of a service visit: they carry a work order.
+    package var isService: Bool { self == .reception || self == .healthCheck }
 
     /// The stages' names, in pipeline order, for messages.
     package static let allNames = allCases.map(\.rawValue)
@@ -21,6 +28,8 @@ package enum Stage: String, Sendable, Hashable, Codable, CaseIterable, Comparabl
         case .audit: 1
         case .delivery: 2
         case .return: 3
+        case .reception: 4
+        case .healthCheck: 5
         }
     }
 
@@ -33,6 +42,8 @@ package enum Stage: String, Sendable, Hashable, Codable, CaseIterable, Comparabl
         case .audit: LocalizedText(zh: "稽查", en: "audit")
         case .delivery: LocalizedText(zh: "交付", en: "delivery")
         case .return: LocalizedText(zh: "退车", en: "return")
+        case .reception: LocalizedText(zh: "接车环检", en: "reception")
+        case .healthCheck: LocalizedText(zh: "健康检查", en: "health check")
         }
     }
 }

@@ -12,6 +12,10 @@ package enum OdometerStage: String, Sendable, Hashable, Codable, CaseIterable, C
     case delivery
     /// The car brought back (the 7-day return).
     case `return`
+    /// A service visit's reception.
+    case reception
+    /// A service visit's health check.
+    case healthCheck = "health_check"
     /// Anything else recorded by hand.
     case other
     /// The reading the condition report stands on, when a delivery is held against it.
@@ -27,6 +31,8 @@ package enum OdometerStage: String, Sendable, Hashable, Codable, CaseIterable, C
         case .audit: self = .audit
         case .delivery: self = .delivery
         case .return: self = .return
+        case .reception: self = .reception
+        case .healthCheck: self = .healthCheck
         }
     }
 
@@ -40,6 +46,8 @@ package enum OdometerStage: String, Sendable, Hashable, Codable, CaseIterable, C
         case .transport: LocalizedText(zh: "运输", en: "transport")
         case .delivery: LocalizedText(zh: "交付", en: "delivery")
         case .return: LocalizedText(zh: "退车", en: "return")
+        case .reception: LocalizedText(zh: "接车环检", en: "reception")
+        case .healthCheck: LocalizedText(zh: "健康检查", en: "health check")
         case .other: LocalizedText(zh: "其他", en: "other")
         case .report: LocalizedText(zh: "车况报告", en: "the condition report")
         }

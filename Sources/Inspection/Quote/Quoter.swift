@@ -28,7 +28,7 @@ package enum Quoter {
             case nil: continue
             }
         }
-        for answer in submission.checks where answer.result == .minor || answer.result == .major {
+        for answer in submission.checks where answer.result.isFinding {
             let name = template.check(answer.id)?.check.label ?? LocalizedText(zh: answer.id, en: answer.id)
             guard let rule = table.checkRule(answer.id), let operation = table.operations[rule.operation] else {
                 let reason = Notice("quote.check_not_priced", ["check": .text(answer.id)], table: messages)

@@ -31,13 +31,16 @@ package struct Submission: Sendable, Hashable, Codable {
     package var notes: String?
     /// Delivery only: defect codes of the condition report the buyer disputes (nil when none were given).
     package var disputes: [String]?
+    /// Service stages only (reception, health check): the work order and the reception's extras.
+    package var service: ServiceVisit?
 
     /// Creates a submission.
     package init(
         templateID: String, stage: Stage, vehicle: VehicleIdentity, inspector: Inspector, inspectedAt: Timestamp, site: String?,
         odometer: OdometerReading, transport: Transport?, defects: [Defect], checks: [CheckEntry], photos: [AnglePhoto], notes: String?,
-        disputes: [String]? = nil
+        disputes: [String]? = nil, service: ServiceVisit? = nil
     ) {
+        self.service = service
         self.templateID = templateID
         self.stage = stage
         self.vehicle = vehicle

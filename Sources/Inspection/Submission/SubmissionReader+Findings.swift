@@ -137,17 +137,22 @@ extension SubmissionReader {
             let item = "check \"\(pair.key)\""
             var resultValue = pair.value
             var note: String?
+            var valueEntry: YAMLValue?
+            var measuredValue: Double?
             if case .mapping = pair.value.kind, let inner = log.mapping(pair.value, item: item) {
-                log.rejectUnknownKeys(inner, allowed: ["result", "note"], item: item)
+                log.rejectUnknownKeys(inner, allowed: ["result", "note", "value"], item: item)
                 guard let value = log.require("result", in: inner, at: pair.value.location, item: item) else { continue }
                 resultValue = value
                 note = optionalText(inner, "note", item: item)
+                if let measured = inner.first(where: { $0.key == "value" }) {
+                    valueEntry = measured.value
+                    measuredValue = log.number(measured.value, item: item, field: "value")
+                }
             }
             guard let name = log.text(resultValue, item: item, field: "result") else { continue }
             guard let result = CheckResult(rawValue: name) else {
-                log.error(
-                    "result \"\(name)\" is not allowed (allowed: \(CheckResult.allNames.joined(separator: " ")))", at: resultValue.location,
-                    item: item)
+                let vocabulary = template?.resultLevels.map(\.result.rawValue) ?? CheckResult.allNames
+                log.error("result \"\(name)\" is not allowed (allowed: \(vocabulary.joined(separator: " ")))", at: resultValue.location, item: item)
                 continue
             }
             if let template {
@@ -172,8 +177,19 @@ extension SubmissionReader {
                     log.error("result \"\(name)\" is not allowed \(scope)\(yesNo)", at: resultValue.location, item: item)
                     continue
                 }
+                if let valueEntry, let measuredValue {
+                    if let measure = check.measure {
+                        if measuredValue < measure.min || measuredValue > measure.max {
+                            log.error(
+                                "value \(measuredValue) \(measure.unit) is outside \(measure.min)-\(measure.max) \(measure.unit)",
+                                at: valueEntry.location, item: item)
+                        }
+                    } else {
+                        log.error("\(check.id) measures no value", at: valueEntry.location, item: item)
+                    }
+                }
             }
-            checks.append(CheckEntry(id: pair.key, result: result, note: note))
+            checks.append(CheckEntry(id: pair.key, result: result, note: note, value: measuredValue))
         }
         return checks
     }

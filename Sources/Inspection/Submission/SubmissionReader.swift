@@ -11,10 +11,11 @@ struct SubmissionReader {
     /// Where the VIN was written (for the model-year cross-check once the dates are read).
     var vinLocation: SourceLocation?
 
-    static let topKeys = [
-        "format", "template", "stage", "vehicle", "inspector", "inspected_at", "site", "odometer", "transport", "defects", "checks",
-        "photos", "notes", "disputes",
-    ]
+    static let topKeys =
+        [
+            "format", "template", "stage", "vehicle", "inspector", "inspected_at", "site", "odometer", "transport", "defects", "checks",
+            "photos", "notes", "disputes",
+        ] + serviceKeys
 
     init(log: DiagnosticLog, catalog: TemplateCatalog, photos: PhotoPathResolver) {
         self.log = log
@@ -87,11 +88,13 @@ struct SubmissionReader {
             }
             disputes = readDisputes(entry.value)
         }
+        let service = readService(top, stage: stage, at: at)
         if let vehicle, let inspectedAt { checkModelYear(vehicle, inspectedAt: inspectedAt) }
         guard let templateID, let template, let stage, let vehicle, let inspector, let inspectedAt, let odometer else { return nil }
         let submission = Submission(
             templateID: templateID, stage: stage, vehicle: vehicle, inspector: inspector, inspectedAt: inspectedAt, site: site,
-            odometer: odometer, transport: transport, defects: defects, checks: checks, photos: anglePhotos, notes: notes, disputes: disputes)
+            odometer: odometer, transport: transport, defects: defects, checks: checks, photos: anglePhotos, notes: notes, disputes: disputes,
+            service: service)
         return (submission, template)
     }
 

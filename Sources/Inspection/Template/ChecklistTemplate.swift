@@ -20,6 +20,26 @@ package struct ChecklistTemplate: Sendable, Hashable {
     package var flags: [Flag]
     /// SHA-256 of the template file, so stored inspections say exactly which version graded them.
     package var sha256: String
+    /// The result vocabulary its checks answer in, with labels (`result_levels`; GB/T's ok, minor, major, na when the
+    /// template declares none).
+    package var resultLevels: [ResultLevel] = CheckResult.standard.map { ResultLevel(result: $0, label: ChecklistTemplate.standardLabel($0)) }
+
+    /// How a result reads under this template.
+    package func label(for result: CheckResult) -> LocalizedText {
+        resultLevels.first { $0.result == result }?.label ?? Self.standardLabel(result)
+    }
+
+    /// The labels of the standard vocabulary (and a fallback for the rest).
+    package static func standardLabel(_ result: CheckResult) -> LocalizedText {
+        switch result {
+        case .ok: LocalizedText(zh: "正常", en: "ok")
+        case .minor: LocalizedText(zh: "轻微异常", en: "minor")
+        case .major: LocalizedText(zh: "严重异常", en: "major")
+        case .na: LocalizedText(zh: "不适用", en: "not applicable")
+        case .advise: LocalizedText(zh: "建议", en: "advised")
+        case .urgent: LocalizedText(zh: "立即", en: "urgent")
+        }
+    }
 
     /// A group of parts sharing defect types and degrees.
     package struct PartGroup: Sendable, Hashable {
@@ -90,6 +110,19 @@ package struct ChecklistTemplate: Sendable, Hashable {
         package func results(for check: Check) -> [CheckResult] { check.results ?? results }
     }
 
+    /// A result level of the template's vocabulary and how it reads (`advise`: 建议 / Advised).
+    package struct ResultLevel: Sendable, Hashable {
+        package var result: CheckResult
+        package var label: LocalizedText
+    }
+
+    /// A measured value a check records, with its unit and the range it can take (tread depth 0-12 mm).
+    package struct Measure: Sendable, Hashable {
+        package var unit: String
+        package var min: Double
+        package var max: Double
+    }
+
     /// One check item.
     package struct Check: Sendable, Hashable {
         /// Full id, `<section>.<n>`.
@@ -100,6 +133,8 @@ package struct ChecklistTemplate: Sendable, Hashable {
         package var raises: String?
         /// The answers allowed for this check when it narrows its section's (a yes/no check: `ok`, `major`).
         package var results: [CheckResult]?
+        /// The value it measures, when it measures one.
+        package var measure: Measure?
     }
 
     /// Section allowances and grade bands.

@@ -29,10 +29,13 @@ package enum TemplateLoader {
 
     struct Reader {
         var log: DiagnosticLog
+        /// The template's result vocabulary (read before its check sections).
+        var vocabulary: [CheckResult] = CheckResult.standard
 
         mutating func template(_ root: YAMLValue, expectedID: String?, sha256: String) -> ChecklistTemplate? {
             guard let top = log.mapping(root, item: nil) else { return nil }
-            log.rejectUnknownKeys(top, allowed: ["format", "id", "title", "flags", "part_groups", "check_sections", "scoring", "angles"], item: nil)
+            log.rejectUnknownKeys(
+                top, allowed: ["format", "id", "title", "flags", "result_levels", "part_groups", "check_sections", "scoring", "angles"], item: nil)
             if let value = log.require("format", in: top, at: root.location, item: nil), let format = log.text(value, item: nil, field: "format"),
                 format != TemplateLoader.format
             {
@@ -54,6 +57,8 @@ package enum TemplateLoader {
                 }
             }
             let flagIDs = flags.map(\.id)
+            let levels = top.first(where: { $0.key == "result_levels" }).map { resultLevels($0.value) }
+            vocabulary = levels?.map(\.result) ?? CheckResult.standard
 
             var groups: [ChecklistTemplate.PartGroup] = []
             if let value = log.require("part_groups", in: top, at: root.location, item: nil),
@@ -87,9 +92,11 @@ package enum TemplateLoader {
             }
             crossCheck(groups: groups, sections: sections, scoring: scoring, at: root.location)
             guard let title else { return nil }
-            return ChecklistTemplate(
+            var template = ChecklistTemplate(
                 id: id, title: title, partGroups: groups, checkSections: sections, scoring: scoring, angles: angles, flags: flags,
                 sha256: sha256)
+            if let levels { template.resultLevels = levels }
+            return template
         }
 
         mutating func label(_ value: YAMLValue, item: String, extra: [String]) -> LocalizedText? {
@@ -190,10 +197,10 @@ package enum TemplateLoader {
                     }
                 }
             }
-            var results = CheckResult.allCases
+            var results = vocabulary
             if let list = pairs.first(where: { $0.key == "results" })?.value, let entries = log.list(list, item: item, field: "results") {
                 results = entries.compactMap { entry in
-                    log.choice(entry, allowed: CheckResult.allNames, item: item, field: "result").flatMap(CheckResult.init(rawValue:))
+                    log.choice(entry, allowed: vocabulary.map(\.rawValue), item: item, field: "result").flatMap(CheckResult.init(rawValue:))
                 }
                 if !results.contains(.ok) { log.error("results must include ok", at: list.location, item: item) }
             }
@@ -201,9 +208,10 @@ package enum TemplateLoader {
             var deductions: [CheckResult: Points] = [:]
             if let map = pairs.first(where: { $0.key == "deductions" })?.value, let entries = log.mapping(map, item: item) {
                 for entry in entries {
-                    guard let result = CheckResult(rawValue: entry.key) else {
+                    guard let result = CheckResult(rawValue: entry.key), vocabulary.contains(result) else {
                         log.error(
-                            "deductions: unknown result \"\(entry.key)\" (allowed: \(CheckResult.allNames.joined(separator: " ")))", at: entry.keyAt,
+                            "deductions: unknown result \"\(entry.key)\" (allowed: \(vocabulary.map(\.rawValue).joined(separator: " ")))",
+                            at: entry.keyAt,
                             item: item)
                         continue
                     }
@@ -221,7 +229,7 @@ package enum TemplateLoader {
                     if Int(entry.key) != offset + 1 {
                         log.error("checks must be numbered 1, 2, 3 ... in order", at: entry.keyAt, item: checkItem)
                     }
-                    guard let l = label(entry.value, item: checkItem, extra: ["raises", "results"]) else { continue }
+                    guard let l = label(entry.value, item: checkItem, extra: ["raises", "results", "measure"]) else { continue }
                     let entryPairs = log.mapping(entry.value, item: checkItem) ?? []
                     var checkResults: [CheckResult]?
                     if let list = entryPairs.first(where: { $0.key == "results" })?.value,
@@ -232,8 +240,11 @@ package enum TemplateLoader {
                         }
                         if checkResults?.contains(.ok) != true { log.error("results must include ok", at: list.location, item: checkItem) }
                     }
+                    let measure = entryPairs.first { $0.key == "measure" }.flatMap { self.measure($0.value, item: checkItem) }
                     checks.append(
-                        .init(id: checkID, label: l, raises: flagReference(entryPairs, flags: flags, item: checkItem), results: checkResults))
+                        .init(
+                            id: checkID, label: l, raises: flagReference(entryPairs, flags: flags, item: checkItem), results: checkResults,
+                            measure: measure))
                 }
                 if checks.isEmpty { log.error("no checks", at: list.location, item: item) }
             }

@@ -79,14 +79,14 @@ package struct ConditionReportBuilder: Sendable {
                 deduction: Self.points(assessment.deductions.filter { $0.item == defect.code }.reduce(.zero) { $0 + $1.points }),
                 safety: degree?.safety ?? false, remeasuredDegree: nil, note: defect.note, photos: photos)
         }
-        let checks = submission.checks.filter { $0.result == .minor || $0.result == .major }.map { entry -> ConditionReport.CheckFinding in
+        let checks = submission.checks.filter(\.result.isFinding).map { entry -> ConditionReport.CheckFinding in
             var seenBy = [final.stage.rawValue]
             if final.stage == .audit, let appraisal, appraisal.submission.checks.contains(where: { $0.id == entry.id && $0.result == entry.result }) {
                 seenBy.insert("appraisal", at: 0)
             }
             return ConditionReport.CheckFinding(
                 id: entry.id, name: template.check(entry.id)?.check.label ?? LocalizedText(zh: entry.id, en: entry.id), result: entry.result.rawValue,
-                resultLabel: InspectionMessages.checkResult(entry.result), seenBy: seenBy,
+                resultLabel: template.label(for: entry.result), seenBy: seenBy,
                 deduction: Self.points(assessment.deductions.filter { $0.item == entry.id }.reduce(.zero) { $0 + $1.points }),
                 note: entry.note)
         }

@@ -90,7 +90,7 @@ package struct VehicleSummaryRenderer: Sendable {
             lines.append("  defects:")
             for defect in submission.defects { lines.append("    " + describe(defect, template: template)) }
         }
-        let faults = submission.checks.filter { $0.result == .minor || $0.result == .major }
+        let faults = submission.checks.filter(\.result.isFinding)
         if !faults.isEmpty {
             lines.append("  checks not ok:")
             for check in faults {
