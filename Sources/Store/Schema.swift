@@ -5,7 +5,7 @@ enum Schema {
     /// Tables whose rows are never updated or deleted: corrections are new records.
     static let appendOnlyTables = [
         "inspection", "finding", "check_result", "photo", "section_score", "odometer_reading", "phash_band", "photo_reuse", "dispute",
-        "dispute_resolution", "warranty_claim",
+        "dispute_resolution", "warranty_claim", "quote_decision",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -230,6 +230,21 @@ enum Schema {
                     ALTER TABLE inspection_v6 RENAME TO inspection;
                     """)
             try appendOnly("inspection", db)
+            // A health check answers in its own vocabulary (advise, urgent): the check_result table is rebuilt the same way.
+            try db.execute(
+                sql: """
+                    CREATE TABLE check_result_v6 (
+                        inspection_id INTEGER NOT NULL REFERENCES inspection(id),
+                        check_id TEXT NOT NULL,
+                        result TEXT NOT NULL CHECK (result IN ('ok', 'minor', 'major', 'na', 'advise', 'urgent')),
+                        note TEXT,
+                        PRIMARY KEY (inspection_id, check_id)
+                    );
+                    INSERT INTO check_result_v6 SELECT * FROM check_result ORDER BY inspection_id, check_id;
+                    DROP TABLE check_result;
+                    ALTER TABLE check_result_v6 RENAME TO check_result;
+                    """)
+            try appendOnly("check_result", db)
             // Warranty claims against a delivered car: append-only.
             try db.execute(
                 sql: """
@@ -251,6 +266,23 @@ enum Schema {
                     CREATE INDEX warranty_claim_vin ON warranty_claim(vin);
                     """)
             try appendOnly("warranty_claim", db)
+            // A service visit's quote lines, decided once each by the customer (work starts only on approval).
+            try db.execute(
+                sql: """
+                    CREATE TABLE quote_decision (
+                        vin TEXT NOT NULL REFERENCES vehicle(vin),
+                        work_order TEXT NOT NULL,
+                        line INTEGER NOT NULL CHECK (line >= 1),
+                        decision TEXT NOT NULL CHECK (decision IN ('approved', 'declined')),
+                        decided_by TEXT NOT NULL CHECK (decided_by IN ('customer', 'staff')),
+                        decided_at TEXT NOT NULL,
+                        decided_at_epoch INTEGER NOT NULL,
+                        note TEXT,
+                        recorded_at TEXT NOT NULL,
+                        PRIMARY KEY (vin, work_order, line)
+                    );
+                    """)
+            try appendOnly("quote_decision", db)
         }
         return migrator
     }

@@ -18,6 +18,8 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownDispute(Int64)
     /// The dispute was settled already (settlements are never changed).
     case alreadyResolved(id: Int64, at: String, by: String, decision: String)
+    /// The quote line was decided already.
+    case alreadyDecided(line: Int, workOrder: String, at: String, by: String, decision: String)
     /// Any other SQLite failure.
     case database(String)
 
@@ -33,6 +35,8 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unknownDispute(id): "no dispute #\(id)"
         case let .alreadyResolved(id, at, by, decision):
             "dispute #\(id) was already resolved at \(at) by \(by): \(decision); a settlement is never changed"
+        case let .alreadyDecided(line, workOrder, at, by, decision):
+            "line \(line) of work order \(workOrder) was already decided at \(at) by the \(by): \(decision); a decision is never changed"
         case let .database(message): "database error: \(message)"
         }
     }

@@ -54,6 +54,22 @@ package struct ReportFiles: Sendable {
         }
     }
 
+    /// A service visit's page in `format`, for a file that will sit in `outputFolder`, photos as this writer says.
+    package func render(_ visit: ServiceVisitOutput, _ format: Format, outputFolder: URL) throws -> String {
+        switch format {
+        case .json: return try JSONOutput.encode(visit)
+        case .md: return ServiceVisitRenderer.markdown(visit, language: language)
+        case .html:
+            let folder = databaseFolder, prefix = Self.relativePrefix(from: outputFolder, to: databaseFolder), embed = photos == .embed
+            return ServiceVisitRenderer.html(visit, language: language) { path in
+                guard embed else { return prefix + path }
+                return FileManager.default.contents(atPath: folder.appending(path: path).path).map {
+                    "data:image/jpeg;base64," + $0.base64EncodedString()
+                }
+            }
+        }
+    }
+
     /// Writes `report` in each of `formats` to `folder/<VIN>.<format>`, each file atomically; returns how many.
     @discardableResult
     package func write(_ report: ConditionReport, formats: [Format] = Format.allCases, to folder: URL) throws -> Int {

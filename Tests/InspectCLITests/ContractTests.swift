@@ -74,6 +74,12 @@ import Testing
                 "warranty", "claim", "LSVAM4189C2184526", "--check", "chassis.7", "--symptom", "springs", "--cost", "10400", "--at",
                 "2026-12-10T10:00:00+08:00",
             ]).status == 0)
+        let service = "samples/service-2026-12-01/LSVAM4189C2184526"
+        #expect(try runner.run(["submit", "\(service)/reception.yaml", "\(service)/health_check.yaml"]).status == 0)
+        let visit = try runner.run([
+            "service", "report", "LSVAM4189C2184526", "--work-order", "WO-2026-1201-07", "--format", "json", "--audience", "internal",
+        ])
+        #expect(try Self.problems(visit.stdout, schema: "service-visit-1") == [])
         for output in outputs {
             let result = try runner.run(output.arguments)
             #expect(!result.stdout.isEmpty, "\(output.arguments): \(result.stderr)")

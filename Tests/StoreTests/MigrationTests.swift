@@ -43,7 +43,7 @@ import Workflows
             inspections: 12, ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48222, 48225, 48152, 48251, 48252]),
         Frozen(
             file: "v6.db", applied: ["v1", "v2-normalised-photos", "v3-mileage-ledger", "v4-batch-progress", "v5-disputes", "v6-return-stage"],
-            vehicles: 5, inspections: 13, ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48222, 48225, 48152, 48251, 48252, 48572]),
+            vehicles: 5, inspections: 15, ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48222, 48225, 48152, 48251, 48252, 48572, 52310, 52310]),
     ]
 
     static let folder = Fixtures.repoRoot.appending(path: "Tests/Fixtures/databases")
@@ -145,7 +145,10 @@ import Workflows
             #expect(triggers.isSuperset(of: ["\(table)_no_update", "\(table)_no_delete"]), "\(table)")
             guard try queue.read({ try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? 0 }) > 0 else {
                 // Tables younger than the file are empty in it (and the frozen days never reused a photo exactly).
-                let createdBy = ["dispute": "v5-disputes", "dispute_resolution": "v5-disputes", "warranty_claim": "v6-return-stage"]
+                let createdBy = [
+                    "dispute": "v5-disputes", "dispute_resolution": "v5-disputes", "warranty_claim": "v6-return-stage",
+                    "quote_decision": "v6-return-stage",
+                ]
                 let mayBeEmpty = ["phash_band", "photo_reuse"].contains(table) || createdBy[table].map { !frozen.applied.contains($0) } == true
                 #expect(mayBeEmpty, "\(table) should have rows in \(frozen.file)")
                 continue

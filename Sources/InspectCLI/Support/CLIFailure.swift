@@ -14,7 +14,8 @@ struct CLIFailure: Error {
     /// Maps a store error: a foreign or newer database is the user's input (1); anything else is internal (70).
     static func store(_ error: StoreError) -> CLIFailure {
         switch error {
-        case .notADatabase, .newerSchema, .cannotOpen, .unknownVehicle, .unknownReading, .alreadySuperseded, .unknownDispute, .alreadyResolved:
+        case .notADatabase, .newerSchema, .cannotOpen, .unknownVehicle, .unknownReading, .alreadySuperseded, .unknownDispute, .alreadyResolved,
+            .alreadyDecided:
             CLIFailure(message: error.description, status: .invalidInput)
         case .photoCopyFailed, .database: CLIFailure(message: error.description, status: .internalError)
         }

@@ -73,7 +73,7 @@ package enum Quoter {
     }
 
     /// Labour at `rate` plus the material range.
-    static func cost(_ operation: CostTable.Operation, rate: Int) -> Quote.Amount {
+    package static func cost(_ operation: CostTable.Operation, rate: Int) -> Quote.Amount {
         let labour = Int((operation.hours * Double(rate)).rounded())
         return Quote.Amount(min: labour + operation.materialMin, max: labour + operation.materialMax)
     }

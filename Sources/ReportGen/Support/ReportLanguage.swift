@@ -23,6 +23,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         case estimate, operation, hours, cost, notQuoted, siteClass, labourRate, estimateTotal, rule
         case disputes, reportPhoto, disputePhoto, remeasured, borneBy, openedBy
         case afterSale, returnInspection, warrantyClaims, deductions, windowUntil
+        case serviceVisit, workOrder, reception, existingDamage, fuel, valuables, acknowledgedBy, healthCheck, quoteLines, offered, approvedTotal
 
         var label: LocalizedText {
             switch self {
@@ -101,6 +102,17 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             case .warrantyClaims: .init(zh: "质保索赔", en: "Warranty claims")
             case .deductions: .init(zh: "扣款合计", en: "Deductions")
             case .windowUntil: .init(zh: "退车期截止", en: "window until")
+            case .serviceVisit: .init(zh: "维修保养接待单", en: "Service visit")
+            case .workOrder: .init(zh: "工单", en: "Work order")
+            case .reception: .init(zh: "接车环检", en: "Reception walkaround")
+            case .existingDamage: .init(zh: "接车时已有损伤", en: "Damage present at reception")
+            case .fuel: .init(zh: "燃油", en: "Fuel")
+            case .valuables: .init(zh: "车内物品", en: "Valuables in the car")
+            case .acknowledgedBy: .init(zh: "客户确认", en: "Acknowledged by")
+            case .healthCheck: .init(zh: "车辆健康检查", en: "Vehicle health check")
+            case .quoteLines: .init(zh: "维修建议与报价", en: "Recommended work and quote")
+            case .offered: .init(zh: "报价合计", en: "Offered")
+            case .approvedTotal: .init(zh: "已确认", en: "Approved")
             }
         }
     }
