@@ -97,6 +97,15 @@ echo "== the reconditioning estimate (config/repair-costs.yaml: example prices),
 expect 0 "$bin" quote LHGCR2654E8012345 --format md --lang zh
 expect 0 "$bin" quote JHMCM56557C404453 --format md --lang en
 
+echo "== a dealer workshop's service day: reception walkarounds, health checks, the customer confirming the quote =="
+INSPECT_DB="$out/service.db" expect 0 "$bin" batch samples/service-2026-12-01 --quiet --out "$out/service"
+INSPECT_DB="$out/service.db" expect 0 "$bin" quote confirm LSVAM4189C2184526 --work-order WO-2026-1201-07 --line 1 --decision approved \
+  --by customer --at 2026-12-01T11:00:00+08:00
+INSPECT_DB="$out/service.db" expect 0 "$bin" quote confirm LSVAM4189C2184526 --work-order WO-2026-1201-07 --line 2 --decision declined \
+  --by customer --at 2026-12-01T11:00:00+08:00
+INSPECT_DB="$out/service.db" expect 0 "$bin" service report LSVAM4189C2184526 --work-order WO-2026-1201-07 --format md --lang en
+INSPECT_DB="$out/service.db" expect 0 "$bin" service summary --from 2026-12-01 --to 2026-12-01
+
 echo "== condition reports for every car (JSON condition-report/2, self-contained HTML, Markdown; Chinese) =="
 expect 0 "$bin" report --all --out "$out/reports" --generated-at 2026-11-27T18:00:00+08:00
 expect 0 "$bin" report LFV2A21K2D4052187 --format md --lang en --generated-at 2026-11-27T18:00:00+08:00 --out "$out/LFV2A21K2D4052187.en.md"

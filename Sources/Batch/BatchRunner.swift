@@ -209,10 +209,23 @@ package struct BatchRunner: Sendable {
         }
     }
 
+    /// The car's condition report when it has an appraisal or audit, and the page of every service visit it has
+    /// (`<VIN>-<work order>.html|json|md`, the customer's view).
     private func writeReports(_ record: CarRecord, to folder: URL) throws {
-        let report = try ReportAssembly(catalog: catalog, mileagePolicy: mileagePolicy, costTable: costTable, afterSalePolicy: afterSalePolicy)
-            .report(record, generatedAt: now)
         let files = ReportFiles(language: .zh, photos: reportPhotos, databaseFolder: URL(filePath: store.path).deletingLastPathComponent())
-        try files.write(report, to: folder)
+        if record.reportBasis != nil {
+            let assembly = ReportAssembly(catalog: catalog, mileagePolicy: mileagePolicy, costTable: costTable, afterSalePolicy: afterSalePolicy)
+            try files.write(try assembly.report(record, generatedAt: now), to: folder)
+        }
+        let orders = Set(record.vehicle.latestByStage.compactMap { $0.stage.isService ? $0.submission.service?.workOrder : nil })
+        let service = ServiceWorkflow(store: store, catalog: catalog, costTable: costTable)
+        for order in orders.sorted() {
+            let page = try service.page(vin: record.vin, workOrder: order, customer: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for format in ReportFiles.Format.allCases {
+                let file = folder.appending(path: "\(record.vin)-\(order).\(format.rawValue)")
+                try Data(try files.render(page, format, outputFolder: folder).utf8).write(to: file, options: .atomic)
+            }
+        }
     }
 }

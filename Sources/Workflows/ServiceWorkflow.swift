@@ -64,6 +64,30 @@ package struct ServiceWorkflow: Sendable {
         }
     }
 
+    /// Every visit received from `first` to `last` (local dates of the reception, else the health check), at `site`
+    /// when given.
+    package func visits(from first: CalendarDate, to last: CalendarDate, site: String?) throws(Failure) -> [Visit] {
+        var visits: [Visit] = []
+        do {
+            for vin in try store.vins() {
+                guard let record = try CarRecordLoader.load(vin: vin, from: store) else { continue }
+                let orders = Set(record.vehicle.inspections.compactMap { $0.stage.isService ? $0.submission.service?.workOrder : nil })
+                for order in orders.sorted() {
+                    let decisions = try store.decisions(vin: vin, workOrder: order)
+                    guard let visit = try? Visit.of(record: record, workOrder: order, catalog: catalog, table: costTable, decisions: decisions),
+                        let start = (visit.reception ?? visit.healthCheck)?.submission,
+                        let day = CalendarDate(parsing: String(start.inspectedAt.text.prefix(10))), day >= first, day <= last,
+                        site == nil || start.site == site
+                    else { continue }
+                    visits.append(visit)
+                }
+            }
+        } catch {
+            throw .store(error)
+        }
+        return visits
+    }
+
     /// Records the decision on one line of the visit's quote; a line is decided once.
     package func confirm(_ decision: QuoteDecision, recordedAt: String) throws(Failure) {
         let visit = try visit(vin: decision.vin, workOrder: decision.workOrder)

@@ -80,6 +80,8 @@ import Testing
             "service", "report", "LSVAM4189C2184526", "--work-order", "WO-2026-1201-07", "--format", "json", "--audience", "internal",
         ])
         #expect(try Self.problems(visit.stdout, schema: "service-visit-1") == [])
+        let bi = try runner.run(["service", "summary", "--from", "2026-12-01", "--to", "2026-12-01", "--format", "json"])
+        #expect(try Self.problems(bi.stdout, schema: "service-summary-1") == [])
         for output in outputs {
             let result = try runner.run(output.arguments)
             #expect(!result.stdout.isEmpty, "\(output.arguments): \(result.stderr)")

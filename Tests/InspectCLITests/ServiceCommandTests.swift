@@ -48,4 +48,17 @@ import Testing
         // The estimate of a condition report is still `inspect quote VIN`.
         #expect(try runner.run(["quote", car]).status == 1)  // no appraisal or audit for this car in this store
     }
+
+    @Test func batchTakesAServiceDay() throws {
+        let out = folder.url.appending(path: "pages")
+        let batch = try runner.run(["batch", "samples/service-2026-12-01", "--quiet", "--out", out.path, "--now", "2026-12-01T18:00:00+08:00"])
+        #expect(batch.status == 0 && batch.stdout.contains("cars 3: ok 3"), "\(batch.stdout)\(batch.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(
+            pages.filter { $0.hasSuffix(".html") } == [
+                "LGXCE6CB2H0123456-WO-2026-1201-08.html", "LHGCR2654E8012345-WO-2026-1201-09.html", "LSVAM4189C2184526-WO-2026-1201-07.html",
+            ])
+        let summary = try runner.run(["service", "summary", "--from", "2026-12-01", "--to", "2026-12-01"])
+        #expect(summary.stdout.contains("3 visits") && summary.stdout.contains("offered 4 · approved 0 · declined 0"), "\(summary.stdout)")
+    }
 }

@@ -10,7 +10,7 @@ extension InspectCommand {
     struct ServiceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "service", abstract: "A dealer workshop's service visit: reception walkaround, health check and the quote.",
-            subcommands: [Report.self])
+            subcommands: [Report.self, Summary.self])
     }
 }
 
@@ -51,6 +51,44 @@ extension InspectCommand.ServiceCommand {
             } else {
                 print(text, terminator: "")
             }
+        }
+    }
+}
+
+extension InspectCommand.ServiceCommand {
+    /// `inspect service summary --from DATE --to DATE [--site S] [--format json]`.
+    struct Summary: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "The workshop's BI view: visits, items per level and system, quote lines offered / approved / declined, amounts, time to decision.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var templates: TemplateOptions
+        @OptionGroup var costOptions: CostTableOptions
+
+        @Option(name: .long, help: "First day (YYYY-MM-DD, the reception's local date).") var from: String
+        @Option(name: .long, help: "Last day (YYYY-MM-DD).") var to: String
+        @Option(name: .long, help: "Only this site.") var site: String?
+        @Option(name: .long, help: "text or json.") var format: ReportPrinter.Format = .text
+
+        func validate() throws {
+            guard CalendarDate(parsing: from) != nil, CalendarDate(parsing: to) != nil else {
+                throw ValidationError("--from and --to take YYYY-MM-DD")
+            }
+        }
+
+        func run() throws {
+            guard let first = CalendarDate(parsing: from), let last = CalendarDate(parsing: to) else { return }
+            let store = try database.existingStore()
+            let catalog = templates.catalog()
+            let workflow = ServiceWorkflow(store: store, catalog: catalog, costTable: try costOptions.optionalTable())
+            let visits: [Visit]
+            do { visits = try workflow.visits(from: first, to: last, site: site) } catch {
+                if case let .store(storeError) = error { throw CLIFailure.store(storeError) }
+                throw CLIFailure.invalid(error.description)
+            }
+            let output = ServiceSummaryOutput(ServiceSummary(visits: visits, catalog: catalog), from: from, to: to, site: site)
+            print(format == .json ? try JSONOutput.encode(output) : output.text, terminator: "")
         }
     }
 }

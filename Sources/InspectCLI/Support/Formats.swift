@@ -23,7 +23,8 @@ enum Formats {
     static let writes = [
         ConditionReport.formatName, ComparisonOutput.formatName, AccuracyOutput.formatName, DeliveryCheckOutput.formatName,
         MileageLedgerOutput.formatName, QuoteOutput.formatName, DisputeListOutput.formatName, ReturnCheckOutput.formatName,
-        WarrantyListOutput.formatName, ServiceVisitOutput.formatName, validation, photoCheck, BatchSummary.formatName,
+        WarrantyListOutput.formatName, ServiceVisitOutput.formatName,
+        ServiceSummaryOutput.formatName, validation, photoCheck, BatchSummary.formatName,
     ]
 
     /// The text of `inspect --version`.
