@@ -60,7 +60,7 @@ package enum ServiceVisitRenderer {
         var h = [
             "<!DOCTYPE html>", "<html lang=\"\(l == .zh ? "zh-CN" : "en")\">",
             "<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<title>\(e(l.text(.serviceVisit))) \(e(v.vin))</title><style>\(ConditionReportHTMLRenderer.style)</style></head><body><main>",
+            "<title>\(e(l.text(.serviceVisit))) \(e(v.vin))</title><style>\(ConditionReportHTMLRenderer.style).level-urgent b{color:#c0161d}.level-advise b{color:#b7791f}tr.approved td{background:#eef8f1}</style></head><body><main>",
             "<h1>\(e(l.text(.serviceVisit)))</h1><p class=\"vin\">\(e(v.vin)) · \(e(l.text(.workOrder))) \(e(v.workOrder))</p>",
         ]
         if let r = v.reception {
