@@ -80,6 +80,11 @@ import Testing
             "service", "report", "LSVAM4189C2184526", "--work-order", "WO-2026-1201-07", "--format", "json", "--audience", "internal",
         ])
         #expect(try Self.problems(visit.stdout, schema: "service-visit-1") == [])
+        // A car with a return, a claim and a service visit in its ledger still reports to the contract.
+        let full = try runner.run(["report", "LSVAM4189C2184526", "--format", "json", "--generated-at", "2026-12-20T10:00:00+08:00"])
+        #expect(try Self.problems(full.stdout, schema: "condition-report-2") == [])
+        let owned = try runner.run(["mileage", "show", "LSVAM4189C2184526", "--format", "json"])
+        #expect(try Self.problems(owned.stdout, schema: "mileage-ledger-2") == [] && owned.stdout.contains("allowance.with_owner"))
         let bi = try runner.run(["service", "summary", "--from", "2026-12-01", "--to", "2026-12-01", "--format", "json"])
         #expect(try Self.problems(bi.stdout, schema: "service-summary-1") == [])
         for output in outputs {

@@ -98,6 +98,15 @@ import Testing
         #expect(kinds([appraisal, audit]) == [.unexplainedGrowth])  // the same 155 km with nothing recorded
     }
 
+    /// After the sale the car is the owner's: a workshop visit months later is not judged against an allowance, but a
+    /// reading below the delivery is still a rollback.
+    @Test func aServiceVisitAfterTheSaleIsNotJudgedForGrowth() {
+        let delivered = record(1, .delivery, 48252, hours: 0)
+        let ledger = MileageLedger(records: [delivered, record(2, .reception, 52310, hours: 24 * 120)], policy: policy)
+        #expect(ledger.flags.isEmpty && ledger.legs.first?.judged == false && ledger.legs.first?.rule.code == "allowance.with_owner")
+        #expect(kinds([delivered, record(2, .healthCheck, 48100, hours: 24 * 120)]) == [.rollback])
+    }
+
     /// `possibly_new_after_km` below the on-site allowance would call a car that only moved on site driven: refused.
     @Test func thePossiblyNewThresholdMayNotContradictTheOnSiteAllowance() throws {
         let text = try String(contentsOf: Fixtures.mileagePolicyFile, encoding: .utf8)

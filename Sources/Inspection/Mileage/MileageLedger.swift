@@ -17,6 +17,8 @@ package struct MileageLedger: Sendable, Hashable, Codable {
         package var allowanceKm: Int
         /// See ``allowanceKm``.
         package var rule: Notice
+        /// False for a leg with the owner after the sale: its growth is not judged (no allowance shown).
+        package var judged: Bool = true
     }
 
     /// Every record, oldest first (superseded ones included).
@@ -55,8 +57,12 @@ package struct MileageLedger: Sendable, Hashable, Codable {
             let previous = effective[index - 1]
             let delta = Int((record.exactKilometres - previous.exactKilometres).rounded())
             let elapsed = record.at.epochSeconds - previous.at.epochSeconds
-            let (allowance, rule) = policy.allowance(for: Self.legKind(from: previous, to: record))
-            legs.append(Leg(from: previous.id, to: record.id, deltaKm: delta, elapsedSeconds: elapsed, allowanceKm: allowance, rule: rule))
+            let kind = Self.legKind(from: previous, to: record)
+            let (allowance, rule) = policy.allowance(for: kind)
+            legs.append(
+                Leg(
+                    from: previous.id, to: record.id, deltaKm: delta, elapsedSeconds: elapsed, allowanceKm: allowance, rule: rule,
+                    judged: kind.isJudged))
             let mismatch = UnitMismatch(previous, record, policy: policy)
             if let top = highest, record.exactKilometres + record.resolutionKilometres <= top.exactKilometres {
                 // Surely below an earlier reading (display steps considered) is always a rollback, even when a unit
@@ -77,7 +83,7 @@ package struct MileageLedger: Sendable, Hashable, Codable {
                 let notice = Notice(
                     "mileage.unit_mismatch", params, labels: record.labels("").merging(previous.labels("earlier_")) { a, _ in a }, table: table)
                 flags.append(MileageFlag(kind: .unitMismatch, severity: .warning, recordID: record.id, notice: notice))
-            } else if delta > allowance {
+            } else if kind.isJudged, delta > allowance {
                 let notice = Notice(
                     "mileage.unexplained_growth",
                     [
@@ -103,6 +109,7 @@ package struct MileageLedger: Sendable, Hashable, Codable {
     package static func legKind(from previous: OdometerRecord, to record: OdometerRecord) -> LegKind {
         if previous.stage == .appraisal && record.stage == .audit { return .appraisalToAudit }
         if record.stage == .return { return .trialWeek }
+        if record.stage == .reception || record.stage == .healthCheck { return .withOwner }
         switch record.mode {
         case .flatbed?: return .flatbed
         case .driven?: return .driven(routeKm: record.routeKm)

@@ -50,6 +50,7 @@ package struct MileagePolicy: Sendable, Hashable {
         case .driven(nil): return (otherLegKm, Notice("allowance.driven_no_route", ["allowance_km": .int(otherLegKm)], table: table))
         case .other: return (otherLegKm, Notice("allowance.other", ["allowance_km": .int(otherLegKm)], table: table))
         case .trialWeek: return (trialWeekKm, Notice("allowance.trial_week", ["allowance_km": .int(trialWeekKm)], table: table))
+        case .withOwner: return (0, Notice("allowance.with_owner", table: table))
         }
     }
 }
@@ -62,4 +63,9 @@ package enum LegKind: Sendable, Hashable {
     case other
     /// Delivery -> return: the buyer's trial week.
     case trialWeek
+    /// To a workshop visit after the sale: the owner's own driving, not judged against an allowance.
+    case withOwner
+
+    /// Whether a leg's growth is judged against its allowance.
+    package var isJudged: Bool { self != .withOwner }
 }

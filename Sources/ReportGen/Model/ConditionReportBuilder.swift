@@ -137,7 +137,8 @@ package struct ConditionReportBuilder: Sendable {
                     id: record.id, stage: record.stage.rawValue, at: record.at.text, reading: record.reading, unit: record.unit.rawValue,
                     km: record.kilometres,
                     source: record.source.rawValue, mode: record.mode?.rawValue, routeKm: record.routeKm, deltaKm: legs[record.id]?.deltaKm,
-                    allowanceKm: legs[record.id]?.allowanceKm, supersededBy: ledger.superseded[record.id], supersedes: record.supersedes)
+                    allowanceKm: legs[record.id].flatMap { $0.judged ? $0.allowanceKm : nil }, supersededBy: ledger.superseded[record.id],
+                    supersedes: record.supersedes)
             },
             flags: ledger.flags.map { .init(kind: $0.kind.rawValue, severity: $0.severity.rawValue, readingID: $0.recordID, notice: $0.notice) })
         for flag in ledger.flags where flag.severity == .critical { warnings.append(flag.notice) }

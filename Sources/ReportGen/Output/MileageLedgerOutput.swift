@@ -28,7 +28,8 @@ package struct MileageLedgerOutput: Sendable, Encodable {
         package var to: Int64
         package var deltaKm: Int
         package var elapsedHours: Double
-        package var allowanceKm: Int
+        /// Absent for a leg whose growth is not judged (with the owner after the sale).
+        package var allowanceKm: Int?
         package var rule: Notice
     }
 
@@ -58,7 +59,7 @@ package struct MileageLedgerOutput: Sendable, Encodable {
         legs = ledger.legs.map {
             Leg(
                 from: $0.from, to: $0.to, deltaKm: $0.deltaKm, elapsedHours: (Double($0.elapsedSeconds) / 36).rounded() / 100,
-                allowanceKm: $0.allowanceKm, rule: $0.rule)
+                allowanceKm: $0.judged ? $0.allowanceKm : nil, rule: $0.rule)
         }
         flags = ledger.flags.map { Flag(kind: $0.kind.rawValue, severity: $0.severity.rawValue, recordID: $0.recordID, notice: $0.notice) }
     }

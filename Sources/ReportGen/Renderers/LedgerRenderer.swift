@@ -14,7 +14,9 @@ package enum LedgerRenderer {
             if let old = record.supersedes { line += " · corrects #\(old)" }
             if let newer = ledger.superseded[record.id] { line += " · superseded by #\(newer)" }
             if let leg = legsByTarget[record.id] {
-                line += " · \(leg.deltaKm >= 0 ? "+" : "")\(OdometerRecord.grouped(leg.deltaKm)) km (allowance \(leg.allowanceKm) km)"
+                line +=
+                    " · \(leg.deltaKm >= 0 ? "+" : "")\(OdometerRecord.grouped(leg.deltaKm)) km"
+                    + (leg.judged ? " (allowance \(leg.allowanceKm) km)" : " (with the owner: not judged)")
             }
             if let note = record.note { line += " · \(note)" }
             lines.append(line)
