@@ -59,18 +59,18 @@ package struct AfterSaleWorkflow: Sendable {
 
     /// Stores `validated` (a return of `vin`) and checks it against the delivery state.
     package func returnCar(_ validated: ValidatedSubmission, vin: String, submittedAt: String) throws(Failure) -> Returned {
-        let submission = validated.submission
-        guard submission.stage == .return else {
-            throw .wrongSubmission("\(validated.displayPath): stage is \(submission.stage.rawValue); return takes a return submission")
-        }
-        guard submission.vehicle.vin.value == vin else {
-            throw .wrongSubmission("\(validated.displayPath): the submission is for VIN \(submission.vehicle.vin.value), not \(vin)")
-        }
         do {
-            var lenient = photoPolicy
-            lenient.requiredAngleFailureIsError = false
-            let intake = try SubmissionIntake(store: store, policy: lenient, concurrency: 2).take(validated, submittedAt: submittedAt)
-            guard intake.outcome != nil else { throw Failure.unreadablePhotos("\(validated.displayPath): photos could not be read; nothing stored") }
+            let stored: SubmissionIntake.Result?
+            do {
+                stored = try SubmissionIntake.storeHandover(
+                    validated, stage: .return, vin: vin, store: store, policy: photoPolicy, concurrency: 2, submittedAt: submittedAt)
+            } catch {
+                switch error {
+                case let .wrongSubmission(message): throw Failure.wrongSubmission(message)
+                case let .store(storeError): throw storeError
+                }
+            }
+            guard let intake = stored else { throw Failure.unreadablePhotos("\(validated.displayPath): photos could not be read; nothing stored") }
             guard let record = try CarRecordLoader.load(vin: vin, from: store), let returned = record.latest(.return) else {
                 throw Failure.unknownVehicle(vin)
             }

@@ -59,20 +59,21 @@ package struct DeliveryWorkflow: Sendable {
 
     /// Stores `validated` (a delivery of `vin`) and checks it.
     package func deliver(_ validated: ValidatedSubmission, vin: String, submittedAt: String) throws(Failure) -> Result {
-        let submission = validated.submission
-        guard submission.stage == .delivery else {
-            throw .wrongSubmission("\(validated.displayPath): stage is \(submission.stage.rawValue); deliver takes a delivery submission")
-        }
-        guard submission.vehicle.vin.value == vin else {
-            throw .wrongSubmission("\(validated.displayPath): the submission is for VIN \(submission.vehicle.vin.value), not \(vin)")
-        }
+        if let problem = SubmissionIntake.handoverProblem(validated, stage: .delivery, vin: vin) { throw .wrongSubmission(problem) }
         let noReport = Failure.noReport("VIN \(vin) has no appraisal or audit: there is no condition report to deliver against")
         do {
             guard let before = try CarRecordLoader.load(vin: vin, from: store), before.reportBasis != nil else { throw noReport }
-            var lenient = photoPolicy
-            lenient.requiredAngleFailureIsError = false
-            let intake = try SubmissionIntake(store: store, policy: lenient, concurrency: concurrency).take(validated, submittedAt: submittedAt)
-            guard intake.outcome != nil else { throw Failure.unreadablePhotos("\(validated.displayPath): photos could not be read; nothing stored") }
+            let stored: SubmissionIntake.Result?
+            do {
+                stored = try SubmissionIntake.storeHandover(
+                    validated, stage: .delivery, vin: vin, store: store, policy: photoPolicy, concurrency: concurrency, submittedAt: submittedAt)
+            } catch {
+                switch error {
+                case let .wrongSubmission(message): throw Failure.wrongSubmission(message)
+                case let .store(storeError): throw storeError
+                }
+            }
+            guard let intake = stored else { throw Failure.unreadablePhotos("\(validated.displayPath): photos could not be read; nothing stored") }
             guard let record = try CarRecordLoader.load(vin: vin, from: store), let basis = record.reportBasis,
                 let delivery = record.latest(.delivery)
             else { throw noReport }

@@ -61,3 +61,41 @@ package struct SubmissionIntake: Sendable {
         return Result(diagnostics: diagnostics, outcome: outcome)
     }
 }
+
+extension SubmissionIntake {
+    /// Checks that `validated` is a `stage` submission of `vin` (the one rule of `deliver` and `return`), and stores it
+    /// with a failing photo gate left as a warning (a handover photo is a reason for attention, not a refusal). Returns
+    /// nil when a photo could not be read (nothing stored).
+    package static func storeHandover(
+        _ validated: ValidatedSubmission, stage: Stage, vin: String, store: InspectionStore, policy: PhotoPolicy, concurrency: Int,
+        submittedAt: String
+    ) throws(HandoverFailure) -> Result? {
+        if let problem = handoverProblem(validated, stage: stage, vin: vin) { throw .wrongSubmission(problem) }
+        var lenient = policy
+        lenient.requiredAngleFailureIsError = false
+        let result: Result
+        do { result = try SubmissionIntake(store: store, policy: lenient, concurrency: concurrency).take(validated, submittedAt: submittedAt) } catch
+        {
+            throw .store(error)
+        }
+        return result.outcome == nil ? nil : result
+    }
+
+    /// Why `validated` is not a `stage` submission of `vin` (nil: it is).
+    package static func handoverProblem(_ validated: ValidatedSubmission, stage: Stage, vin: String) -> String? {
+        let submission = validated.submission
+        if submission.stage != stage {
+            return "\(validated.displayPath): stage is \(submission.stage.rawValue); this command takes a \(stage.rawValue) submission"
+        }
+        if submission.vehicle.vin.value != vin {
+            return "\(validated.displayPath): the submission is for VIN \(submission.vehicle.vin.value), not \(vin)"
+        }
+        return nil
+    }
+
+    /// Why a handover was not stored.
+    package enum HandoverFailure: Error, Sendable, Equatable {
+        case wrongSubmission(String)
+        case store(StoreError)
+    }
+}
