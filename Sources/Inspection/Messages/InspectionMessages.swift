@@ -205,14 +205,6 @@ package enum InspectionMessages {
 
     /// A check result in both languages (`ok`, `minor`, `major`, `na`, or not answered).
     package static func checkResult(_ result: CheckResult?) -> LocalizedText {
-        switch result {
-        case .ok?: LocalizedText(zh: "正常", en: "ok")
-        case .minor?: LocalizedText(zh: "轻微异常", en: "minor")
-        case .major?: LocalizedText(zh: "严重异常", en: "major")
-        case .na?: LocalizedText(zh: "不适用", en: "not applicable")
-        case .advise?: LocalizedText(zh: "建议", en: "advised")
-        case .urgent?: LocalizedText(zh: "立即", en: "urgent")
-        case nil: LocalizedText(zh: "未作答", en: "not answered")
-        }
+        result.map(ChecklistTemplate.standardLabel) ?? LocalizedText(zh: "未作答", en: "not answered")
     }
 }

@@ -39,17 +39,13 @@ package enum OdometerStage: String, Sendable, Hashable, Codable, CaseIterable, C
     package var description: String { rawValue }
 
     /// The stage's name in both languages.
+    /// The inspection stages read as ``Stage`` does; the ledger's own stages have their own names.
     package var label: LocalizedText {
+        if let stage = Stage(rawValue: rawValue) { return stage.label }
         switch self {
-        case .appraisal: LocalizedText(zh: "评估", en: "appraisal")
-        case .audit: LocalizedText(zh: "稽查", en: "audit")
-        case .transport: LocalizedText(zh: "运输", en: "transport")
-        case .delivery: LocalizedText(zh: "交付", en: "delivery")
-        case .return: LocalizedText(zh: "退车", en: "return")
-        case .reception: LocalizedText(zh: "接车环检", en: "reception")
-        case .healthCheck: LocalizedText(zh: "健康检查", en: "health check")
-        case .other: LocalizedText(zh: "其他", en: "other")
-        case .report: LocalizedText(zh: "车况报告", en: "the condition report")
+        case .transport: return LocalizedText(zh: "运输", en: "transport")
+        case .report: return LocalizedText(zh: "车况报告", en: "the condition report")
+        default: return LocalizedText(zh: "其他", en: "other")
         }
     }
 }
