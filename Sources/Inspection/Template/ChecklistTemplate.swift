@@ -23,6 +23,10 @@ package struct ChecklistTemplate: Sendable, Hashable {
     /// The result vocabulary its checks answer in, with labels (`result_levels`; GB/T's ok, minor, major, na when the
     /// template declares none).
     package var resultLevels: [ResultLevel] = CheckResult.standard.map { ResultLevel(result: $0, label: ChecklistTemplate.standardLabel($0)) }
+    /// 使用性质: the uses a vehicle record may name (`vehicle_facts.uses`; empty when the template records none).
+    package var vehicleUses: [Term] = []
+    /// The equipment a vehicle record may list (`vehicle_facts.equipment`), in the template's order.
+    package var equipment: [Term] = []
 
     /// How a result reads under this template.
     package func label(for result: CheckResult) -> LocalizedText {
@@ -183,6 +187,12 @@ package struct ChecklistTemplate: Sendable, Hashable {
         package var required: Bool
     }
 
+    /// A vocabulary entry with its label, e.g. `panoramic_sunroof` 全景天窗 / Panoramic sunroof.
+    package struct Term: Sendable, Hashable {
+        package var id: String
+        package var label: LocalizedText
+    }
+
     /// A flag such as accident / flood / fire / not tradeable.
     package struct Flag: Sendable, Hashable {
         /// e.g. `accident`.
@@ -211,6 +221,12 @@ extension ChecklistTemplate {
 
     /// The flag with this id.
     package func flag(_ id: String) -> Flag? { flags.first { $0.id == id } }
+
+    /// The use with this id.
+    package func vehicleUse(_ id: String) -> Term? { vehicleUses.first { $0.id == id } }
+
+    /// The equipment item with this id.
+    package func equipmentItem(_ id: String) -> Term? { equipment.first { $0.id == id } }
 
     /// The angle with this id.
     package func angle(_ id: String) -> Angle? { angles.first { $0.id == id } }

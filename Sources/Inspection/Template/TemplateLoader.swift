@@ -35,7 +35,9 @@ package enum TemplateLoader {
         mutating func template(_ root: YAMLValue, expectedID: String?, sha256: String) -> ChecklistTemplate? {
             guard let top = log.mapping(root, item: nil) else { return nil }
             log.rejectUnknownKeys(
-                top, allowed: ["format", "id", "title", "flags", "result_levels", "part_groups", "check_sections", "scoring", "angles"], item: nil)
+                top,
+                allowed: ["format", "id", "title", "flags", "result_levels", "part_groups", "check_sections", "scoring", "angles", "vehicle_facts"],
+                item: nil)
             if let value = log.require("format", in: top, at: root.location, item: nil), let format = log.text(value, item: nil, field: "format"),
                 format != TemplateLoader.format
             {
@@ -96,6 +98,7 @@ package enum TemplateLoader {
                 id: id, title: title, partGroups: groups, checkSections: sections, scoring: scoring, angles: angles, flags: flags,
                 sha256: sha256)
             if let levels { template.resultLevels = levels }
+            if let value = top.first(where: { $0.key == "vehicle_facts" })?.value { (template.vehicleUses, template.equipment) = vehicleFacts(value) }
             return template
         }
 

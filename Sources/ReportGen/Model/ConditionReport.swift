@@ -2,7 +2,7 @@ import Common
 import Inspection
 
 /// The condition report of one car: what the quoting stage prices from, the delivery stage checks against and a
-/// buyer reads. Assembled from the store by ``ConditionReportBuilder``; rendered as JSON (`condition-report/2`, the
+/// buyer reads. Assembled from the store by ``ConditionReportBuilder``; rendered as JSON (`condition-report/3`, the
 /// contract, schema in `schemas/`), HTML and Markdown. Deterministic: stable order, injected time, no locale.
 package struct ConditionReport: Sendable, Hashable, Codable {
     /// A label in both languages.
@@ -11,7 +11,7 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     /// The contract's version.
     package var format = Self.formatName
     /// The name and version of the JSON contract.
-    package static let formatName = "condition-report/2"
+    package static let formatName = "condition-report/3"
     /// Who it is for: `internal` (staff: everything) or `customer` (no staff ids or names, no appraiser-miss details,
     /// no internal notes). Absent means internal.
     package var audience: String?
@@ -61,6 +61,10 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var model: String?
         package var color: String?
         package var firstRegistered: String?
+        /// Every recorded fact of the vehicle record, latest value first recorded wins (see ``VehicleFacts``).
+        package var facts: [Fact] = []
+        /// Values later inspections corrected (internal reports only).
+        package var factChanges: [FactChange]?
     }
 
     package struct InspectionUsed: Sendable, Hashable, Codable {
@@ -115,6 +119,12 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     package struct Coded: Sendable, Hashable, Codable {
         package var code: String
         package var name: Label
+
+        /// Creates a coded name.
+        package init(code: String, name: Label) {
+            self.code = code
+            self.name = name
+        }
     }
 
     package struct CheckFinding: Sendable, Hashable, Codable {

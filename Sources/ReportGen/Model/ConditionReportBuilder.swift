@@ -206,7 +206,6 @@ package struct ConditionReportBuilder: Sendable {
             }
         }
 
-        let identity = submission.vehicle
         let used = latest.filter { $0.stage == .appraisal || $0.stage == .audit }.map { inspection in
             ConditionReport.InspectionUsed(
                 stage: inspection.stage.rawValue, stageLabel: inspection.stage.label, revision: inspection.revision,
@@ -226,10 +225,7 @@ package struct ConditionReportBuilder: Sendable {
         }
         return ConditionReport(
             reportID: reportID, reportReference: record.reportReference, generatedAt: generatedAt,
-            vehicle: .init(
-                vin: vin, modelYear: identity.modelYear(inspectedIn: submission.inspectedAt.localYear), plate: identity.plate, make: identity.make,
-                model: identity.model, color: identity.color,
-                firstRegistered: identity.firstRegistered?.description),
+            vehicle: .of(record, basis: submission, template: template),
             inspections: used, findings: findings, checks: checks, headline: headline, score: score, flags: flags, discrepancies: discrepancies,
             mileage: mileage,
             photos: photos, delivery: delivery, estimate: estimate, disputes: disputes,

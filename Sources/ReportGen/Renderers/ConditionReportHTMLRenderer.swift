@@ -73,13 +73,13 @@ package enum ConditionReportHTMLRenderer {
         }
         // Vehicle and inspections.
         h.append("<section><h2>\(e(l.text(.vehicle)))</h2><table class=\"kv\">")
-        h.append("<tr><th>\(e(l.text(.vin)))</th><td>\(e(v.vin))</td></tr>")
-        if let year = v.modelYear { h.append("<tr><th>\(e(l.text(.modelYear)))</th><td>\(year)</td></tr>") }
-        if let plate = v.plate { h.append("<tr><th>\(e(l.text(.plate)))</th><td>\(e(plate))</td></tr>") }
-        if !makeModel.isEmpty { h.append("<tr><th>\(e(l.text(.makeModel)))</th><td>\(e(makeModel))</td></tr>") }
-        if let color = v.color { h.append("<tr><th>\(e(l.text(.color)))</th><td>\(e(color))</td></tr>") }
-        if let first = v.firstRegistered { h.append("<tr><th>\(e(l.text(.firstRegistered)))</th><td>\(e(first))</td></tr>") }
+        for row in v.rows(l) { h.append("<tr><th>\(e(row.label))</th><td>\(e(row.value))</td></tr>") }
         h.append("</table>")
+        let changes = v.changeLines(l)
+        if !changes.isEmpty {
+            h.append(
+                "<p class=\"meta\">\(e(l.text(.factChanges)))</p><ul class=\"changes\">" + changes.map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+        }
         // The inspector column only where the report names them (not in a customer's report).
         let named = report.inspections.contains { $0.inspectorID != nil || $0.inspectorName != nil }
         h.append(

@@ -37,13 +37,14 @@ package enum ConditionReportMarkdownRenderer {
         out.append("")
         out.append("| | |")
         out.append("|---|---|")
-        out.append("| \(l.text(.vin)) | \(v.vin) |")
-        if let year = v.modelYear { out.append("| \(l.text(.modelYear)) | \(year) |") }
-        if let plate = v.plate { out.append("| \(l.text(.plate)) | \(cell(plate)) |") }
-        let makeModel = [v.make, v.model].compactMap { $0 }.joined(separator: " ")
-        if !makeModel.isEmpty { out.append("| \(l.text(.makeModel)) | \(cell(makeModel)) |") }
-        if let color = v.color { out.append("| \(l.text(.color)) | \(cell(color)) |") }
-        if let first = v.firstRegistered { out.append("| \(l.text(.firstRegistered)) | \(first) |") }
+        for row in v.rows(l) { out.append("| \(row.label) | \(cell(row.value)) |") }
+        let changes = v.changeLines(l)
+        if !changes.isEmpty {
+            out.append("")
+            out.append("\(l.text(.factChanges)):")
+            out.append("")
+            out.append(contentsOf: changes.map { "- \($0)" })
+        }
         out.append("")
         out.append("## \(l.text(.inspections))")
         out.append("")

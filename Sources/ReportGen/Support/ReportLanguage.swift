@@ -15,7 +15,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
 
     /// Every fixed label of the report.
     package enum Key: Sendable {
-        case title, vehicle, vin, modelYear, plate, makeModel, color, firstRegistered, inspections, stage, inspector, time, site, odometer
+        case title, vehicle, vin, modelYear, makeModel, factChanges, inspections, stage, inspector, time, site, odometer
         case grade, score, flags, noFlags, findings, noFindings, part, defect, degree, seenBy, deduction, note, photos, checks
         case discrepancies, noDiscrepancies, possiblyNew, mileage, reading, delta, allowance, noMileageFlags, walkaround, quality
         case delivery, verdict, warnings, diagram, generated, report, structural, section, total, legend, appraisal, audit, odometerRollback
@@ -31,10 +31,8 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             case .vehicle: .init(zh: "车辆", en: "Vehicle")
             case .vin: .init(zh: "车架号", en: "VIN")
             case .modelYear: .init(zh: "车型年款", en: "Model year")
-            case .plate: .init(zh: "车牌", en: "Plate")
             case .makeModel: .init(zh: "品牌车型", en: "Make and model")
-            case .color: .init(zh: "颜色", en: "Colour")
-            case .firstRegistered: .init(zh: "初次登记", en: "First registered")
+            case .factChanges: .init(zh: "车辆资料更正", en: "Vehicle record corrections")
             case .inspections: .init(zh: "检测记录", en: "Inspections")
             case .stage: .init(zh: "环节", en: "Stage")
             case .inspector: .init(zh: "检测人", en: "Inspector")
