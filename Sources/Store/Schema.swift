@@ -5,7 +5,7 @@ enum Schema {
     /// Tables whose rows are never updated or deleted: corrections are new records.
     static let appendOnlyTables = [
         "inspection", "finding", "check_result", "photo", "section_score", "odometer_reading", "phash_band", "photo_reuse", "dispute",
-        "dispute_resolution", "warranty_claim", "quote_decision",
+        "dispute_resolution", "warranty_claim", "quote_decision", "feedback", "feedback_resolution",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -284,6 +284,7 @@ enum Schema {
                     """)
             try appendOnly("quote_decision", db)
         }
+        registerV7(&migrator)
         return migrator
     }
 

@@ -21,6 +21,12 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The quote line was decided already.
     case alreadyDecided(line: Int, workOrder: String, at: String, by: String, decision: String)
     /// Any other SQLite failure.
+    /// No feedback with this id.
+    case unknownFeedback(Int64)
+    /// The complaint was closed before (closing is once).
+    case alreadyClosed(id: Int64, at: String, by: String)
+    /// Only a complaint is closed.
+    case notAComplaint(id: Int64, kind: String)
     case database(String)
 
     package var description: String {
@@ -37,6 +43,9 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "dispute #\(id) was already resolved at \(at) by \(by): \(decision); a settlement is never changed"
         case let .alreadyDecided(line, workOrder, at, by, decision):
             "line \(line) of work order \(workOrder) was already decided at \(at) by the \(by): \(decision); a decision is never changed"
+        case let .unknownFeedback(id): "no feedback #\(id); `inspect feedback list` shows the ids"
+        case let .alreadyClosed(id, at, by): "complaint #\(id) was already closed at \(at) by \(by); a closing is final"
+        case let .notAComplaint(id, kind): "feedback #\(id) is a \(kind), not a complaint: only complaints are closed"
         case let .database(message): "database error: \(message)"
         }
     }

@@ -13,10 +13,12 @@ package enum CarRecordLoader {
         for other in Set(vehicle.latestByStage.flatMap(\.reuse).map(\.otherVIN)) {
             others[other] = try store.vehicle(vin: other)?.reportReference ?? "?"
         }
-        return CarRecord(
+        var record = CarRecord(
             vehicle: vehicle, photos: photos, ledger: ledger.records, sameReadingElsewhere: ledger.sameReadingElsewhere,
             otherReportReferences: others,
             disputes: try store.disputes(vin: vin), claims: try store.claims(vin: vin)
         )
+        record.feedback = try store.feedback(vin: vin)
+        return record
     }
 }

@@ -69,7 +69,7 @@ extension InspectCommand {
                     cars.append(
                         AccuracyReport.Car(
                             appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison, disputesUpheld: upheld,
-                            claims: record.claims))
+                            claims: record.claims, feedback: record.feedback))
                 }
                 let report = AccuracyReport(cars: cars)
                 print(

@@ -15,7 +15,7 @@ struct CLIFailure: Error {
     static func store(_ error: StoreError) -> CLIFailure {
         switch error {
         case .notADatabase, .newerSchema, .cannotOpen, .unknownVehicle, .unknownReading, .alreadySuperseded, .unknownDispute, .alreadyResolved,
-            .alreadyDecided:
+            .alreadyDecided, .unknownFeedback, .alreadyClosed, .notAComplaint:
             CLIFailure(message: error.description, status: .invalidInput)
         case .photoCopyFailed, .database: CLIFailure(message: error.description, status: .internalError)
         }

@@ -24,6 +24,8 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
         package var claimsMissed: Int
         /// See ``claimsMissed``.
         package var claimsMissedCost: Int
+        /// Customer complaints about defects the appraiser did not record.
+        package var complaintsOnMisses: Int = 0
         /// The most-missed items (part or check label) with counts, most first.
         package var mostMissed: [Item]
     }
@@ -62,11 +64,15 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
         package var disputesUpheld: Int
         /// Warranty claims about items the appraiser and the auditor passed (missed).
         package var missedClaims: [WarrantyClaim]
+        /// Customer complaints about defects the appraisal did not record.
+        package var complaintsOnMisses: [Feedback]
 
         /// Creates an entry.
         package init(
-            appraisal: Submission, audit: Submission, comparison: InspectionComparison, disputesUpheld: Int = 0, claims: [WarrantyClaim] = []
+            appraisal: Submission, audit: Submission, comparison: InspectionComparison, disputesUpheld: Int = 0, claims: [WarrantyClaim] = [],
+            feedback: [Feedback] = []
         ) {
+            complaintsOnMisses = feedback.filter { $0.pointsAtMiss(of: appraisal) }
             self.appraisal = appraisal
             self.audit = audit
             self.comparison = comparison
@@ -101,6 +107,7 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
                 critical: found.filter { $0.severity == .critical }.count, disputesUpheld: cars.reduce(0) { $0 + $1.disputesUpheld },
                 claimsMissed: cars.reduce(0) { $0 + $1.missedClaims.count },
                 claimsMissedCost: cars.flatMap(\.missedClaims).reduce(0) { $0 + $1.cost },
+                complaintsOnMisses: cars.reduce(0) { $0 + $1.complaintsOnMisses.count },
                 mostMissed: missed.map { Item(item: $0.key, count: $0.value) }.sorted { ($1.count, $0.item) < ($0.count, $1.item) }.prefix(5).map {
                     $0
                 })

@@ -17,6 +17,8 @@ package struct CarRecord: Sendable, Hashable {
     package var disputes: [Dispute]
     /// Warranty claims, oldest first.
     package var claims: [WarrantyClaim]
+    /// What customers told the service desk about the car, oldest first.
+    package var feedback: [Feedback] = []
 
     /// Creates a record.
     package init(

@@ -55,7 +55,7 @@ package enum ComparisonRenderer {
         var lines = ["appraisers (\(from) .. \(to)):"]
         for a in accuracy.appraisers {
             lines.append(
-                "  \(a.id)\(a.name.map { " \($0)" } ?? ""): \(a.cars) cars, \(a.discrepancies) discrepancies (\(a.perCar) per car), \(a.missedStructural) missed structural, \(a.critical) critical, \(a.disputesUpheld) disputes upheld, \(a.claimsMissed) missed items claimed under warranty (cost \(a.claimsMissedCost))"
+                "  \(a.id)\(a.name.map { " \($0)" } ?? ""): \(a.cars) cars, \(a.discrepancies) discrepancies (\(a.perCar) per car), \(a.missedStructural) missed structural, \(a.critical) critical, \(a.disputesUpheld) disputes upheld, \(a.claimsMissed) missed items claimed under warranty (cost \(a.claimsMissedCost)), \(a.complaintsOnMisses) customer complaints about unrecorded defects"
             )
             if !a.mostMissed.isEmpty { lines.append("    most missed: " + a.mostMissed.map { "\($0.item) x\($0.count)" }.joined(separator: ", ")) }
         }
