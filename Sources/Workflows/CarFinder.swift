@@ -42,7 +42,7 @@ package struct CarFinder: Sendable {
             matchedBy = "vin"
             rows = try store.indexedCars(vin: compact)
             total = rows.count
-        } else if !query.contains(where: \.isWhitespace) {
+        } else if (5...10).contains(compact.count) {  // a VIN tail or a plate, however it was spaced
             let byTail = compact.count == 6 ? try store.indexedCars(vinTail: compact) : []
             let byPlate = try store.indexedCars(plateKey: compact)
             rows = byTail + byPlate.filter { plate in !byTail.contains { $0.vin == plate.vin } }

@@ -65,7 +65,20 @@ import Testing
             ("warranty-list-1", ["warranty", "list", "--format", "json", "LSVAM4189C2184526"]),
             ("quote-1", ["quote", "--format", "json", "JHMCM56557C404453"]),  // excluded: flood
             ("quote-1", ["quote", "--format", "json", "LFV2A21K2D4052187", "--site", "tier3"]),  // structural: not quoted
+            ("find-result-1", ["find", "--format", "json", "LSVAM4189C2184526"]),  // one car: its fact sheet
+            ("find-result-1", ["find", "--format", "json", "天窗"]),  // several
+            ("find-result-1", ["find", "--format", "json", "184526"]),
+            ("feedback-list-1", ["feedback", "list", "--format", "json"]),
+            ("feedback-summary-1", ["feedback", "summary", "--from", "2026-11-20", "--to", "2026-11-30", "--open-after", "1", "--format", "json"]),
         ]
+        for (index, feedback) in [("LFV2A21K2D4052187", "complaint", "21HH2"), ("LSVAM4189C2184526", "praise", "delivery")].enumerated() {
+            #expect(
+                try runner.run([
+                    "feedback", "record", feedback.0, "--kind", feedback.1, "--channel", "phone", "--text", "t", "--at",
+                    "2026-11-2\(4 + index)T10:00:00+08:00", "--about", feedback.2,
+                ]).status == 0)
+        }
+        #expect(try runner.run(["feedback", "close", "1", "--resolution", "repainted", "--by", "CS-0007"]).status == 0)
         #expect(try runner.run(["deliver", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"]).status == 0)
         let returned = try runner.run(["return", "--format", "json", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/return.yaml"])
         #expect(try Self.problems(returned.stdout, schema: "return-check-1") == [])

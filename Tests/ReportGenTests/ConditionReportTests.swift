@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import Inspection
 import ReportGen
@@ -75,8 +76,33 @@ import Testing
             for page in pages {
                 for text in staff + notes { #expect(!page.contains(text), "\(vin) \(language): \(text)") }
                 #expect(!page.contains(language.text(.discrepancies)), "\(vin) \(language)")
+                // The plate shows its issuing region only; who corrected which fact is internal.
+                if let plate = internalReport.vehicle.plate {
+                    #expect(!page.contains(plate) && page.contains(String(plate.prefix(2)) + "•"), "\(vin) \(language)")
+                }
+                #expect(!page.contains(language.text(.factChanges)), "\(vin) \(language)")
             }
         }
+        // The buyer still sees every other fact of the vehicle record.
+        #expect(customer.vehicle.facts.map(\.field) == internalReport.vehicle.facts.map(\.field))
+        #expect(customer.vehicle.factChanges == nil && internalReport.vehicle.factChanges != nil)
+    }
+
+    /// The vehicle record in the report: facts merged across the inspections (the audit's correction wins and is
+    /// listed), worded in each language.
+    @Test func theVehicleRecordShowsTheLatestFactsAndTheirCorrections() throws {
+        let report = try Self.report("LSVAM4189C2184526")
+        let facts = Dictionary(uniqueKeysWithValues: report.vehicle.facts.map { ($0.field, $0) })
+        #expect(facts["registration_count"]?.value == "2" && facts["manufactured"]?.value == "2012-03")
+        #expect(facts["equipment"]?.value == "sunroof reversing_camera cruise_control")
+        #expect(facts["equipment"]?.text == LocalizedText(zh: "电动天窗、倒车影像、定速巡航", en: "Sunroof, Reversing camera, Cruise control"))
+        #expect(facts["compulsory_insurance"]?.text.en == "valid until 2027-05-17" && facts["purchase_invoice"]?.text.zh == "缺失")
+        let change = try #require(report.vehicle.factChanges?.first)
+        #expect(change.field == "registration_count" && change.previous == "1" && change.value == "2" && change.stage == "audit")
+        let zh = ConditionReportMarkdownRenderer.render(report, language: .zh)
+        #expect(zh.contains("| 过户次数 | 2 次 |") && zh.contains("- 过户次数: 1 次 → 2 次（稽查 r1, 2026-11-22T14:10:00+08:00）"))
+        let en = ConditionReportMarkdownRenderer.render(report, language: .en)
+        #expect(en.contains("| Ownership transfers | 2 |") && en.contains("| Use | Private |") && en.contains("| Built | 2012-03 |"))
     }
 
     /// The ledger table numbers readings 1, 2, 3 ...: database row ids are not for readers.

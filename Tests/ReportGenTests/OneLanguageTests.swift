@@ -20,6 +20,8 @@ struct OneLanguageTests {
     static func data(_ report: ConditionReport) -> [String] {
         let v = report.vehicle
         var values = [v.vin, v.plate, v.make, v.model, v.color, report.reportID].compactMap { $0 }
+        // Free-text facts of the vehicle record (a trim is written as the seller says it, 1.6L 自动 时尚版).
+        values += v.facts.filter { ["plate", "make", "model", "trim", "color"].contains($0.field) }.map(\.value)
         for i in report.inspections { values += [i.inspectorID, i.inspectorName, i.site].compactMap { $0 } }
         values += report.findings.compactMap(\.note) + report.checks.compactMap(\.note)
         values += report.photos.compactMap(\.reusedFrom)

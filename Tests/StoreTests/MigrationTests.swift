@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import ImageOps
 import Inspection
+import ReportGen
 import TestSupport
 import Testing
 import Workflows
@@ -43,6 +44,12 @@ import Workflows
             inspections: 12, ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48222, 48225, 48152, 48251, 48252]),
         Frozen(
             file: "v6.db", applied: ["v1", "v2-normalised-photos", "v3-mileage-ledger", "v4-batch-progress", "v5-disputes", "v6-return-stage"],
+            vehicles: 5, inspections: 15, ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48222, 48225, 48152, 48251, 48252, 48572, 52310, 52310]),
+        Frozen(
+            file: "v7.db",
+            applied: [
+                "v1", "v2-normalised-photos", "v3-mileage-ledger", "v4-batch-progress", "v5-disputes", "v6-return-stage", "v7-car-index-feedback",
+            ],
             vehicles: 5, inspections: 15, ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48222, 48225, 48152, 48251, 48252, 48572, 52310, 52310]),
     ]
 
@@ -121,6 +128,12 @@ import Workflows
         try store.recordBatchStep(
             BatchStep(day: "d", car: "c", step: "car", fingerprint: "f", status: .done, detail: "{}", durationMs: 1, recordedAt: "t1"))
         #expect(try store.batchSteps(day: "d").count == 1)
+        // The lookup index is built from the old rows on the first find; feedback can be recorded against old cars.
+        let found = try CarFinder(catalog: Fixtures.catalog()).find(String(frozen.ledgerVIN.suffix(6)), in: store, now: "t1")
+        #expect(found.total == 1 && found.cars.first?.vin == frozen.ledgerVIN && found.facts?.vehicle.vin == frozen.ledgerVIN)
+        let complaint = Feedback(
+            vin: frozen.ledgerVIN, kind: .complaint, channel: .phone, text: "t", receivedAt: try Timestamp.parse("2026-12-02T09:00:00+08:00").get())
+        #expect(try store.recordFeedback(complaint, recordedAt: "t1") > 0)
         try Fixtures.writePhotos(into: folder, subfolder: "car")
         let changed = try #require(
             SubmissionValidator(catalog: Fixtures.catalog()).validate(
@@ -147,7 +160,7 @@ import Workflows
                 // Tables younger than the file are empty in it (and the frozen days never reused a photo exactly).
                 let createdBy = [
                     "dispute": "v5-disputes", "dispute_resolution": "v5-disputes", "warranty_claim": "v6-return-stage",
-                    "quote_decision": "v6-return-stage",
+                    "quote_decision": "v6-return-stage", "feedback": "v7-car-index-feedback", "feedback_resolution": "v7-car-index-feedback",
                 ]
                 let mayBeEmpty = ["phash_band", "photo_reuse"].contains(table) || createdBy[table].map { !frozen.applied.contains($0) } == true
                 #expect(mayBeEmpty, "\(table) should have rows in \(frozen.file)")
