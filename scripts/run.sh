@@ -93,6 +93,21 @@ expect 1 "$bin" warranty claim LFV2A21K2D4052187 --check chassis.7 --symptom "re
 expect 0 "$bin" warranty claim JHMCM56557C404453 --check chassis.7 --symptom "rear springs sag" --cost 10400 --at 2026-12-10T10:00:00+08:00
 expect 0 "$bin" warranty list JHMCM56557C404453
 
+echo "== the service desk: which car is it? (full VIN, last 6, plate, words; a single hit prints its vehicle record) =="
+expect 0 "$bin" find 184526
+expect 0 "$bin" find "jetta sunroof" --lang en
+expect 0 "$bin" find 天窗
+expect 1 "$bin" find Ferrari
+echo "== customer feedback: a complaint about a scratch the report does not list, a closed complaint, the week's view =="
+expect 0 "$bin" feedback record LFV2A21K2D4052187 --kind complaint --channel phone --text "右后门有划痕，报告里没有" \
+  --at 2026-11-24T10:00:00+08:00 --about 21HH2
+expect 0 "$bin" feedback record LSVAM4189C2184526 --kind complaint --channel online --text "空调制冷弱" --at 2026-11-27T11:00:00+08:00 \
+  --about delivery
+expect 0 "$bin" feedback record LSVAM4189C2184526 --kind praise --channel store --text "交车很快" --at 2026-11-26T16:00:00+08:00
+expect 0 "$bin" feedback close 2 --resolution "加注冷媒，客户满意" --by CS-0007 --at 2026-11-28T15:00:00+08:00
+expect 0 "$bin" feedback list
+expect 0 "$bin" feedback summary --from 2026-11-23 --to 2026-11-29 --open-after 3
+
 echo "== the reconditioning estimate (config/repair-costs.yaml: example prices), Chinese and English =="
 expect 0 "$bin" quote LHGCR2654E8012345 --format md --lang zh
 expect 0 "$bin" quote JHMCM56557C404453 --format md --lang en

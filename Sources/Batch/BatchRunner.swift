@@ -75,6 +75,9 @@ package struct BatchRunner: Sendable {
                 _ = startNext()
             }
         }
+        // The day's cars go into the lookup index now, so the desk's first `inspect find` does not wait for them (a
+        // failure here only leaves them marked: the next find indexes them).
+        _ = try? CarIndexer(catalog: catalog).refresh(store, indexedAt: now)
         let elapsed = ContinuousClock.now - started
         return BatchSummary(
             day: key, outcomes: outcomes.sorted { $0.car < $1.car },

@@ -13,20 +13,21 @@ extension InspectionStore {
     }
 
     /// Writes index rows in one transaction; a car's stale mark is cleared only when its generation is unchanged (an
-    /// inspection stored meanwhile leaves it marked).
+    /// inspection stored meanwhile leaves it marked). A re-indexed car's row is replaced by a new one, oldest inspection
+    /// first, so the row order is the order of the cars' latest inspections as they were indexed: text lookups list the
+    /// newest first by walking the text index backwards, without sorting every match.
     package func index(_ rows: [(row: CarIndexRow, generation: Int64)], indexedAt: String) throws(StoreError) {
         do {
             try pool.write { db in
-                let upsert = try db.makeStatement(
-                    sql: """
-                        INSERT INTO car_index (vin, vin_tail, plate_key, latest_epoch, summary, search_text, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(vin) DO UPDATE SET vin_tail = excluded.vin_tail, plate_key = excluded.plate_key,
-                            latest_epoch = excluded.latest_epoch, summary = excluded.summary, search_text = excluded.search_text,
-                            indexed_at = excluded.indexed_at
-                        """)
+                let remove = try db.makeStatement(sql: "DELETE FROM car_index WHERE vin = ?")
+                let insert = try db.makeStatement(
+                    sql:
+                        "INSERT INTO car_index (vin, vin_tail, plate_key, latest_epoch, summary, search_text, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                )
                 let clear = try db.makeStatement(sql: "DELETE FROM car_index_stale WHERE vin = ? AND generation = ?")
-                for (row, generation) in rows {
-                    try upsert.execute(arguments: [
+                for (row, generation) in rows.sorted(by: { ($0.row.latestEpoch, $0.row.vin) < ($1.row.latestEpoch, $1.row.vin) }) {
+                    try remove.execute(arguments: [row.vin])
+                    try insert.execute(arguments: [
                         row.vin, String(row.vin.suffix(6)), row.plateKey, row.latestEpoch, row.summary, row.searchText, indexedAt,
                     ])
                     try clear.execute(arguments: [row.vin, generation])
@@ -46,7 +47,7 @@ extension InspectionStore {
     /// Cars with this normalised plate.
     package func indexedCars(plateKey: String) throws(StoreError) -> [CarIndexRow] { try indexed("WHERE plate_key = ?", [plateKey]) }
 
-    /// Cars matching an FTS5 query, newest first: how many match, and the first `limit`.
+    /// Cars matching an FTS5 query, most recently indexed first: how many match, and the first `limit`.
     package func searchCars(_ match: String, limit: Int) throws(StoreError) -> (total: Int, rows: [CarIndexRow]) {
         do {
             return try pool.read { db in
@@ -54,8 +55,9 @@ extension InspectionStore {
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT c.vin, c.plate_key, c.latest_epoch, c.summary, c.search_text FROM car_text
-                        JOIN car_index c ON c.rowid = car_text.rowid WHERE car_text MATCH ? ORDER BY c.latest_epoch DESC, c.vin LIMIT ?
+                        SELECT vin, plate_key, latest_epoch, summary, search_text FROM car_index WHERE rowid IN (
+                            SELECT rowid FROM car_text WHERE car_text MATCH ? ORDER BY rowid DESC LIMIT ?)
+                        ORDER BY rowid DESC
                         """,
                     arguments: [match, limit]
                 ).map(Self.indexRow)

@@ -36,12 +36,18 @@ package struct CarIndexer: Sendable {
         guard let line = line(record), let latest = record.vehicle.inspections.max(by: { Self.order($0) < Self.order($1) }) else { return nil }
         let facts = VehicleFacts(inspections: record.vehicle.inspections)
         let template = record.reportBasis.flatMap { try? catalog.template(id: $0.submission.templateID) }
-        let use = facts.terms(.use).flatMap { id in template?.vehicleUse(id).map { [$0.label.zh, $0.label.en] } ?? [id] }
+        let use = facts.terms(.use).map { id in template?.vehicleUse(id)?.label ?? LocalizedText(zh: id, en: id) }
+        return try Self.row(line, color: facts.text(.color), use: use, latestEpoch: latest.submission.inspectedAt.epochSeconds)
+    }
+
+    /// The index row of a line: what it shows, and the words of its VIN, plate, make, model, trim, colour, year, equipment
+    /// (id and both names) and use (both names).
+    package static func row(_ line: FindOutput.CarLine, color: String?, use: [LocalizedText], latestEpoch: Int64) throws -> CarIndexRow {
         let words =
-            [line.vin, line.plate ?? "", line.make ?? "", line.model ?? "", line.trim ?? "", facts.text(.color) ?? ""]
-            + [line.modelYear.map(String.init) ?? ""] + line.equipment.flatMap { [$0.code, $0.name.zh, $0.name.en] } + use
+            [line.vin, line.plate ?? "", line.make ?? "", line.model ?? "", line.trim ?? "", color ?? ""]
+            + [line.modelYear.map(String.init) ?? ""] + line.equipment.flatMap { [$0.code, $0.name.zh, $0.name.en] } + use.flatMap { [$0.zh, $0.en] }
         return CarIndexRow(
-            vin: record.vin, plateKey: line.plate.map(Self.plateKey), latestEpoch: latest.submission.inspectedAt.epochSeconds,
+            vin: line.vin, plateKey: line.plate.map(Self.plateKey), latestEpoch: latestEpoch,
             summary: String(decoding: try JSONEncoder().encode(line), as: UTF8.self), searchText: SearchText.document(words))
     }
 

@@ -26,7 +26,9 @@ import Testing
         let cars = ["LSVAM4189C2184526", "LFV2A21K2D4052187"]
         #expect(try runner.run(["submit"] + cars.flatMap { ["\(day)/\($0)/appraisal.yaml", "\(day)/\($0)/audit.yaml"] }).status == 0)
         // The Jetta's appraiser did not record a scratch on the right rear door (21HH2); 14HH2 on LSVAM was recorded.
-        #expect(try record("LFV2A21K2D4052187", "complaint", "phone", "右后门划痕报告里没有", "2026-11-24T10:00:00+08:00", about: "21HH2").stdout == "feedback #1 recorded\n")
+        #expect(
+            try record("LFV2A21K2D4052187", "complaint", "phone", "右后门划痕报告里没有", "2026-11-24T10:00:00+08:00", about: "21HH2").stdout
+                == "feedback #1 recorded\n")
         #expect(try record("LSVAM4189C2184526", "complaint", "online", "hood scratch", "2026-11-21T11:00:00+08:00", about: "14HH2").status == 0)
         #expect(try record("LSVAM4189C2184526", "praise", "store", "交车很快", "2026-11-25T16:00:00+08:00", about: "delivery").status == 0)
         #expect(try record("LSVAM4189C2184526", "question", "online", "Is the sunroof panoramic?", "2026-11-26T09:00:00+08:00").status == 0)
@@ -43,7 +45,8 @@ import Testing
         #expect(all["format"] as? String == "feedback-list/1")
         let items = try #require(all["items"] as? [[String: Any]])
         #expect(items.compactMap { $0["id"] as? Int } == [2, 1, 3, 4])  // oldest first
-        #expect(items[0]["status"] as? String == "closed" && items[0]["resolved_by"] as? String == "CS-0007" && items[1]["status"] as? String == "open")
+        #expect(
+            items[0]["status"] as? String == "closed" && items[0]["resolved_by"] as? String == "CS-0007" && items[1]["status"] as? String == "open")
         #expect(items[2]["status"] == nil && items[2]["about"] as? String == "delivery")
         let jetta = try json(["feedback", "list", "--vin", "LFV2A21K2D4052187"])
         #expect((jetta["items"] as? [[String: Any]])?.count == 1)

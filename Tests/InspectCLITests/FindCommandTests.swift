@@ -31,7 +31,8 @@ import Testing
         let byVIN = try find("LSVAM4189C2184526")
         #expect(byVIN["format"] as? String == "find-result/1" && byVIN["matched_by"] as? String == "vin" && byVIN["total"] as? Int == 1)
         let facts = try #require((byVIN["facts"] as? [String: Any])?["vehicle"] as? [String: Any])
-        let values = Dictionary(uniqueKeysWithValues: (facts["facts"] as? [[String: Any]] ?? []).map { ($0["field"] as? String ?? "", $0["value"] as? String ?? "") })
+        let values = Dictionary(
+            uniqueKeysWithValues: (facts["facts"] as? [[String: Any]] ?? []).map { ($0["field"] as? String ?? "", $0["value"] as? String ?? "") })
         #expect(values["registration_count"] == "2" && values["trim"] == "1.6L 自动 时尚版" && values["use"] == "private")
         let byTail = try find("184526")
         #expect(vins(byTail) == ["LSVAM4189C2184526"] && byTail["matched_by"] as? String == "vin_tail")
@@ -54,7 +55,8 @@ import Testing
     @Test func ambiguousQueriesListEveryMatchAndTheIndexFollowsNewInspections() throws {
         try submitDay()
         try Fixtures.writePhotos(into: folder, subfolder: "twin")
-        let appraisal = Fixtures.submissionYAML(vin: twin, defects: "").replacingOccurrences(of: "  plate: 京N8P2Q1\n", with: "  plate: 京N8P2Q1\n  trim: 舒适型\n")
+        let appraisal = Fixtures.submissionYAML(vin: twin, defects: "").replacingOccurrences(
+            of: "  plate: 京N8P2Q1\n", with: "  plate: 京N8P2Q1\n  trim: 舒适型\n")
         let file = try folder.write(appraisal, to: "twin/appraisal.yaml")
         #expect(try runner.run(["submit", file.path]).status == 0)
         for query in ["184526", "京N8P2Q1"] {

@@ -45,7 +45,7 @@ import Testing
         let version = try run(bin, ["--version"], in: elsewhere)
         #expect(version.status == 0)
         #expect(version.stdout.hasPrefix("inspect 0.2.0\nreads: inspection/1, checklist-template/1"), "\(version.stdout)")
-        #expect(version.stdout.contains("writes: condition-report/3"))
+        #expect(version.stdout.contains("writes: condition-report/2"))
         let car = Fixtures.sampleDay.appending(path: "LFV2A21K2D4052187")
         let submissions = [car.appending(path: "appraisal.yaml").path, car.appending(path: "audit.yaml").path]
         let validate = try run(bin, ["validate"] + submissions, in: elsewhere)

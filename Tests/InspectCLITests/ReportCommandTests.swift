@@ -14,7 +14,7 @@ import Testing
         #expect(try runner.run(["submit", "\(day)/appraisal.yaml", "\(day)/audit.yaml"]).status == 0)
         let json = try runner.run(["report", "LFV2A21K2D4052187", "--generated-at", "2026-11-26T12:00:00+08:00"])
         #expect(json.status == 0, "\(json.stderr)")
-        let schema = try JSONSchemaValidator(schemaAt: Fixtures.repoRoot.appending(path: "schemas/condition-report-3.schema.json"))
+        let schema = try JSONSchemaValidator(schemaAt: Fixtures.repoRoot.appending(path: "schemas/condition-report-2.schema.json"))
         #expect(try schema.validate(json: Data(json.stdout.utf8)) == [])
         let markdown = try runner.run([
             "report", "lfv2a21k2d4052187", "--format", "md", "--lang", "en", "--generated-at", "2026-11-26T12:00:00+08:00",

@@ -20,7 +20,7 @@ import Testing
     func goldenReports(vin: String) throws {
         let report = try Self.report(vin)
         let json = try ConditionReportJSONRenderer.render(report)
-        let schema = try JSONSchemaValidator(schemaAt: Fixtures.repoRoot.appending(path: "schemas/condition-report-3.schema.json"))
+        let schema = try JSONSchemaValidator(schemaAt: Fixtures.repoRoot.appending(path: "schemas/condition-report-2.schema.json"))
         #expect(try schema.validate(json: Data(json.utf8)) == [])
         assertGolden(json, "reports/\(vin).json")  // the model reads back to the same bytes
         assertGolden(ConditionReportHTMLRenderer.render(report, language: .zh, photos: .link(prefix: "../db/")), "reports/\(vin).zh.html")
@@ -63,7 +63,7 @@ import Testing
         #expect(customer.findings.map(\.code) == internalReport.findings.map(\.code))
         #expect(customer.score == internalReport.score && customer.flags == internalReport.flags && customer.delivery == internalReport.delivery)
         let json = try ConditionReportJSONRenderer.render(customer)
-        let schema = try JSONSchemaValidator(schemaAt: Fixtures.repoRoot.appending(path: "schemas/condition-report-3.schema.json"))
+        let schema = try JSONSchemaValidator(schemaAt: Fixtures.repoRoot.appending(path: "schemas/condition-report-2.schema.json"))
         #expect(try schema.validate(json: Data(json.utf8)) == [])
         let staff = internalReport.inspections.flatMap { [$0.inspectorID, $0.inspectorName].compactMap { $0 } }
         let notes = internalReport.findings.compactMap(\.note) + internalReport.checks.compactMap(\.note)

@@ -15,7 +15,7 @@ extension InspectCommand {
     /// `inspect report VIN` and `inspect report --all --out DIR`.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Render the condition report of a car (JSON condition-report/3, HTML or Markdown), or of every stored car.")
+            abstract: "Render the condition report of a car (JSON condition-report/2, HTML or Markdown), or of every stored car.")
 
         @OptionGroup var database: DatabaseOptions
 

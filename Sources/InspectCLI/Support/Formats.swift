@@ -24,7 +24,8 @@ enum Formats {
         ConditionReport.formatName, ComparisonOutput.formatName, AccuracyOutput.formatName, DeliveryCheckOutput.formatName,
         MileageLedgerOutput.formatName, QuoteOutput.formatName, DisputeListOutput.formatName, ReturnCheckOutput.formatName,
         WarrantyListOutput.formatName, ServiceVisitOutput.formatName,
-        ServiceSummaryOutput.formatName, validation, photoCheck, BatchSummary.formatName,
+        ServiceSummaryOutput.formatName, FindOutput.formatName, FeedbackListOutput.formatName, FeedbackSummaryOutput.formatName, validation,
+        photoCheck, BatchSummary.formatName,
     ]
 
     /// The text of `inspect --version`.

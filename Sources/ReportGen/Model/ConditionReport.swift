@@ -2,7 +2,7 @@ import Common
 import Inspection
 
 /// The condition report of one car: what the quoting stage prices from, the delivery stage checks against and a
-/// buyer reads. Assembled from the store by ``ConditionReportBuilder``; rendered as JSON (`condition-report/3`, the
+/// buyer reads. Assembled from the store by ``ConditionReportBuilder``; rendered as JSON (`condition-report/2`, the
 /// contract, schema in `schemas/`), HTML and Markdown. Deterministic: stable order, injected time, no locale.
 package struct ConditionReport: Sendable, Hashable, Codable {
     /// A label in both languages.
@@ -11,7 +11,7 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     /// The contract's version.
     package var format = Self.formatName
     /// The name and version of the JSON contract.
-    package static let formatName = "condition-report/3"
+    package static let formatName = "condition-report/2"
     /// Who it is for: `internal` (staff: everything) or `customer` (no staff ids or names, no appraiser-miss details,
     /// no internal notes). Absent means internal.
     package var audience: String?

@@ -1,10 +1,10 @@
 import Inspection
 
-/// `inspect compare --by-appraiser --format json`: `format: appraiser-accuracy/2` (schema
-/// `schemas/appraiser-accuracy-2.schema.json`).
+/// `inspect compare --by-appraiser --format json`: `format: appraiser-accuracy/1` (schema
+/// `schemas/appraiser-accuracy-1.schema.json`).
 package struct AccuracyOutput: Sendable, Encodable {
     /// The contract's name and version.
-    package static let formatName = "appraiser-accuracy/2"
+    package static let formatName = "appraiser-accuracy/1"
 
     package var format = Self.formatName
     /// First and last day, `YYYY-MM-DD`.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The condition report as JSON, `format: condition-report/3`: snake_case keys, sorted, pretty, one trailing newline.
-/// The contract is `schemas/condition-report-3.schema.json`.
+/// The condition report as JSON, `format: condition-report/2`: snake_case keys, sorted, pretty, one trailing newline.
+/// The contract is `schemas/condition-report-2.schema.json`.
 package enum ConditionReportJSONRenderer {
     /// Renders `report`.
     package static func render(_ report: ConditionReport) throws -> String {
