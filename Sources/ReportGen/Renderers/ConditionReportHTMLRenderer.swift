@@ -72,8 +72,13 @@ package enum ConditionReportHTMLRenderer {
             h.append("</section>")
         }
         // Vehicle and inspections.
-        h.append("<section><h2>\(e(l.text(.vehicle)))</h2><table class=\"kv\">")
-        for row in v.rows(l) { h.append("<tr><th>\(e(row.label))</th><td>\(e(row.value))</td></tr>") }
+        // The vehicle record two facts a row, so the page does not open on a long list.
+        h.append("<section><h2>\(e(l.text(.vehicle)))</h2><table class=\"kv kv2\">")
+        let rows = v.rows(l)
+        for start in stride(from: 0, to: rows.count, by: 2) {
+            h.append(
+                "<tr>" + rows[start..<min(rows.count, start + 2)].map { "<th>\(e($0.label))</th><td>\(e($0.value))</td>" }.joined() + "</tr>")
+        }
         h.append("</table>")
         let changes = v.changeLines(l)
         if !changes.isEmpty {
@@ -202,7 +207,7 @@ package enum ConditionReportHTMLRenderer {
         .grade.good{background:#2f855a}.grade.bad{background:#c0161d}.vin{margin:2px 0;font-family:monospace;font-size:14px}\
         .flags .flag{display:inline-block;background:#c0161d;color:#fff;border-radius:4px;padding:1px 8px;font-weight:700}.flags.ok{color:#2f855a}\
         .meta{margin:2px 0;color:#5b6670;font-size:12px}table{width:100%;border-collapse:collapse;margin:6px 0}th,td{border-bottom:1px solid #dde2e7;\
-        padding:5px 6px;text-align:left;vertical-align:top}thead th{background:#f4f6f8;font-size:13px}.kv th{width:35%;color:#5b6670;font-weight:400}\
+        padding:5px 6px;text-align:left;vertical-align:top}thead th{background:#f4f6f8;font-size:13px}.kv th{width:35%;color:#5b6670;font-weight:400}.kv2 th{width:15%}.kv2 td{width:35%}\
         tr.structural td{background:#fdecec}.thumbs img{width:72px;height:54px;object-fit:cover;border-radius:3px;margin:1px}\
         .diagram-wrap{display:flex;gap:16px;flex-wrap:wrap;align-items:flex-start}.diagram{width:260px;height:auto}.mark{font:bold 12px monospace;\
         fill:#111}.mark.structural{fill:#c0161d}.axis{font-size:12px;fill:#5b6670}.legend span{display:block;margin:3px 0}.legend i{display:inline-block;\
