@@ -28,7 +28,7 @@ package struct AfterSaleWorkflow: Sendable {
     }
 
     /// Why nothing was decided or stored.
-    package enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Failure: StoreFailing, Sendable, Equatable, CustomStringConvertible {
         case wrongSubmission(String)
         case unreadablePhotos(String)
         case unknownVehicle(String)
@@ -59,12 +59,12 @@ package struct AfterSaleWorkflow: Sendable {
 
     /// Stores `validated` (a return of `vin`) and checks it against the delivery state.
     package func returnCar(_ validated: ValidatedSubmission, vin: String, submittedAt: String) throws(Failure) -> Returned {
-        do {
+        return try Failure.catching {
             let stored: SubmissionIntake.Result?
             do {
                 stored = try SubmissionIntake.storeHandover(
                     validated, stage: .return, vin: vin, store: store, policy: photoPolicy, concurrency: 2, submittedAt: submittedAt)
-            } catch {
+            } catch let error as SubmissionIntake.HandoverFailure {
                 switch error {
                 case let .wrongSubmission(message): throw Failure.wrongSubmission(message)
                 case let .store(storeError): throw storeError
@@ -78,14 +78,8 @@ package struct AfterSaleWorkflow: Sendable {
             do {
                 check = try ReturnCheck.evaluate(
                     returned: returned, record: record, catalog: catalog, policy: policy, mileagePolicy: mileagePolicy, costTable: costTable)
-            } catch { throw Failure.template(error.description) }
+            } catch { throw Failure.template("\(error)") }
             return Returned(check: check, inspection: returned, diagnostics: intake.diagnostics)
-        } catch let failure as Failure {
-            throw failure
-        } catch let error as StoreError {
-            throw .store(error)
-        } catch {
-            throw .store(.database("\(error)"))
         }
     }
 

@@ -37,7 +37,7 @@ package struct DeliveryWorkflow: Sendable {
     }
 
     /// Why there is no verdict.
-    package enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Failure: StoreFailing, Sendable, Equatable, CustomStringConvertible {
         /// The submission is not a delivery of this VIN.
         case wrongSubmission(String)
         /// There is no appraisal or audit to deliver against.
@@ -59,15 +59,15 @@ package struct DeliveryWorkflow: Sendable {
 
     /// Stores `validated` (a delivery of `vin`) and checks it.
     package func deliver(_ validated: ValidatedSubmission, vin: String, submittedAt: String) throws(Failure) -> Result {
-        if let problem = SubmissionIntake.handoverProblem(validated, stage: .delivery, vin: vin) { throw .wrongSubmission(problem) }
+        if let problem = SubmissionIntake.handoverProblem(validated, stage: .delivery, vin: vin) { throw Failure.wrongSubmission(problem) }
         let noReport = Failure.noReport("VIN \(vin) has no appraisal or audit: there is no condition report to deliver against")
-        do {
+        return try Failure.catching {
             guard let before = try CarRecordLoader.load(vin: vin, from: store), before.reportBasis != nil else { throw noReport }
             let stored: SubmissionIntake.Result?
             do {
                 stored = try SubmissionIntake.storeHandover(
                     validated, stage: .delivery, vin: vin, store: store, policy: photoPolicy, concurrency: concurrency, submittedAt: submittedAt)
-            } catch {
+            } catch let error as SubmissionIntake.HandoverFailure {
                 switch error {
                 case let .wrongSubmission(message): throw Failure.wrongSubmission(message)
                 case let .store(storeError): throw storeError
@@ -83,12 +83,6 @@ package struct DeliveryWorkflow: Sendable {
                 throw noReport
             }
             return Result(check: check, basis: basis, diagnostics: intake.diagnostics)
-        } catch let failure as Failure {
-            throw failure
-        } catch let error as StoreError {
-            throw .store(error)
-        } catch {
-            throw .store(.database("\(error)"))
         }
     }
 }

@@ -18,7 +18,7 @@ package struct DisputeWorkflow: Sendable {
     }
 
     /// Why nothing was stored.
-    package enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Failure: StoreFailing, Sendable, Equatable, CustomStringConvertible {
         case unknownVehicle(String)
         /// The code is not a finding of the car's condition report.
         case unknownFinding(code: String, vin: String, findings: [String])
@@ -84,15 +84,9 @@ package struct DisputeWorkflow: Sendable {
 
     /// The disputes of `vin`, oldest first.
     package func list(vin: String) throws(Failure) -> [Dispute] {
-        do {
+        return try Failure.catching {
             guard try store.vehicle(vin: vin) != nil else { throw Failure.unknownVehicle(vin) }
             return try store.disputes(vin: vin)
-        } catch let failure as Failure {
-            throw failure
-        } catch let error as StoreError {
-            throw .store(error)
-        } catch {
-            throw .store(.database("\(error)"))
         }
     }
 

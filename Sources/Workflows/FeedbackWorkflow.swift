@@ -12,7 +12,7 @@ package struct FeedbackWorkflow: Sendable {
     package init(store: InspectionStore) { self.store = store }
 
     /// Why feedback cannot be taken.
-    package enum Failure: Error, Sendable, CustomStringConvertible {
+    package enum Failure: StoreFailing, Sendable, CustomStringConvertible {
         case badAbout(String)
         case emptyText
         case beforeFirstInspection(vin: String, at: String, first: String)
@@ -32,18 +32,12 @@ package struct FeedbackWorkflow: Sendable {
     /// Stores `feedback` (its VIN must be a stored car, its time not before the car's first inspection); returns its id.
     package func record(_ feedback: Feedback, recordedAt: String) throws(Failure) -> Int64 {
         guard !feedback.text.trimmingWhitespace.isEmpty else { throw .emptyText }
-        do {
+        return try Failure.catching {
             guard let vehicle = try store.vehicle(vin: feedback.vin) else { throw StoreError.unknownVehicle(feedback.vin) }
             if let first = vehicle.inspections.map(\.submission.inspectedAt).min(), feedback.receivedAt < first {
                 throw Failure.beforeFirstInspection(vin: feedback.vin, at: feedback.receivedAt.text, first: first.text)
             }
             return try store.recordFeedback(feedback, recordedAt: recordedAt)
-        } catch let failure as Failure {
-            throw failure
-        } catch let error as StoreError {
-            throw .store(error)
-        } catch {
-            throw .store(.database("\(error)"))
         }
     }
 

@@ -49,7 +49,9 @@ import Testing
         )
         let nested = Fixtures.submissionYAML().replacingOccurrences(of: "  plate: 京N8P2Q1", with: "  plate: 京N8P2Q1\n  colour: silver")
         try expectError(
-            nested, "appraisal.yaml:\(at(nested, "colour")): vehicle: unknown key \"colour\" (allowed: vin plate make model color first_registered manufactured use registration_count estimated_km documents trim equipment)")
+            nested,
+            "appraisal.yaml:\(at(nested, "colour")): vehicle: unknown key \"colour\" (allowed: vin plate make model color first_registered manufactured use registration_count estimated_km documents trim equipment)"
+        )
     }
 
     @Test func duplicateKeysPointAtTheRepeat() throws {
