@@ -21,6 +21,8 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The quote line was decided already.
     case alreadyDecided(line: Int, workOrder: String, at: String, by: String, decision: String)
     /// Any other SQLite failure.
+    /// `--db` is a URL that cannot be used (shown with its password masked).
+    case badDatabaseURL(String, reason: String)
     /// No feedback with this id.
     case unknownFeedback(Int64)
     /// The complaint was closed before (closing is once).
@@ -43,6 +45,7 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "dispute #\(id) was already resolved at \(at) by \(by): \(decision); a settlement is never changed"
         case let .alreadyDecided(line, workOrder, at, by, decision):
             "line \(line) of work order \(workOrder) was already decided at \(at) by the \(by): \(decision); a decision is never changed"
+        case let .badDatabaseURL(url, reason): "database URL \(url) cannot be used: \(reason)"
         case let .unknownFeedback(id): "no feedback #\(id); `inspect feedback list` shows the ids"
         case let .alreadyClosed(id, at, by): "complaint #\(id) was already closed at \(at) by \(by); a closing is final"
         case let .notAComplaint(id, kind): "feedback #\(id) is a \(kind), not a complaint: only complaints are closed"

@@ -67,7 +67,7 @@ extension InspectCommand {
                 return
             }
             let store: InspectionStore
-            do { store = try InspectionStore(path: database.path) } catch { throw CLIFailure.store(error) }
+            store = try database.openStore()
             let cars = try CarFolder.list(day: folder)
             let runner = BatchRunner(
                 store: store, catalog: templates.catalog(), photoPolicy: try photoOptions.policy(), mileagePolicy: try mileageOptions.mileage(),

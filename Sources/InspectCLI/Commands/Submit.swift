@@ -33,7 +33,7 @@ extension InspectCommand {
             let now = try clock.currentTime()
             let policy = try photoOptions.policy()
             let store: InspectionStore
-            do { store = try InspectionStore(path: database.path) } catch { throw CLIFailure.store(error) }
+            store = try database.openStore()
             let intake = SubmissionIntake(store: store, policy: policy, concurrency: ProcessInfo.processInfo.activeProcessorCount)
             var failed = 0
             for report in input.reports(using: templates) {
