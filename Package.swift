@@ -19,6 +19,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // PostgreSQL as the shared store of many workers (issue 15): the driver, its TLS and its logger.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libcrypto (OpenSSL) for SHA-256.
@@ -51,7 +56,12 @@ let package = Package(
         // SQLite store (GRDB): append-only inspections, revisions, odometer readings, photo files.
         .target(
             name: "Store",
-            dependencies: ["Common", "Inspection", "ImageOps", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Common", "Inspection", "ImageOps", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // The application layer: each use case (submit, compare, deliver, report, batch) once; the CLI calls it.
@@ -147,6 +157,7 @@ let package = Package(
             name: "StoreTests",
             dependencies: [
                 "Common", "Inspection", "ImageOps", "Store", "ReportGen", "Workflows", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSettings
         ),

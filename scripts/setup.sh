@@ -3,7 +3,7 @@
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(libjpeg-dev libpng-dev libsqlite3-dev libssl-dev pkg-config)
+packages=(libjpeg-dev libpng-dev libsqlite3-dev libssl-dev pkg-config postgresql-15)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
