@@ -18,6 +18,8 @@ package final class InspectionStore: Sendable {
     package var photoFolder: URL { photoFiles.folder }
     /// The connection pool (WAL: one writer, concurrent readers).
     let pool: DatabasePool
+    /// The same database behind the SQL surface both backends share (the store's queries move onto it; issue 15).
+    let database: any StoreDatabase
 
     /// Opens (creating if needed) the database at `path`, brings its schema up to date and sweeps stale partial
     /// photo files.
@@ -31,6 +33,7 @@ package final class InspectionStore: Sendable {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             pool = try DatabasePool(path: path, configuration: config)
+            database = GRDBStoreDatabase(pool: pool)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw .notADatabase(path: path)
         } catch {

@@ -1,0 +1,67 @@
+import GRDB
+
+/// The SQLite backend: a GRDB pool (WAL, one writer, concurrent readers).
+package struct GRDBStoreDatabase: StoreDatabase {
+    /// The pool.
+    let pool: DatabasePool
+
+    package var dialect: SQLDialect { .sqlite }
+
+    package func read<T>(_ body: (any SQLExecutor) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read { db in try body(Executor(db: db)) } } catch { throw Self.storeError(error, describe: InspectionStore.describe) }
+    }
+
+    /// An immediate transaction: it takes the write lock before reading, so two processes writing at once are
+    /// serialised (a deferred one could fail with SQLITE_BUSY when upgrading from read to write under WAL).
+    package func write<T>(_ body: (any SQLExecutor) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var value: T?
+                try db.inTransaction(.immediate) {
+                    value = try body(Executor(db: db))
+                    return .commit
+                }
+                guard let value else { throw StoreError.database("the transaction returned nothing") }
+                return value
+            }
+        } catch {
+            throw Self.storeError(error, describe: InspectionStore.describe)
+        }
+    }
+
+    struct Executor: SQLExecutor {
+        let db: Database
+
+        func execute(_ sql: String, _ values: [any SQLBindable]) throws {
+            try db.execute(sql: sql, arguments: Self.arguments(values))
+        }
+
+        func rows(_ sql: String, _ values: [any SQLBindable]) throws -> [SQLRow] {
+            try Row.fetchAll(db, sql: sql, arguments: Self.arguments(values)).map { row in
+                var values: [String: SQLValue] = [:]
+                for (column, value) in row {
+                    switch value.storage {
+                    case .null: values[column] = .null
+                    case let .int64(number): values[column] = .integer(number)
+                    case let .double(number): values[column] = .real(number)
+                    case let .string(text): values[column] = .text(text)
+                    case let .blob(data): values[column] = .text(String(decoding: data, as: UTF8.self))
+                    }
+                }
+                return SQLRow(values)
+            }
+        }
+
+        static func arguments(_ values: [any SQLBindable]) -> StatementArguments {
+            StatementArguments(
+                values.map { value -> (any DatabaseValueConvertible)? in
+                    switch value.sqlValue {
+                    case .null: nil
+                    case let .integer(number): number
+                    case let .real(number): number
+                    case let .text(text): text
+                    }
+                })
+        }
+    }
+}
