@@ -1,14 +1,8 @@
-import GRDB
-
 extension InspectionStore {
     /// Cars whose index row is missing or older than their latest inspection, with the mark's generation.
     package func staleCars() throws(StoreError) -> [(vin: String, generation: Int64)] {
-        do {
-            return try pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT vin, generation FROM car_index_stale ORDER BY vin").map { ($0["vin"], $0["generation"]) }
-            }
-        } catch {
-            throw .database(Self.describe(error))
+        try database.read { sql in
+            try sql.rows("SELECT vin, generation FROM car_index_stale ORDER BY vin", []).map { ($0.text("vin") ?? "", $0.integer("generation") ?? 0) }
         }
     }
 
@@ -17,24 +11,14 @@ extension InspectionStore {
     /// first, so the row order is the order of the cars' latest inspections as they were indexed: text lookups list the
     /// newest first by walking the text index backwards, without sorting every match.
     package func index(_ rows: [(row: CarIndexRow, generation: Int64)], indexedAt: String) throws(StoreError) {
-        do {
-            try pool.write { db in
-                let remove = try db.makeStatement(sql: "DELETE FROM car_index WHERE vin = ?")
-                let insert = try db.makeStatement(
-                    sql:
-                        "INSERT INTO car_index (vin, vin_tail, plate_key, latest_epoch, summary, search_text, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                )
-                let clear = try db.makeStatement(sql: "DELETE FROM car_index_stale WHERE vin = ? AND generation = ?")
-                for (row, generation) in rows.sorted(by: { ($0.row.latestEpoch, $0.row.vin) < ($1.row.latestEpoch, $1.row.vin) }) {
-                    try remove.execute(arguments: [row.vin])
-                    try insert.execute(arguments: [
-                        row.vin, String(row.vin.suffix(6)), row.plateKey, row.latestEpoch, row.summary, row.searchText, indexedAt,
-                    ])
-                    try clear.execute(arguments: [row.vin, generation])
-                }
+        try database.write { sql in
+            for (row, generation) in rows.sorted(by: { ($0.row.latestEpoch, $0.row.vin) < ($1.row.latestEpoch, $1.row.vin) }) {
+                try sql.execute("DELETE FROM car_index WHERE vin = ?", [row.vin])
+                try sql.execute(
+                    "INSERT INTO car_index (vin, vin_tail, plate_key, latest_epoch, summary, search_text, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [row.vin, String(row.vin.suffix(6)), row.plateKey, row.latestEpoch, row.summary, row.searchText, indexedAt])
+                try sql.execute("DELETE FROM car_index_stale WHERE vin = ? AND generation = ?", [row.vin, generation])
             }
-        } catch {
-            throw .database(Self.describe(error))
         }
     }
 
@@ -47,42 +31,40 @@ extension InspectionStore {
     /// Cars with this normalised plate.
     package func indexedCars(plateKey: String) throws(StoreError) -> [CarIndexRow] { try indexed("WHERE plate_key = ?", [plateKey]) }
 
-    /// Cars matching an FTS5 query, most recently indexed first: how many match, and the first `limit`.
-    package func searchCars(_ match: String, limit: Int) throws(StoreError) -> (total: Int, rows: [CarIndexRow]) {
-        do {
-            return try pool.read { db in
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM car_text WHERE car_text MATCH ?", arguments: [match]) ?? 0
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT vin, plate_key, latest_epoch, summary, search_text FROM car_index WHERE rowid IN (
-                            SELECT rowid FROM car_text WHERE car_text MATCH ? ORDER BY rowid DESC LIMIT ?)
-                        ORDER BY rowid DESC
-                        """,
-                    arguments: [match, limit]
-                ).map(Self.indexRow)
-                return (total, rows)
-            }
-        } catch {
-            throw .database(Self.describe(error))
+    /// Cars matching every term, most recently indexed first: how many match, and the first `limit`. SQLite walks the
+    /// FTS5 index backwards and stops at `limit`; PostgreSQL takes the top `limit` of the GIN index's matches by `seq`.
+    package func searchCars(_ terms: [CarSearchTerm], limit: Int) throws(StoreError) -> (total: Int, rows: [CarIndexRow]) {
+        let columns = "SELECT vin, plate_key, latest_epoch, summary, search_text FROM car_index"
+        let (count, list, query): (String, String, String) =
+            database.dialect == .postgres
+            ? (
+                "SELECT count(*) AS n FROM car_index WHERE search @@ to_tsquery('simple', ?)",
+                "\(columns) WHERE search @@ to_tsquery('simple', ?) ORDER BY seq DESC LIMIT ?", CarSearchTerm.tsquery(terms)
+            )
+            : (
+                "SELECT count(*) AS n FROM car_text WHERE car_text MATCH ?",
+                "\(columns) WHERE rowid IN (SELECT rowid FROM car_text WHERE car_text MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY rowid DESC",
+                CarSearchTerm.fts5(terms)
+            )
+        return try database.read { sql in
+            let total = try sql.row(count, [query])?.int("n") ?? 0
+            return (total, try sql.rows(list, [query, limit]).map(Self.indexRow))
         }
     }
 
-    private func indexed(_ condition: String, _ arguments: StatementArguments) throws(StoreError) -> [CarIndexRow] {
-        do {
-            return try pool.read { db in
-                try Row.fetchAll(
-                    db, sql: "SELECT vin, plate_key, latest_epoch, summary, search_text FROM car_index \(condition) ORDER BY latest_epoch DESC, vin",
-                    arguments: arguments
-                ).map(Self.indexRow)
-            }
-        } catch {
-            throw .database(Self.describe(error))
+    private func indexed(_ condition: String, _ values: [any SQLBindable]) throws(StoreError) -> [CarIndexRow] {
+        try database.read { sql in
+            try sql.rows(
+                "SELECT vin, plate_key, latest_epoch, summary, search_text FROM car_index \(condition) ORDER BY latest_epoch DESC, vin", values
+            )
+            .map(Self.indexRow)
         }
     }
 
-    private static func indexRow(_ row: Row) -> CarIndexRow {
+    private static func indexRow(_ row: SQLRow) -> CarIndexRow {
         CarIndexRow(
-            vin: row["vin"], plateKey: row["plate_key"], latestEpoch: row["latest_epoch"], summary: row["summary"], searchText: row["search_text"])
+            vin: row.text("vin") ?? "", plateKey: row.text("plate_key"), latestEpoch: row.integer("latest_epoch") ?? 0,
+            summary: row.text("summary") ?? "",
+            searchText: row.text("search_text") ?? "")
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import ImageOps
 import Inspection
 
@@ -7,15 +6,11 @@ import Inspection
 extension InspectionStore {
     /// The newest stored revision of a VIN and stage with its content hash, if any.
     package func latestRevision(vin: String, stage: Stage) throws(StoreError) -> (revision: Int, hash: String)? {
-        do {
-            return try pool.read { db in
-                try Row.fetchOne(
-                    db, sql: "SELECT revision, content_sha256 FROM inspection WHERE vin = ? AND stage = ? ORDER BY revision DESC LIMIT 1",
-                    arguments: [vin, stage.rawValue]
-                ).map { ($0["revision"], $0["content_sha256"]) }
-            }
-        } catch {
-            throw .database(Self.describe(error))
+        try database.read { sql in
+            try sql.row(
+                "SELECT revision, content_sha256 FROM inspection WHERE vin = ? AND stage = ? ORDER BY revision DESC LIMIT 1", [vin, stage.rawValue]
+            )
+            .map { ($0.int("revision") ?? 0, $0.text("content_sha256") ?? "") }
         }
     }
 
@@ -55,53 +50,43 @@ extension InspectionStore {
         } catch {
             throw .database("cannot encode the inspection: \(error)")
         }
-        do {
-            // BEGIN IMMEDIATE takes the write lock before reading, so two processes submitting at once are serialised
-            // (a deferred transaction could fail with SQLITE_BUSY when upgrading from read to write under WAL).
-            var outcome = SubmitOutcome.unchanged(vin: vin, stage: stage, revision: 0)
-            try pool.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    outcome = try insert(db)
-                    return .commit
-                }
-            }
-            return outcome
-        } catch {
-            throw .database(Self.describe(error))
+        // One writer per car: SQLite's write transaction is immediate (the whole database); PostgreSQL's takes a lock on
+        // the VIN, so two workers storing the same car one after the other get revisions 1 and 2, never a clash.
+        return try database.write { sql in
+            if database.dialect == .postgres { try sql.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [vin]) }
+            return try insert(sql)
         }
 
-        func insert(_ db: Database) throws -> SubmitOutcome {
+        func insert(_ sql: any SQLExecutor) throws -> SubmitOutcome {
             // Re-check inside the write transaction: another process may have stored the same content.
-            let latest = try Row.fetchOne(
-                db, sql: "SELECT revision, content_sha256 FROM inspection WHERE vin = ? AND stage = ? ORDER BY revision DESC LIMIT 1",
-                arguments: [vin, stage])
-            let latestRevision: Int = latest?["revision"] ?? 0
-            if let latest, (latest["content_sha256"] as String) == hash {
+            let latest = try sql.row(
+                "SELECT revision, content_sha256 FROM inspection WHERE vin = ? AND stage = ? ORDER BY revision DESC LIMIT 1", [vin, stage])
+            let latestRevision = latest?.int("revision") ?? 0
+            if let latest, latest.text("content_sha256") == hash {
                 return .unchanged(vin: vin, stage: stage, revision: latestRevision)
             }
-            try db.execute(sql: "INSERT OR IGNORE INTO vehicle (vin, first_seen_at) VALUES (?, ?)", arguments: [vin, submittedAt])
-            try db.execute(
-                sql: """
-                    INSERT INTO inspection (vin, stage, revision, content_sha256, template_id, template_sha256, inspected_at,
-                        inspected_at_epoch, inspector_id, inspector_name, site, source_path, submitted_at, total_hundredths, grade_id,
-                        document, assessment)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+            try sql.execute("INSERT INTO vehicle (vin, first_seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING", [vin, submittedAt])
+            let id = try sql.insert(
+                """
+                INSERT INTO inspection (vin, stage, revision, content_sha256, template_id, template_sha256, inspected_at,
+                    inspected_at_epoch, inspector_id, inspector_name, site, source_path, submitted_at, total_hundredths, grade_id,
+                    document, assessment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """,
+                [
                     vin, stage, latestRevision + 1, hash, validated.template.id, validated.template.sha256, submission.inspectedAt.text,
                     submission.inspectedAt.epochSeconds, submission.inspector.id, submission.inspector.name, submission.site,
                     validated.displayPath, submittedAt, assessment.total?.hundredths, assessment.grade?.id, document, assessmentJSON,
                 ])
-            let id = db.lastInsertedRowID
             for (seq, defect) in submission.defects.enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO finding (inspection_id, seq, part, defect, degree, code, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [id, seq + 1, defect.part, defect.type, defect.degree, defect.code, defect.note])
+                try sql.execute(
+                    "INSERT INTO finding (inspection_id, seq, part, defect, degree, code, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [id, seq + 1, defect.part, defect.type, defect.degree, defect.code, defect.note])
             }
             for check in submission.checks {
-                try db.execute(
-                    sql: "INSERT INTO check_result (inspection_id, check_id, result, note) VALUES (?, ?, ?, ?)",
-                    arguments: [id, check.id, check.result.rawValue, check.note])
+                try sql.execute(
+                    "INSERT INTO check_result (inspection_id, check_id, result, note) VALUES (?, ?, ?, ?)",
+                    [id, check.id, check.result.rawValue, check.note])
             }
             var seq = 0
             var matches: [ReuseMatch] = []
@@ -109,32 +94,31 @@ extension InspectionStore {
             func photo(_ role: PhotoRole, _ angle: String?, _ finding: Int?, _ relative: String, use: String) throws {
                 guard let file = validated.photos[relative], let normalised = photos[relative], let paths = stored[relative] else { return }
                 seq += 1
-                try db.execute(
-                    sql: """
-                        INSERT INTO photo (inspection_id, seq, role, angle, finding_seq, source_path, sha256, byte_count, stored_path,
-                            pixel_sha256, thumbnail_path, format, width, height, source_width, source_height, orientation, dhash, phash,
-                            verdict, quality)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
+                try sql.execute(
+                    """
+                    INSERT INTO photo (inspection_id, seq, role, angle, finding_seq, source_path, sha256, byte_count, stored_path,
+                        pixel_sha256, thumbnail_path, format, width, height, source_width, source_height, orientation, dhash, phash,
+                        verdict, quality)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    [
                         id, seq, role.rawValue, angle, finding, relative, file.sha256, file.byteCount, paths.image, normalised.pixelSHA256,
                         paths.thumbnail, normalised.format.rawValue, normalised.width, normalised.height, normalised.quality.sourceWidth,
                         normalised.quality.sourceHeight, normalised.orientation, normalised.hash.dHashHex, normalised.hash.pHashHex,
                         normalised.quality.verdict.rawValue, qualityJSON[relative],
                     ])
                 for key in PHashBands.keys(normalised.hash) {
-                    try db.execute(sql: "INSERT OR IGNORE INTO phash_band (key, inspection_id, seq) VALUES (?, ?, ?)", arguments: [key, id, seq])
+                    try sql.execute("INSERT INTO phash_band (key, inspection_id, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [key, id, seq])
                 }
                 guard checked.insert(relative).inserted else { return }
                 for match in try ReuseIndex.matches(
-                    db, vin: vin, sourceSHA256: file.sha256, pixelSHA256: normalised.pixelSHA256, hash: normalised.hash, policy: policy)
+                    sql, vin: vin, sourceSHA256: file.sha256, pixelSHA256: normalised.pixelSHA256, hash: normalised.hash, policy: policy)
                 {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO photo_reuse (inspection_id, seq, other_inspection_id, other_seq, kind, distance, detected_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [id, seq, match.inspectionID, match.seq, match.kind.rawValue, match.distance, submittedAt])
+                    try sql.execute(
+                        """
+                        INSERT INTO photo_reuse (inspection_id, seq, other_inspection_id, other_seq, kind, distance, detected_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, [id, seq, match.inspectionID, match.seq, match.kind.rawValue, match.distance, submittedAt])
                     matches.append(
                         ReuseMatch(
                             path: relative, use: use, otherVIN: match.vin, otherInspection: match.inspection, otherUse: match.use,
@@ -147,21 +131,20 @@ extension InspectionStore {
                 for path in defect.photos { try photo(.defect, nil, index + 1, path, use: "defect \(defect.code)") }
             }
             for section in assessment.sections {
-                try db.execute(
-                    sql: """
-                        INSERT INTO section_score (inspection_id, section, allowance_hundredths, deducted_hundredths, score_hundredths)
-                        VALUES (?, ?, ?, ?, ?)
-                        """,
-                    arguments: [id, section.id, section.allowance.hundredths, section.deducted.hundredths, section.score.hundredths])
+                try sql.execute(
+                    """
+                    INSERT INTO section_score (inspection_id, section, allowance_hundredths, deducted_hundredths, score_hundredths)
+                    VALUES (?, ?, ?, ?, ?)
+                    """, [id, section.id, section.allowance.hundredths, section.deducted.hundredths, section.score.hundredths])
             }
             let odometer = submission.odometer
-            try db.execute(
-                sql: """
-                    INSERT INTO odometer_reading (vin, inspection_id, stage, reading, unit, km, read_at, read_at_epoch, source, recorded_at,
-                        mode, route_km, photo_path, photo_sha256)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submission', ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+            try sql.execute(
+                """
+                INSERT INTO odometer_reading (vin, inspection_id, stage, reading, unit, km, read_at, read_at_epoch, source, recorded_at,
+                    mode, route_km, photo_path, photo_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'submission', ?, ?, ?, ?, ?)
+                """,
+                [
                     vin, id, stage, odometer.reading, odometer.unit.rawValue, odometer.kilometres, submission.inspectedAt.text,
                     submission.inspectedAt.epochSeconds, submittedAt, submission.transport?.mode.rawValue, submission.transport?.routeKm,
                     odometer.photo.flatMap { stored[$0]?.image }, odometer.photo.flatMap { validated.photos[$0]?.sha256 },

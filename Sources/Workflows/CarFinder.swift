@@ -50,9 +50,10 @@ package struct CarFinder: Sendable {
             total = rows.count
         }
         if matchedBy != "vin" && rows.isEmpty {
-            guard let fts = SearchText.ftsQuery(query) else { throw Problem.emptyQuery }
+            let terms = SearchText.terms(query)
+            guard !terms.isEmpty else { throw Problem.emptyQuery }
             matchedBy = "text"
-            (total, rows) = try store.searchCars(fts, limit: limit)
+            (total, rows) = try store.searchCars(terms, limit: limit)
         }
         let lines = rows.prefix(limit).compactMap(CarIndexer.line(of:))
         var facts: FindOutput.FactSheet?

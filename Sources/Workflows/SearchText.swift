@@ -1,3 +1,5 @@
+import Store
+
 /// The words of the car lookup, one rule for what is indexed and what is asked: lower case; letters and digits form
 /// words; every CJK character is a word of its own (so 天窗 finds 全景天窗); everything else separates.
 package enum SearchText {
@@ -24,16 +26,14 @@ package enum SearchText {
     /// The indexed text of `fields`: their words separated by spaces.
     package static func document(_ fields: [String]) -> String { fields.flatMap(words).joined(separator: " ") }
 
-    /// An FTS5 query for what a person typed: every term must match; a term of several words is a phrase; a term ending
-    /// in letters or digits matches as a prefix (`jet` finds Jetta). Nil when the text has no words.
-    package static func ftsQuery(_ text: String) -> String? {
-        let terms = text.split(whereSeparator: \.isWhitespace).compactMap { term -> String? in
+    /// The terms of what a person typed: every term must match; a term of several words is a phrase; a term ending in
+    /// letters or digits matches as a prefix (`jet` finds Jetta). Empty when the text has no words.
+    package static func terms(_ text: String) -> [CarSearchTerm] {
+        text.split(whereSeparator: \.isWhitespace).compactMap { term -> CarSearchTerm? in
             let words = words(String(term))
             guard let last = words.last else { return nil }
-            let prefix = last.unicodeScalars.allSatisfy { !isCJK($0) }
-            return "\"" + words.joined(separator: " ") + "\"" + (prefix ? "*" : "")
+            return CarSearchTerm(words: words, prefix: last.unicodeScalars.allSatisfy { !isCJK($0) })
         }
-        return terms.isEmpty ? nil : terms.joined(separator: " AND ")
     }
 
     /// CJK ideographs, kana and hangul.

@@ -37,18 +37,22 @@ import Workflows
         try store.index([(row(vin, words: "lavida 1 6l"), 2)], indexedAt: "t2")
         #expect(try store.staleCars().isEmpty)
         // The text index follows the update: the old words are gone, the new ones found, prefixes match.
-        #expect(try store.searchCars("\"lavida\"", limit: 10).total == 1 && store.searchCars("\"6l\"", limit: 10).total == 1)
+        func term(_ word: String, prefix: Bool = false) -> [CarSearchTerm] { [CarSearchTerm(words: [word], prefix: prefix)] }
+        #expect(try store.searchCars(term("lavida"), limit: 10).total == 1 && store.searchCars(term("6l"), limit: 10).total == 1)
         try store.index([(row(vin, words: "jetta"), 2)], indexedAt: "t3")
-        #expect(try store.searchCars("\"lavida\"", limit: 10).total == 0 && store.searchCars("\"jet\"*", limit: 10).rows.map(\.vin) == [vin])
+        #expect(
+            try store.searchCars(term("lavida"), limit: 10).total == 0
+                && store.searchCars(term("jet", prefix: true), limit: 10).rows.map(\.vin) == [vin])
         #expect(try store.indexedCars(vinTail: "184526").map(\.vin) == [vin] && store.indexedCars(plateKey: "京N8P2Q1").count == 1)
     }
 
     @Test func wordsAreTheSameForTheIndexAndTheQuery() {
         #expect(SearchText.words("FAW-Volkswagen Jetta 1.6L 全景天窗") == ["faw", "volkswagen", "jetta", "1", "6l", "全", "景", "天", "窗"])
-        #expect(SearchText.ftsQuery("Jetta 天窗") == "\"jetta\"* AND \"天 窗\"")
-        #expect(SearchText.ftsQuery("1.6L") == "\"1 6l\"*")
+        #expect(CarSearchTerm.fts5(SearchText.terms("Jetta 天窗")) == "\"jetta\"* AND \"天 窗\"")
+        #expect(CarSearchTerm.tsquery(SearchText.terms("Jetta 天窗")) == "('jetta':*) & ('天' <-> '窗')")
+        #expect(CarSearchTerm.fts5(SearchText.terms("1.6L")) == "\"1 6l\"*")
         // FTS syntax a person types is words or separators, never operators.
-        #expect(SearchText.ftsQuery("\" * -") == nil && SearchText.ftsQuery("a OR b*") == "\"a\"* AND \"or\"* AND \"b\"*")
+        #expect(SearchText.terms("\" * -").isEmpty && CarSearchTerm.fts5(SearchText.terms("a OR b*")) == "\"a\"* AND \"or\"* AND \"b\"*")
         #expect(CarIndexer.plateKey("京n·8p2 q1") == "京N8P2Q1")
     }
 }
