@@ -215,7 +215,7 @@ package struct BatchRunner: Sendable {
     /// The car's condition report when it has an appraisal or audit, and the page of every service visit it has
     /// (`<VIN>-<work order>.html|json|md`, the customer's view).
     private func writeReports(_ record: CarRecord, to folder: URL) throws {
-        let files = ReportFiles(language: .zh, photos: reportPhotos, databaseFolder: URL(filePath: store.path).deletingLastPathComponent())
+        let files = ReportFiles(language: .zh, photos: reportPhotos, databaseFolder: store.photoBase)
         if record.reportBasis != nil {
             let assembly = ReportAssembly(catalog: catalog, mileagePolicy: mileagePolicy, costTable: costTable, afterSalePolicy: afterSalePolicy)
             try files.write(try assembly.report(record, generatedAt: now), to: folder)

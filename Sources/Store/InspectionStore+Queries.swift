@@ -108,15 +108,17 @@ extension InspectionStore {
         }
     }
 
-    /// Runs `PRAGMA integrity_check`; returns SQLite's answer (`ok` when healthy).
+    /// Runs `PRAGMA integrity_check`; returns SQLite's answer (`ok` when healthy; always `ok` on PostgreSQL).
     package func integrityCheck() throws(StoreError) -> String {
+        guard let pool else { return "ok" }  // PostgreSQL checks its own pages; there is no equivalent pragma
         do { return try pool.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") ?? "" } } catch {
             throw .database(Self.describe(error))
         }
     }
 
-    /// SQLite's journal mode (`wal` for every store).
+    /// SQLite's journal mode (`wal` for every SQLite store; `postgres` on PostgreSQL).
     package func journalMode() throws(StoreError) -> String {
+        guard let pool else { return "postgres" }
         do { return try pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") ?? "" } } catch {
             throw .database(Self.describe(error))
         }

@@ -3,25 +3,28 @@ import GRDB
 import ImageOps
 import Inspection
 
-/// The SQLite store (WAL mode): append-only inspections with revisions, findings, checks, scores, photos
-/// and the odometer ledger; photo files live content-addressed in a `photos/` folder beside the database.
+/// The store: append-only inspections with revisions, findings, checks, scores, photos and the odometer ledger, on
+/// SQLite (WAL; photo files content-addressed in a `photos/` folder beside the database) or on PostgreSQL (photo files
+/// under a photo root every worker mounts). Both run the same SQL through ``StoreDatabase``.
 ///
 /// The store persists and queries; it never grades, renders or decides. Its concerns live in one file each:
 /// submitting (`+Submit`), reading back (`+Queries`), the mileage ledger (`+Ledger`), batch progress
 /// (`+BatchProgress`); photo files and their path scheme belong to ``PhotoFileStore``.
 package final class InspectionStore: Sendable {
-    /// The database file.
+    /// The database file (SQLite), or the server's URL with its password masked (PostgreSQL).
     package let path: String
-    /// The photo files beside the database.
+    /// The photo files.
     package let photoFiles: PhotoFileStore
-    /// Where photo files are kept (`<db folder>/photos`).
+    /// Where photo files are kept (`<photo base>/photos`).
     package var photoFolder: URL { photoFiles.folder }
-    /// The connection pool (WAL: one writer, concurrent readers).
-    let pool: DatabasePool
-    /// The same database behind the SQL surface both backends share (the store's queries move onto it; issue 15).
+    /// The folder stored photo paths are relative to (the database's folder on SQLite, the photo root on PostgreSQL).
+    package var photoBase: URL { photoFiles.root }
+    /// SQLite's connection pool (WAL: one writer, concurrent readers); nil on PostgreSQL.
+    let pool: DatabasePool?
+    /// The database behind the SQL surface both backends share.
     let database: any StoreDatabase
 
-    /// Opens (creating if needed) the database at `path`, brings its schema up to date and sweeps stale partial
+    /// Opens (creating if needed) the SQLite database at `path`, brings its schema up to date and sweeps stale partial
     /// photo files.
     package init(path: String) throws(StoreError) {
         self.path = path
@@ -30,15 +33,17 @@ package final class InspectionStore: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.foreignKeysEnabled = true
+        let pool: DatabasePool
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             pool = try DatabasePool(path: path, configuration: config)
-            database = GRDBStoreDatabase(pool: pool)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw .notADatabase(path: path)
         } catch {
             throw .cannotOpen(path: path, reason: Self.describe(error))
         }
+        self.pool = pool
+        database = GRDBStoreDatabase(pool: pool)
         do {
             let migrator = Schema.migrator
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) { throw StoreError.newerSchema(path: path) }
@@ -49,6 +54,21 @@ package final class InspectionStore: Sendable {
             throw .notADatabase(path: path)
         } catch {
             throw .database(Self.describe(error))
+        }
+        photoFiles.sweepIncoming()
+    }
+
+    /// Connects to the PostgreSQL server at `url`, brings its schema up to date (once, however many workers start
+    /// together) and keeps photo files under `photoRoot`.
+    package init(postgres url: PostgresURL, photoRoot: URL, migratedAt: String) throws(StoreError) {
+        path = url.description
+        let session = try PostgresSession(url)
+        try session.migrate(appliedAt: migratedAt)
+        pool = nil
+        database = PostgresStoreDatabase(session: session)
+        photoFiles = PhotoFileStore(root: photoRoot)
+        do { try FileManager.default.createDirectory(at: photoRoot, withIntermediateDirectories: true) } catch {
+            throw .cannotOpen(path: photoRoot.path, reason: "the photo root cannot be created: \(Self.describe(error))")
         }
         photoFiles.sweepIncoming()
     }

@@ -9,7 +9,8 @@ import Workflows
 @testable import Store
 
 /// The lookup index is derived data kept in step by a stale mark: storing an inspection marks its car, re-indexing
-/// clears the mark only when nothing newer arrived meanwhile, and the FTS table follows every row change.
+/// clears the mark only when nothing newer arrived meanwhile, and the text index (FTS5 on SQLite, tsvector on
+/// PostgreSQL) follows every row change.
 @Suite struct CarIndexTests {
     let folder = TemporaryFolder()
 
@@ -25,8 +26,9 @@ import Workflows
         CarIndexRow(vin: vin, plateKey: "京N8P2Q1", latestEpoch: 1, summary: "{}", searchText: words)
     }
 
-    @Test func aMarkSurvivesARebuildThatRacedANewInspection() throws {
-        let store = try InspectionStore(path: folder.url.appending(path: "db/inspect.db").path)
+    @Test(arguments: StoreBackend.allCases)
+    func aMarkSurvivesARebuildThatRacedANewInspection(backend: StoreBackend) throws {
+        let store = try StoreBackend.Opener(backend, folder: folder.url).open()
         let vin = "LSVAM4189C2184526"
         try submit(Fixtures.submissionYAML(), name: "appraisal.yaml", to: store)
         #expect(try store.staleCars().map(\.vin) == [vin] && store.staleCars().first?.generation == 1)

@@ -9,7 +9,8 @@ import Workflows
 @testable import Inspection
 @testable import Store
 
-/// Idempotent submits, revisions, append-only storage, photo files and the odometer ledger.
+/// Idempotent submits, revisions, append-only storage, photo files and the odometer ledger — on SQLite and on a real
+/// PostgreSQL server, the same assertions (SQLite-only behaviour has its own tests).
 @Suite struct InspectionStoreTests {
     let folder = TemporaryFolder()
 
@@ -43,8 +44,9 @@ import Workflows
         #expect(try store().photoFiles.sweepIncoming(olderThan: 0) == 1)
     }
 
-    @Test func identicalContentIsANoOpAndChangesBecomeRevisions() throws {
-        let store = try store()
+    @Test(arguments: StoreBackend.allCases)
+    func identicalContentIsANoOpAndChangesBecomeRevisions(backend: StoreBackend) throws {
+        let store = try StoreBackend.Opener(backend, folder: folder.url).open()
         let first = try submit(validated(Fixtures.submissionYAML()), to: store, at: "2026-11-26T02:00:00Z")
         guard case let .stored(stored) = first else { Issue.record("expected stored, got \(first)"); return }
         let (vin, stage) = (stored.vin, stored.stage)
@@ -80,8 +82,9 @@ import Workflows
         #expect(counts["section_score"] == 12)
     }
 
-    @Test func stagesHaveTheirOwnRevisionsAndTheLedgerConvertsMiles() throws {
-        let store = try store()
+    @Test(arguments: StoreBackend.allCases)
+    func stagesHaveTheirOwnRevisionsAndTheLedgerConvertsMiles(backend: StoreBackend) throws {
+        let store = try StoreBackend.Opener(backend, folder: folder.url).open()
         _ = try submit(validated(Fixtures.submissionYAML()), to: store, at: "2026-11-26T02:00:00Z")
         let audit = Fixtures.submissionYAML(stage: "audit", reading: "30000", unit: "mi")
             .replacingOccurrences(of: "2026-11-20T09:30:00+08:00", with: "2026-11-22T14:10:00+08:00")
@@ -93,8 +96,9 @@ import Workflows
         #expect(vehicle.odometer.map(\.source) == ["submission", "submission"])
     }
 
-    @Test func aChangedPhotoIsAChange() throws {
-        let store = try store()
+    @Test(arguments: StoreBackend.allCases)
+    func aChangedPhotoIsAChange(backend: StoreBackend) throws {
+        let store = try StoreBackend.Opener(backend, folder: folder.url).open()
         _ = try submit(validated(Fixtures.submissionYAML()), to: store, at: "t1")
         let retaken = try Data(contentsOf: Fixtures.sampleDay.appending(path: "LFV2A21K2D4052187/photos/trunk.jpg"))
         let first = try validated(Fixtures.submissionYAML())
@@ -127,8 +131,9 @@ import Workflows
         #expect(try store.journalMode() == "wal")
     }
 
-    @Test func photosAreStoredNormalisedAndOriginalsAreUntouched() throws {
-        let store = try store()
+    @Test(arguments: StoreBackend.allCases)
+    func photosAreStoredNormalisedAndOriginalsAreUntouched(backend: StoreBackend) throws {
+        let store = try StoreBackend.Opener(backend, folder: folder.url).open()
         let submission = try validated(Fixtures.submissionYAML())
         let original = try Data(contentsOf: folder.url.appending(path: "photos/front.jpg"))
         _ = try submit(submission, to: store, at: "t1")
@@ -151,8 +156,9 @@ import Workflows
         #expect(!JPEGMarkers.segments(bytes).contains { $0.marker == 0xE1 })
     }
 
-    @Test func aPhotoReusedOnAnotherCarIsFlaggedWithBothVINsAndTheDistance() throws {
-        let store = try store()
+    @Test(arguments: StoreBackend.allCases)
+    func aPhotoReusedOnAnotherCarIsFlaggedWithBothVINsAndTheDistance(backend: StoreBackend) throws {
+        let store = try StoreBackend.Opener(backend, folder: folder.url).open()
         _ = try submit(validated(Fixtures.submissionYAML()), to: store, at: "t1")
         // A second car whose front_left_45 is the first car's photo, re-saved smaller and at lower quality.
         let other = TemporaryFolder()
@@ -200,12 +206,14 @@ import Workflows
         #expect(try Data(contentsOf: path) == before)
     }
 
-    @Test func reopeningKeepsEverything() throws {
+    @Test(arguments: StoreBackend.allCases)
+    func reopeningKeepsEverything(backend: StoreBackend) throws {
+        let opener = StoreBackend.Opener(backend, folder: folder.url)
         do {
-            let store = try store()
+            let store = try opener.open()
             _ = try submit(validated(Fixtures.submissionYAML()), to: store, at: "t1")
         }
-        let reopened = try store()
+        let reopened = try opener.open()
         #expect(try reopened.vins() == ["LSVAM4189C2184526"])
         #expect(
             try submit(validated(Fixtures.submissionYAML()), to: reopened, at: "t2")

@@ -13,10 +13,15 @@ import Testing
     /// A new, empty database on the test server, and a session to it.
     static func freshDatabase() throws -> PostgresSession {
         let server = try PostgresTestServer.require()
+        return try PostgresSession(try PostgresURL(parsing: server.url(database: try createDatabase(on: server))))
+    }
+
+    /// Creates an empty database on `server` and returns its name.
+    static func createDatabase(on server: PostgresTestServer) throws -> String {
         let admin = try PostgresSession(try PostgresURL(parsing: server.url()))
         let name = "t_\(UInt32.random(in: 0...UInt32.max))_\(UInt32.random(in: 0...UInt32.max))"
         try admin.execute(script: "CREATE DATABASE \(name)")
-        return try PostgresSession(try PostgresURL(parsing: server.url(database: name)))
+        return name
     }
 
     @Test func migrationsRunOnceAndRefuseANewerSchema() throws {

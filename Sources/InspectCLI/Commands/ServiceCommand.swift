@@ -42,7 +42,7 @@ extension InspectCommand.ServiceCommand {
                 if case let .store(storeError) = error { throw CLIFailure.store(storeError) }
                 throw CLIFailure.invalid(error.description)
             }
-            let files = ReportFiles(language: lang, photos: photos, databaseFolder: URL(filePath: store.path).deletingLastPathComponent())
+            let files = ReportFiles(language: lang, photos: photos, databaseFolder: store.photoBase)
             let outFolder = out.map { URL(filePath: $0).deletingLastPathComponent() } ?? URL(filePath: FileManager.default.currentDirectoryPath)
             let text = try files.render(output, format, outputFolder: outFolder)
             if let out {
