@@ -115,7 +115,7 @@ package final class PostgresTestServer: Sendable {
     }
 
     /// Runs a program to its end; a non-zero exit is an error carrying its output.
-    static func run(_ program: String, _ arguments: [String], asPostgres: Bool = false, environment: [String: String] = [:]) throws {
+    package static func run(_ program: String, _ arguments: [String], asPostgres: Bool = false, environment: [String: String] = [:]) throws {
         let process = Process()
         // Through a shell that closes every descriptor above 2 first: a server pg_ctl leaves running would otherwise
         // inherit the one Foundation watches for the child's exit, and waiting for pg_ctl would never end.

@@ -72,7 +72,7 @@ extension InspectCommand {
                 afterSalePolicy: try afterSale.optionalPolicy())
             let time = try generatedAt.map { try Timestamp.parse($0).get().text } ?? clock.currentTime()
             let files = ReportFiles(
-                language: lang, photos: photos, databaseFolder: URL(filePath: try database.path).deletingLastPathComponent(), audience: audience)
+                language: lang, photos: photos, databaseFolder: store.photoBase, audience: audience)
             if all, let out {
                 let folder = URL(filePath: out)
                 let written: ReportFiles.AllWritten
