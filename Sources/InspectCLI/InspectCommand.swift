@@ -16,7 +16,7 @@ struct InspectCommand: AsyncParsableCommand {
         version: Formats.versionText,
         subcommands: [
             Validate.self, Submit.self, Show.self, Compare.self, Mileage.self, Deliver.self, Report.self, Quote.self, DisputeCommand.self,
-            ReturnCommand.self, WarrantyCommand.self, ServiceCommand.self, BatchRun.self, Photos.self, Find.self, FeedbackCommand.self,
+            ReturnCommand.self, WarrantyCommand.self, ServiceCommand.self, BatchGroup.self, Worker.self, Photos.self, Find.self, FeedbackCommand.self,
         ]
     )
 

@@ -60,6 +60,7 @@ import Testing
             postgres[try row[0].decode(String.self), default: []].insert(try row[1].decode(String.self))
         }
         postgres["schema_migrations"] = nil  // the migration ledger of each backend
+        postgres["job"] = nil  // the worker queue: PostgreSQL only
         postgres["car_index"]?.subtract(["seq", "search"])  // SQLite's rowid and FTS5 table
         let folder = TemporaryFolder()
         _ = try InspectionStore(path: folder.url.appending(path: "inspect.db").path)

@@ -6,15 +6,23 @@ import Store
 import Workflows
 
 extension InspectCommand {
+    /// `inspect batch [run] DAY_DIR`, `inspect batch enqueue DAY_DIR`.
+    struct BatchGroup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "batch", abstract: "A day of cars: run it here (the default), or queue it for workers on PostgreSQL.",
+            subcommands: [BatchRun.self, Enqueue.self], defaultSubcommand: BatchRun.self)
+    }
+
     /// `inspect batch DAY_DIR`, `inspect batch --status DAY_DIR`.
     struct BatchRun: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "batch",
+            commandName: "run",
             abstract: "Process every car of a day folder: submit, normalise photos, compare, ledger, delivery, reports.",
             discussion: """
                 DAY_DIR holds one folder per car with appraisal.yaml, audit.yaml, optional delivery.yaml and their photos. \
                 Cars run in parallel; progress is recorded per car, so a killed run resumes and an unchanged car is skipped. \
-                Exit status 0 when every car went through, 4 when any car failed (its reasons are in the summary).
+                Exit status 0 when every car went through, 4 when any car failed (its reasons are in the summary). \
+                With PostgreSQL, `inspect batch enqueue DAY_DIR` queues the day for `inspect worker` processes on many machines.
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -90,6 +98,14 @@ extension InspectCommand {
 
         private func showStatus(_ folder: URL) throws {
             let store = try database.existingStore()
+            if case .postgres = try database.location() {  // a queued day: where its jobs stand
+                let jobs: [BatchJob]
+                do { jobs = try store.jobs(day: BatchRunner.dayKey(folder)) } catch { throw CLIFailure.store(error) }
+                if !jobs.isEmpty {
+                    print(QueueStatus.text(jobs, now: Int64(Date().timeIntervalSince1970)), terminator: "")
+                    return
+                }
+            }
             do { print(try DayStatus.of(day: folder, store: store).text, terminator: "") } catch let error as StoreError {
                 throw CLIFailure.store(error)
             }
