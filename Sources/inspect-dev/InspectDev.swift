@@ -6,5 +6,8 @@ struct InspectDev: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect-dev",
         abstract: "Developer tools for inspect: synthetic days and the benchmarks (reuse lookup, photo pipeline, reports).",
-        subcommands: [GenerateDay.self, BenchIndex.self, PhotoBench.self, ReportBench.self, QuoteBench.self, BlurCalibrate.self, FindBench.self])
+        subcommands: [
+            GenerateDay.self, BenchIndex.self, PhotoBench.self, ReportBench.self, QuoteBench.self, BlurCalibrate.self, FindBench.self,
+            QueueBench.self,
+        ])
 }

@@ -62,6 +62,18 @@ import Testing
         #expect(status.stdout.hasPrefix("queued day: pending 0 · running 0 · done 4 · failed 0"), "\(status.stdout)")
     }
 
+    @Test func sigtermStopsAWaitingWorkerCleanly() throws {
+        let server = try PostgresTestServer.require()
+        let name = try Self.createDatabase(on: server)
+        let environment = ["INSPECT_DB": server.url(database: name), "INSPECT_PHOTO_ROOT": folder.url.appending(path: "pg").path]
+        let queue = PostgresStoreDatabase(session: try PostgresSession(try PostgresURL(parsing: server.url(database: name))))
+        // The worker has connected once the schema is there (it migrates on open); then it waits for jobs.
+        let status = try CommandRunner(directory: Fixtures.repoRoot, environment: environment).runAndSignal(["worker"], signal: SIGTERM) {
+            (try? queue.read { sql in try sql.rows("SELECT id FROM schema_migrations WHERE id = 'v8-jobs'", []) })?.isEmpty == false
+        }
+        #expect(status == 0)
+    }
+
     static func createDatabase(on server: PostgresTestServer) throws -> String {
         let name = "w_\(UInt32.random(in: 0...UInt32.max))"
         try PostgresTestServer.run(

@@ -107,6 +107,26 @@ package struct CommandRunner: Sendable {
     }
 
     /// A child process for `inspect arguments...` with this runner's directory and environment, not yet started.
+    /// Starts the command, sends it `signal` once `condition` holds, and waits for it to exit (nil when it did not
+    /// within `timeout` seconds after the signal; it is then killed).
+    package func runAndSignal(_ arguments: [String], signal: Int32, when condition: () throws -> Bool, timeout: Double = 60) throws -> Int32? {
+        let process = try process(arguments)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        while process.isRunning, try !condition() { Thread.sleep(forTimeInterval: 0.05) }
+        kill(process.processIdentifier, signal)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        guard !process.isRunning else {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return nil
+        }
+        return process.terminationReason == .exit ? process.terminationStatus : -process.terminationStatus
+    }
+
     private func process(_ arguments: [String]) throws -> Process {
         guard let executable = program ?? Self.executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
