@@ -60,6 +60,9 @@ import Testing
         }
         let status = try runner.run(["batch", "--status", day.path])
         #expect(status.stdout.hasPrefix("queued day: pending 0 · running 0 · done 4 · failed 0"), "\(status.stdout)")
+        // ... and the day's summary across the workers, as one batch run reports it.
+        let single = try sqlite.run(["batch", day.path, "--quiet"]).stdout
+        #expect(status.stdout.contains("cars 4: ok 4") && single.contains("cars 4: ok 4"), "\(status.stdout)")
     }
 
     @Test func sigtermStopsAWaitingWorkerCleanly() throws {

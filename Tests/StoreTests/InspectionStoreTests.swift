@@ -31,7 +31,10 @@ import Workflows
         return try #require(result.outcome, "\(result.diagnostics.map(\.rendered))")
     }
 
-    @Test func partialPhotoFilesOfAKilledProcessAreSweptOnceStale() throws {
+    @Test(arguments: StoreBackend.allCases)
+    func partialPhotoFilesOfAKilledProcessAreSweptOnceStale(backend: StoreBackend) throws {
+        let opener = StoreBackend.Opener(backend, folder: folder.url)
+        func store() throws -> InspectionStore { try opener.open() }
         let incoming = try store().photoFolder.appending(path: PhotoFileStore.incomingFolder)
         try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
         let stale = incoming.appending(path: "41-stale.part"), live = incoming.appending(path: "42-live.part")

@@ -103,6 +103,16 @@ extension InspectCommand {
                 do { jobs = try store.jobs(day: BatchRunner.dayKey(folder)) } catch { throw CLIFailure.store(error) }
                 if !jobs.isEmpty {
                     print(QueueStatus.text(jobs, now: Int64(Date().timeIntervalSince1970)), terminator: "")
+                    // The day's summary across every worker, from the outcomes they recorded (the latest job of each car).
+                    let finished = Dictionary(jobs.filter { $0.status == "done" || $0.status == "failed" }.map { ($0.car, $0) }) { _, newer in newer }
+                    let outcomes = finished.values.compactMap { job in
+                        job.detail.flatMap { try? JSONDecoder().decode(CarOutcome.self, from: Data($0.utf8)) }
+                    }
+                    if !outcomes.isEmpty {
+                        print(
+                            BatchSummary(day: BatchRunner.dayKey(folder), outcomes: outcomes.sorted { $0.car < $1.car }, seconds: 0).text,
+                            terminator: "")
+                    }
                     return
                 }
             }
