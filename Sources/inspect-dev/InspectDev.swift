@@ -8,6 +8,6 @@ struct InspectDev: ParsableCommand {
         abstract: "Developer tools for inspect: synthetic days and the benchmarks (reuse lookup, photo pipeline, reports).",
         subcommands: [
             GenerateDay.self, BenchIndex.self, PhotoBench.self, ReportBench.self, QuoteBench.self, BlurCalibrate.self, FindBench.self,
-            QueueBench.self,
+            QueueBench.self, StoreBench.self,
         ])
 }
