@@ -81,12 +81,14 @@ extension InspectionStore {
     }
 
     /// Stored photos of cars other than `excludingVIN` that match a photo (same file, same pixels, or a pHash within the
-    /// policy's review distance), found through the band index. Read-only.
+    /// policy's review distance), found through the in-memory pHash index. Read-only.
     package func findReuse(
         hash: PerceptualHash, sourceSHA256: String, pixelSHA256: String, excludingVIN vin: String, policy: PhotoPolicy
     ) throws(StoreError) -> [ReuseMatch] {
         try database.read { sql in
-            try ReuseIndex.matches(sql, vin: vin, sourceSHA256: sourceSHA256, pixelSHA256: pixelSHA256, hash: hash, policy: policy).map {
+            try ReuseIndex.matches(
+                sql, hashes: photoHashes, vin: vin, sourceSHA256: sourceSHA256, pixelSHA256: pixelSHA256, hash: hash, policy: policy
+            ).map {
                 ReuseMatch(
                     path: "", use: "", otherVIN: $0.vin, otherInspection: $0.inspection, otherUse: $0.use, otherPath: $0.path, kind: $0.kind,
                     distance: $0.distance)

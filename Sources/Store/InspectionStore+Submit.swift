@@ -91,6 +91,10 @@ extension InspectionStore {
             var seq = 0
             var matches: [ReuseMatch] = []
             var checked = Set<String>()  // a file used twice (odometer and dashboard angle) is looked up once
+            var hashed: [(seq: Int, words: [UInt64])] = []
+            // Reuse lookups see every photo_hash row committed before, in id order (see PhotoHashCache): on PostgreSQL
+            // submissions that add hashes take turns from here to their commit.
+            if database.dialect == .postgres { try sql.execute("SELECT pg_advisory_xact_lock(7215002)", []) }
             func photo(_ role: PhotoRole, _ angle: String?, _ finding: Int?, _ relative: String, use: String) throws {
                 guard let file = validated.photos[relative], let normalised = photos[relative], let paths = stored[relative] else { return }
                 seq += 1
@@ -107,12 +111,11 @@ extension InspectionStore {
                         normalised.quality.sourceHeight, normalised.orientation, normalised.hash.dHashHex, normalised.hash.pHashHex,
                         normalised.quality.verdict.rawValue, qualityJSON[relative],
                     ])
-                for key in PHashBands.keys(normalised.hash) {
-                    try sql.execute("INSERT INTO phash_band (key, inspection_id, seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [key, id, seq])
-                }
+                hashed.append((seq, normalised.hash.pHash))
                 guard checked.insert(relative).inserted else { return }
                 for match in try ReuseIndex.matches(
-                    sql, vin: vin, sourceSHA256: file.sha256, pixelSHA256: normalised.pixelSHA256, hash: normalised.hash, policy: policy)
+                    sql, hashes: photoHashes, vin: vin, sourceSHA256: file.sha256, pixelSHA256: normalised.pixelSHA256, hash: normalised.hash,
+                    policy: policy)
                 {
                     try sql.execute(
                         """
@@ -129,6 +132,12 @@ extension InspectionStore {
             for anglePhoto in submission.photos { try photo(.angle, anglePhoto.angle, nil, anglePhoto.path, use: anglePhoto.angle) }
             for (index, defect) in submission.defects.enumerated() {
                 for path in defect.photos { try photo(.defect, nil, index + 1, path, use: "defect \(defect.code)") }
+            }
+            // This car's hashes go in after its lookups, so the in-memory index never loads a row that may roll back.
+            for (seq, words) in hashed {
+                try sql.execute(
+                    "INSERT INTO photo_hash (inspection_id, seq, p0, p1, p2, p3) VALUES (?, ?, ?, ?, ?, ?)",
+                    [id, seq] + words.map { Int64(bitPattern: $0) as any SQLBindable })
             }
             for section in assessment.sections {
                 try sql.execute(

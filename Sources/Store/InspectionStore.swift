@@ -23,6 +23,8 @@ package final class InspectionStore: Sendable {
     let pool: DatabasePool?
     /// The database behind the SQL surface both backends share.
     let database: any StoreDatabase
+    /// Every stored photo's pHash in memory, for the reuse lookup (loaded on first use).
+    package let photoHashes = PhotoHashCache()
 
     /// Opens (creating if needed) the SQLite database at `path`, brings its schema up to date and sweeps stale partial
     /// photo files.

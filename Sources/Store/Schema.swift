@@ -4,7 +4,7 @@ import GRDB
 enum Schema {
     /// Tables whose rows are never updated or deleted: corrections are new records.
     static let appendOnlyTables = [
-        "inspection", "finding", "check_result", "photo", "section_score", "odometer_reading", "phash_band", "photo_reuse", "dispute",
+        "inspection", "finding", "check_result", "photo", "section_score", "odometer_reading", "photo_hash", "photo_reuse", "dispute",
         "dispute_resolution", "warranty_claim", "quote_decision", "feedback", "feedback_resolution",
     ]
 
@@ -285,6 +285,7 @@ enum Schema {
             try appendOnly("quote_decision", db)
         }
         registerV7(&migrator)
+        registerV8(&migrator)
         return migrator
     }
 

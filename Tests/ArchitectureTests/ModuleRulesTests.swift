@@ -14,7 +14,7 @@ import Testing
         // Images only: nothing of inspections.
         "ImageOps": ["Foundation", "Dispatch", "Synchronization", "Common", "CImageOps"],
         // Persistence and queries.
-        "Store": ["Foundation", "Common", "Inspection", "ImageOps", "GRDB", "PostgresNIO", "NIOCore", "NIOPosix", "NIOSSL", "Logging"],
+        "Store": ["Foundation", "Common", "Inspection", "ImageOps", "GRDB", "GRDBSQLite", "PostgresNIO", "NIOCore", "NIOPosix", "NIOSSL", "Logging"],
         // Renders a model; never queries.
         "ReportGen": ["Foundation", "Common", "Inspection", "ImageOps"],
         // The application layer: each use case once.

@@ -51,6 +51,13 @@ import Workflows
                 "v1", "v2-normalised-photos", "v3-mileage-ledger", "v4-batch-progress", "v5-disputes", "v6-return-stage", "v7-car-index-feedback",
             ],
             vehicles: 5, inspections: 15, ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48222, 48225, 48152, 48251, 48252, 48572, 52310, 52310]),
+        Frozen(
+            file: "v8.db",
+            applied: [
+                "v1", "v2-normalised-photos", "v3-mileage-ledger", "v4-batch-progress", "v5-disputes", "v6-return-stage", "v7-car-index-feedback",
+                "v8-photo-hash",
+            ],
+            vehicles: 5, inspections: 15, ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48222, 48225, 48152, 48251, 48252, 48572, 52310, 52310]),
     ]
 
     static let folder = Fixtures.repoRoot.appending(path: "Tests/Fixtures/databases")
@@ -99,6 +106,12 @@ import Workflows
         // Nothing lost or changed: every old row reads the same (new columns, if any, come after the old ones).
         let after = try Self.snapshot(path)
         for (table, rows) in before {
+            if table == "phash_band" {
+                // The v2 band rows are derived data that v8 replaces with one row of hash words per photo.
+                try Self.expectPhotoHashesMatchTheStoredHex(path)
+                #expect(after[table] == nil)
+                continue
+            }
             let upgraded = try #require(after[table], "table \(table) is gone")
             if table == "grdb_migrations" {
                 #expect(Array(upgraded.prefix(rows.count)) == rows)
@@ -162,7 +175,8 @@ import Workflows
                     "dispute": "v5-disputes", "dispute_resolution": "v5-disputes", "warranty_claim": "v6-return-stage",
                     "quote_decision": "v6-return-stage", "feedback": "v7-car-index-feedback", "feedback_resolution": "v7-car-index-feedback",
                 ]
-                let mayBeEmpty = ["phash_band", "photo_reuse"].contains(table) || createdBy[table].map { !frozen.applied.contains($0) } == true
+                let v1Photos = table == "photo_hash" && !frozen.applied.contains("v2-normalised-photos")  // v1 kept no hashes
+                let mayBeEmpty = table == "photo_reuse" || v1Photos || createdBy[table].map { !frozen.applied.contains($0) } == true
                 #expect(mayBeEmpty, "\(table) should have rows in \(frozen.file)")
                 continue
             }
@@ -176,10 +190,29 @@ import Workflows
         #expect(try Self.snapshot(path)["inspection"]?.count == frozen.inspections + 1)
     }
 
+    /// Every photo with a pHash has its `photo_hash` row, whose four words are that hex, and nothing else has one.
+    static func expectPhotoHashesMatchTheStoredHex(_ path: String) throws {
+        try DatabaseQueue(path: path).read { db in
+            let hex = try Row.fetchAll(db, sql: "SELECT inspection_id, seq, phash FROM photo WHERE phash IS NOT NULL ORDER BY inspection_id, seq")
+            let words = try Row.fetchAll(db, sql: "SELECT inspection_id, seq, p0, p1, p2, p3 FROM photo_hash ORDER BY inspection_id, seq")
+            #expect(hex.count == words.count && !hex.isEmpty)
+            for (text, packed) in zip(hex, words) {
+                let parts: [Int64] = [packed["p0"], packed["p1"], packed["p2"], packed["p3"]]
+                let rendered = parts.map { String(UInt64(bitPattern: $0), radix: 16).leftPadded(to: 16) }.joined()
+                #expect([text["inspection_id"], text["seq"]] as [Int64] == [packed["inspection_id"], packed["seq"]] as [Int64])
+                #expect(rendered == text["phash"] as String)
+            }
+        }
+    }
+
     @Test func theMigrationListIsWhatTheFrozenFilesCover() throws {
         // A new migration needs a frozen file of the version before it (see Tests/Fixtures/databases/README.md).
         #expect(Schema.migrator.migrations == Self.frozen.last?.applied)
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".db") }.sorted()
         #expect(files == Self.frozen.map(\.file))
     }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String { String(repeating: "0", count: max(0, length - count)) + self }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// The SQLite backend: a GRDB pool (WAL, one writer, concurrent readers).
 package struct GRDBStoreDatabase: StoreDatabase {
@@ -49,6 +50,25 @@ package struct GRDBStoreDatabase: StoreDatabase {
                     }
                 }
                 return SQLRow(values)
+            }
+        }
+
+        /// Steps the statement through SQLite's C API: GRDB's `Row` costs about 0.5 µs a row, which at a million
+        /// rows is most of the reuse index's load time.
+        func integerRows(_ sql: String, _ values: [any SQLBindable], columns: Int) throws -> [Int64] {
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(Self.arguments(values))
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            var result: [Int64] = []
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return result }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                }
+                for column in 0..<Int32(columns) { result.append(sqlite3_column_int64(handle, column)) }
             }
         }
 

@@ -22,6 +22,9 @@ package protocol SQLExecutor {
     func execute(_ sql: String, _ values: [any SQLBindable]) throws
     /// Runs one query and returns its rows.
     func rows(_ sql: String, _ values: [any SQLBindable]) throws -> [SQLRow]
+    /// Runs one query whose `columns` columns are all integers and returns them row after row in one flat array (NULL
+    /// reads as 0): the bulk read of the reuse index, a million rows without a dictionary each.
+    func integerRows(_ sql: String, _ values: [any SQLBindable], columns: Int) throws -> [Int64]
 }
 
 extension SQLExecutor {

@@ -38,18 +38,29 @@ package final class PostgresStoreDatabase: StoreDatabase, @unchecked Sendable {
         func execute(_ sql: String, _ values: [any SQLBindable]) throws { _ = try rows(sql, values) }
 
         func rows(_ sql: String, _ values: [any SQLBindable]) throws -> [SQLRow] {
-            let binds = values.map { value -> PostgresSession.Bind in
+            try session.query(PostgresStoreDatabase.numberedPlaceholders(sql), Self.binds(values)).map { row in
+                var values: [String: SQLValue] = [:]
+                for cell in row { values[cell.columnName] = Self.value(cell) }
+                return SQLRow(values)
+            }
+        }
+
+        func integerRows(_ sql: String, _ values: [any SQLBindable], columns: Int) throws -> [Int64] {
+            var result: [Int64] = []
+            for row in try session.query(PostgresStoreDatabase.numberedPlaceholders(sql), Self.binds(values)) {
+                for column in 0..<columns { result.append(row[column].bytes == nil ? 0 : try row[column].decode(Int64.self)) }
+            }
+            return result
+        }
+
+        static func binds(_ values: [any SQLBindable]) -> [PostgresSession.Bind] {
+            values.map { value -> PostgresSession.Bind in
                 switch value.sqlValue {
                 case .null: .text(nil)
                 case let .integer(number): .integer(number)
                 case let .real(number): .text(String(number))
                 case let .text(text): .text(text)
                 }
-            }
-            return try session.query(PostgresStoreDatabase.numberedPlaceholders(sql), binds).map { row in
-                var values: [String: SQLValue] = [:]
-                for cell in row { values[cell.columnName] = Self.value(cell) }
-                return SQLRow(values)
             }
         }
 

@@ -2,7 +2,8 @@ import ImageOps
 import Inspection
 
 /// Finds stored photos of *other* cars that match a photo: the same file, the same pixels, or a pHash within the
-/// policy's review distance, through the band index (never a scan of every photo).
+/// policy's review distance, through the store's in-memory pHash index (``PhotoHashCache``; never a scan of every
+/// photo row).
 enum ReuseIndex {
     /// A stored photo that matches.
     struct Match {
@@ -24,7 +25,8 @@ enum ReuseIndex {
         """
 
     static func matches(
-        _ sql: any SQLExecutor, vin: String, sourceSHA256: String, pixelSHA256: String, hash: PerceptualHash, policy: PhotoPolicy
+        _ sql: any SQLExecutor, hashes: PhotoHashCache, vin: String, sourceSHA256: String, pixelSHA256: String, hash: PerceptualHash,
+        policy: PhotoPolicy
     ) throws -> [Match] {
         var found: [String: Match] = [:]
         func consider(_ rows: [SQLRow], exact: ReuseMatch.Kind?) {
@@ -56,23 +58,14 @@ enum ReuseIndex {
         }
         consider(try sql.rows(columns + " WHERE p.sha256 = ? AND i.vin != ?", [sourceSHA256, vin]), exact: .identicalFile)
         consider(try sql.rows(columns + " WHERE p.pixel_sha256 = ? AND i.vin != ?", [pixelSHA256, vin]), exact: .identicalPixels)
-        // Phase 1: candidates from the band index, with only their hashes; phase 2: details for the close ones.
-        let probes = PHashBands.probes(hash, radius: PHashBands.radius(for: policy.reviewMaxDistance))
-        let placeholders = Array(repeating: "?", count: probes.count).joined(separator: ",")
-        let candidates = try sql.rows(
-            """
-            SELECT p.inspection_id, p.seq, p.phash
-            FROM (SELECT DISTINCT inspection_id, seq FROM phash_band WHERE key IN (\(placeholders))) c
-            JOIN photo p ON p.inspection_id = c.inspection_id AND p.seq = c.seq
-            """, probes.map { $0 as any SQLBindable })
-        for candidate in candidates {
-            guard let text = candidate.text("phash"), let other = PerceptualHash(dHashHex: String(repeating: "0", count: 16), pHashHex: text),
-                hash.pHashDistance(to: other) <= policy.reviewMaxDistance
-            else { continue }
-            consider(
-                try sql.rows(
-                    columns + " WHERE p.inspection_id = ? AND p.seq = ? AND i.vin != ?",
-                    [candidate.integer("inspection_id") ?? 0, candidate.int("seq") ?? 0, vin]), exact: nil)
+        // The index gives the close hashes; one query reads their photos (other cars only).
+        let hits = try hashes.within(policy.reviewMaxDistance, of: hash.pHash, using: sql)
+        if !hits.isEmpty {
+            let placeholders = Array(repeating: "?", count: hits.count).joined(separator: ",")
+            let rows = try sql.rows(
+                columns + " JOIN photo_hash h ON h.inspection_id = p.inspection_id AND h.seq = p.seq WHERE h.id IN (\(placeholders)) AND i.vin != ?",
+                hits.map { $0.id as any SQLBindable } + [vin])
+            consider(rows, exact: nil)
         }
         return found.values.sorted { ($0.kind, $0.distance, $0.inspectionID, $0.seq) < ($1.kind, $1.distance, $1.inspectionID, $1.seq) }
     }

@@ -1,0 +1,95 @@
+import Testing
+
+@testable import Store
+
+/// The in-memory reuse index finds exactly what a scan of every stored hash finds: on random hashes, on hashes
+/// clustered like photos of a few inspection bays, and on one tight cluster whose band buckets are all crowded; at
+/// the distances the band radius covers (0..47) and beyond (a full scan); with hashes in the built tables and in the
+/// unbuilt tail.
+@Suite struct PHashIndexTests {
+    enum Data: String, CaseIterable, Sendable { case random, bays, tight }
+
+    /// A deterministic generator (SplitMix64).
+    struct Numbers {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func hashes(_ data: Data, count: Int, numbers: inout Numbers) -> [[UInt64]] {
+        let centres = (0..<(data == .tight ? 1 : 12)).map { _ in (0..<4).map { _ in numbers.next() } }
+        return (0..<count).map { _ in
+            switch data {
+            case .random: return (0..<4).map { _ in numbers.next() }
+            case .bays:  // each bit of a bay's hash flips with probability 1/4
+                let centre = centres[Int(numbers.next() % UInt64(centres.count))]
+                return centre.map { $0 ^ (numbers.next() & numbers.next()) }
+            case .tight:  // about 8 bits from one hash: every band bucket near it holds thousands
+                return centres[0].map { $0 ^ (numbers.next() & numbers.next() & numbers.next() & numbers.next() & numbers.next()) }
+            }
+        }
+    }
+
+    static func distance(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        (a[0] ^ b[0]).nonzeroBitCount + (a[1] ^ b[1]).nonzeroBitCount + (a[2] ^ b[2]).nonzeroBitCount + (a[3] ^ b[3]).nonzeroBitCount
+    }
+
+    @Test(arguments: Data.allCases, [0, 16, 24, 31, 47, 64])
+    func findsExactlyWhatABruteForceScanFinds(data: Data, distance: Int) {
+        var numbers = Numbers(state: UInt64(distance) &* 31 &+ UInt64(data.rawValue.count))
+        let stored = Self.hashes(data, count: 12_000, numbers: &numbers)
+        var index = PHashIndex()
+        // In pieces: the tables are rebuilt along the way and the last pieces stay in the tail.
+        var next = 0
+        for size in [5000, 10, 4200, 1, 2789] {
+            let ids = (next..<(next + size)).map { Int64($0 * 3 + 7) }
+            index.append(ids: ids, packed: stored[next..<(next + size)].flatMap { $0 })
+            next += size
+        }
+        #expect(index.count == stored.count)
+        var queries: [[UInt64]] = Self.hashes(data, count: 40, numbers: &numbers)
+        var inside = 0
+        for _ in 0..<80 {  // stored hashes altered in up to distance + 4 bits: inside the distance and just outside
+            var query = stored[Int(numbers.next() % UInt64(stored.count))]
+            let flips = Int(numbers.next() % UInt64(distance + 5))
+            if flips <= distance { inside += 1 }
+            for _ in 0..<flips {
+                let bit = Int(numbers.next() % 256)
+                query[bit / 64] ^= 1 << UInt64(bit % 64)
+            }
+            queries.append(query)
+        }
+        var found = 0
+        for query in queries {
+            let expected = stored.enumerated().compactMap { number, hash -> PHashIndex.Hit? in
+                let bits = Self.distance(hash, query)
+                return bits <= distance ? PHashIndex.Hit(id: Int64(number * 3 + 7), distance: bits) : nil
+            }.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }
+            let hits = index.within(distance, of: query)
+            #expect(hits == expected)
+            found += hits.count
+        }
+        #expect(found >= inside && inside > 0, "the altered copies within the distance are found")
+    }
+
+    @Test func anEmptyIndexAndATailOnlyIndexAnswer() {
+        var index = PHashIndex()
+        #expect(index.within(31, of: [1, 2, 3, 4]).isEmpty)
+        index.append(ids: [9], packed: [1, 2, 3, 5])
+        #expect(index.within(31, of: [1, 2, 3, 4]) == [PHashIndex.Hit(id: 9, distance: 1)])
+        #expect(index.within(0, of: [1, 2, 3, 4]).isEmpty)
+    }
+
+    @Test func theBandOfAHashIsItsSixteenBitsInOrder() {
+        let hash: [UInt64] = [0x0123_4567_89AB_CDEF, 0, 0, 0xFFFF]
+        #expect((0..<4).map { PHashIndex.band($0, of: hash) } == [0x0123, 0x4567, 0x89AB, 0xCDEF])
+        #expect(PHashIndex.band(15, of: hash) == 0xFFFF)
+        #expect(PHashIndex.neighbours(of: 0, radius: 1).count == 17)
+        #expect(Set(PHashIndex.neighbours(of: 0x00FF, radius: 2)).count == 137)
+    }
+}
