@@ -23,7 +23,8 @@ package protocol SQLExecutor {
     /// Runs one query and returns its rows.
     func rows(_ sql: String, _ values: [any SQLBindable]) throws -> [SQLRow]
     /// Runs one query whose `columns` columns are all integers and returns them row after row in one flat array (NULL
-    /// reads as 0): the bulk read of the reuse index, a million rows without a dictionary each.
+    /// reads as 0; each row's columns together, the rows in no promised order): the bulk read of the reuse index, a
+    /// million rows without a dictionary each.
     func integerRows(_ sql: String, _ values: [any SQLBindable], columns: Int) throws -> [Int64]
 }
 

@@ -45,12 +45,19 @@ package final class PostgresStoreDatabase: StoreDatabase, @unchecked Sendable {
             }
         }
 
+        /// The rows travel as one value: the server packs them (8 bytes a column, big-endian) into one bytea, sent as
+        /// base64 text, so a million rows cost one round trip and no per-row decoding (about 9 µs a row otherwise).
         func integerRows(_ sql: String, _ values: [any SQLBindable], columns: Int) throws -> [Int64] {
-            var result: [Int64] = []
-            for row in try session.query(PostgresStoreDatabase.numberedPlaceholders(sql), Self.binds(values)) {
-                for column in 0..<columns { result.append(row[column].bytes == nil ? 0 : try row[column].decode(Int64.self)) }
+            let names = (1...columns).map { "c\($0)" }
+            let packed = names.map { "int8send(coalesce(q.\($0), 0))" }.joined(separator: " || ")
+            let wrapped = "SELECT encode(string_agg(\(packed), ''::bytea), 'base64') AS packed FROM (\(sql)) AS q(\(names.joined(separator: ", ")))"
+            guard let text = try rows(wrapped, values).first?.text("packed") else { return [] }
+            guard let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters), data.count % (8 * columns) == 0 else {
+                throw StoreError.database("the server's packed rows could not be read")
             }
-            return result
+            return data.withUnsafeBytes { bytes in
+                (0..<(data.count / 8)).map { Int64(bigEndian: bytes.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self)) }
+            }
         }
 
         static func binds(_ values: [any SQLBindable]) -> [PostgresSession.Bind] {

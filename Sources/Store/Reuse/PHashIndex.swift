@@ -17,13 +17,11 @@ package struct PHashIndex: Sendable {
         package var distance: Int
     }
 
-    /// The hashes in the order appended, one array per word. A candidate is tested word by word: the first word rules
-    /// out about half of the unrelated hashes and the second nearly all the rest, so a lookup mostly reads `word0` and
-    /// `word1` (8 MB each at a million photos, which stay in the processor's cache where all four words would not).
-    private var word0: [UInt64] = []
-    private var word1: [UInt64] = []
-    private var word2: [UInt64] = []
-    private var word3: [UInt64] = []
+    /// The hashes in the order appended: words 0 and 1 of each side by side in `high` (one cache line), words 2 and 3 in
+    /// `low`. The high half rules out nearly every unrelated candidate (128 random bits are about 64 apart), so a lookup
+    /// reads one cache line per candidate and the low half only for the few still within the distance.
+    private var high: [UInt64] = []
+    private var low: [UInt64] = []
     private var ids: [Int64] = []
     /// Band tables over the first `built` hashes: `offsets[band * 65537 + value]` starts that bucket in
     /// `entries[band * built ...]`.
@@ -45,10 +43,10 @@ package struct PHashIndex: Sendable {
     package mutating func append(ids newIDs: [Int64], packed: [UInt64]) {
         precondition(packed.count == newIDs.count * 4, "a pHash has four words")
         for start in stride(from: 0, to: packed.count, by: 4) {
-            word0.append(packed[start])
-            word1.append(packed[start + 1])
-            word2.append(packed[start + 2])
-            word3.append(packed[start + 3])
+            high.append(packed[start])
+            high.append(packed[start + 1])
+            low.append(packed[start + 2])
+            low.append(packed[start + 3])
         }
         ids.append(contentsOf: newIDs)
         if count - built > max(4096, built / 16) { rebuild() }
@@ -61,15 +59,14 @@ package struct PHashIndex: Sendable {
         let radius = distance / 16
         let (q0, q1, q2, q3) = (query[0], query[1], query[2], query[3])
         var hits: [Hit] = []
-        word0.withUnsafeBufferPointer { w0 in
-            word1.withUnsafeBufferPointer { w1 in
+        high.withUnsafeBufferPointer { high in
+            low.withUnsafeBufferPointer { low in
                 ids.withUnsafeBufferPointer { ids in
                     func check(_ index: Int) {
-                        let first = (w0[index] ^ q0).nonzeroBitCount
-                        guard first <= distance else { return }
-                        let upper = first &+ (w1[index] ^ q1).nonzeroBitCount
+                        let base = index &* 2
+                        let upper = (high[base] ^ q0).nonzeroBitCount &+ (high[base &+ 1] ^ q1).nonzeroBitCount
                         guard upper <= distance else { return }
-                        let bits = upper &+ (word2[index] ^ q2).nonzeroBitCount &+ (word3[index] ^ q3).nonzeroBitCount
+                        let bits = upper &+ (low[base] ^ q2).nonzeroBitCount &+ (low[base &+ 1] ^ q3).nonzeroBitCount
                         if bits <= distance { hits.append(Hit(id: ids[index], distance: bits)) }
                     }
                     if radius > 2 {
@@ -104,8 +101,9 @@ package struct PHashIndex: Sendable {
                         candidates.withUnsafeBufferPointer { candidates in
                             upper.withUnsafeMutableBufferPointer { upper in
                                 for slot in 0..<candidates.count {
-                                    let index = Int(candidates[slot])
-                                    upper[slot] = UInt8(truncatingIfNeeded: (w0[index] ^ q0).nonzeroBitCount &+ (w1[index] ^ q1).nonzeroBitCount)
+                                    let base = Int(candidates[slot]) &* 2
+                                    upper[slot] = UInt8(
+                                        truncatingIfNeeded: (high[base] ^ q0).nonzeroBitCount &+ (high[base &+ 1] ^ q1).nonzeroBitCount)
                                 }
                             }
                         }
@@ -143,18 +141,20 @@ package struct PHashIndex: Sendable {
         let total = count, stride = Self.buckets + 1
         var offsets = [UInt32](repeating: 0, count: Self.bands * stride)
         var entries = [UInt32](repeating: 0, count: Self.bands * total)
-        let columns = [word0, word1, word2, word3]
+        let halves = [high, low]
         offsets.withUnsafeMutableBufferPointer { offsets in
             entries.withUnsafeMutableBufferPointer { entries in
                 nonisolated(unsafe) let (offsets, entries) = (offsets, entries)
                 DispatchQueue.concurrentPerform(iterations: Self.bands) { band in
-                    let table = band * stride, first = band * total, shift = UInt64(48 - (band % 4) * 16)
-                    columns[band / 4].withUnsafeBufferPointer { words in
-                        for index in 0..<total { offsets[table + Int(truncatingIfNeeded: (words[index] >> shift) & 0xFFFF) + 1] += 1 }
+                    let table = band * stride, first = band * total, shift = UInt64(48 - (band % 4) * 16), word = band / 4 % 2
+                    halves[band / 8].withUnsafeBufferPointer { words in
+                        for index in 0..<total {
+                            offsets[table + Int(truncatingIfNeeded: (words[index &* 2 &+ word] >> shift) & 0xFFFF) + 1] += 1
+                        }
                         for value in 0..<Self.buckets { offsets[table + value + 1] += offsets[table + value] }
                         var next = Array(offsets[table..<(table + Self.buckets)])
                         for index in 0..<total {
-                            let value = Int(truncatingIfNeeded: (words[index] >> shift) & 0xFFFF)
+                            let value = Int(truncatingIfNeeded: (words[index &* 2 &+ word] >> shift) & 0xFFFF)
                             entries[first + Int(next[value])] = UInt32(truncatingIfNeeded: index)
                             next[value] += 1
                         }

@@ -44,7 +44,7 @@ package final class PhotoHashCache: Sendable {
                 for word in 1...4 { packed.append(UInt64(bitPattern: values[row + word])) }
             }
             state.index.append(ids: ids, packed: packed)
-            state.seen = values[values.count - 5]
+            state.seen = ids.max() ?? state.seen  // the lowest ids above the last seen, in whatever order they came
             if values.count < 5 * 1_000_000 { return }
         }
     }

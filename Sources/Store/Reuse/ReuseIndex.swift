@@ -18,7 +18,7 @@ enum ReuseIndex {
     }
 
     private static let columns = """
-        SELECT p.inspection_id, p.seq, p.role, p.angle, p.source_path, p.phash, p.dhash, p.pixel_sha256, i.vin, i.stage, i.revision, f.code
+        SELECT p.inspection_id, p.seq, p.role, p.angle, p.source_path, p.phash, p.dhash, p.sha256, p.pixel_sha256, i.vin, i.stage, i.revision, f.code
         FROM photo p
         JOIN inspection i ON i.id = p.inspection_id
         LEFT JOIN finding f ON f.inspection_id = p.inspection_id AND f.seq = p.finding_seq
@@ -29,7 +29,7 @@ enum ReuseIndex {
         policy: PhotoPolicy
     ) throws -> [Match] {
         var found: [String: Match] = [:]
-        func consider(_ rows: [SQLRow], exact: ReuseMatch.Kind?) {
+        func consider(_ rows: [SQLRow], exact: Bool) {
             for row in rows {
                 let inspectionID = row.integer("inspection_id") ?? 0, seq = row.int("seq") ?? 0
                 // One match per distinct photo of each other car (the same file used for two angles or by two
@@ -38,8 +38,8 @@ enum ReuseIndex {
                 let other = row.text("phash").flatMap { PerceptualHash(dHashHex: row.text("dhash") ?? "", pHashHex: $0) }
                 let distance = other.map { hash.pHashDistance(to: $0) } ?? 0
                 let kind: ReuseMatch.Kind
-                if let exact {
-                    kind = exact
+                if exact {
+                    kind = row.text("sha256") == sourceSHA256 ? .identicalFile : .identicalPixels
                 } else if distance <= policy.samePhotoMaxDistance {
                     kind = .samePhoto
                 } else if distance <= policy.reviewMaxDistance {
@@ -56,8 +56,7 @@ enum ReuseIndex {
                     kind: kind, distance: distance)
             }
         }
-        consider(try sql.rows(columns + " WHERE p.sha256 = ? AND i.vin != ?", [sourceSHA256, vin]), exact: .identicalFile)
-        consider(try sql.rows(columns + " WHERE p.pixel_sha256 = ? AND i.vin != ?", [pixelSHA256, vin]), exact: .identicalPixels)
+        consider(try sql.rows(columns + " WHERE (p.sha256 = ? OR p.pixel_sha256 = ?) AND i.vin != ?", [sourceSHA256, pixelSHA256, vin]), exact: true)
         // The index gives the close hashes; one query reads their photos (other cars only).
         let hits = try hashes.within(policy.reviewMaxDistance, of: hash.pHash, using: sql)
         if !hits.isEmpty {
@@ -65,7 +64,7 @@ enum ReuseIndex {
             let rows = try sql.rows(
                 columns + " JOIN photo_hash h ON h.inspection_id = p.inspection_id AND h.seq = p.seq WHERE h.id IN (\(placeholders)) AND i.vin != ?",
                 hits.map { $0.id as any SQLBindable } + [vin])
-            consider(rows, exact: nil)
+            consider(rows, exact: false)
         }
         return found.values.sorted { ($0.kind, $0.distance, $0.inspectionID, $0.seq) < ($1.kind, $1.distance, $1.inspectionID, $1.seq) }
     }
