@@ -2,12 +2,15 @@ import Foundation
 
 /// An in-memory index of 256-bit pHashes that finds every stored hash within a Hamming distance of a query.
 ///
-/// Multi-index hashing: each hash is cut into 16 bands of 16 bits, and each band has a bucket table (`offsets` into
-/// `entries`, one counting sort per band). Two hashes within distance d differ in at most floor(d / 16) bits of some
-/// band (pigeonhole), so probing every band's value and its neighbours within that radius reaches every hash within d:
-/// 16 x 17 = 272 buckets for d <= 31, 16 x 137 = 2,192 for d <= 47; a larger d is answered by a full scan. Candidates
-/// are verified by popcount over the packed words. Hashes appended after the last build sit in a small tail that every
-/// query scans; the tables are rebuilt when the tail grows past 1/16 of the built part.
+/// Multi-index hashing with a second pigeonhole. The hash is cut into 16 bands of 16 bits, paired into 8 super-bands
+/// of 32 bits. If two hashes differ in at most d bits, some super-band differs in at most S = floor(d / 8) bits, and
+/// one of its two bands in at most floor(S / 2) (d <= 31: S = 3, radius 1). So a lookup probes, in every band, the
+/// query's value and its neighbours within that radius (16 x 17 = 272 buckets for d <= 31), and of each bucket keeps
+/// only the entries whose sibling band (stored beside the entry) is within S minus the probe's own distance: for an
+/// unrelated hash that is about 1 in 100 at d = 31. The bucket entries are read in order, so the cost grows with the
+/// number of buckets probed far more than with the number of hashes; the few survivors are verified by popcount over
+/// all four words. d >= 48 is answered by a full scan. Hashes appended after the last build sit in a tail that every
+/// query scans; the tables are rebuilt when it grows past 4,096 and 1/16 of the built part.
 package struct PHashIndex: Sendable {
     /// One stored hash's identity and its distance to a query.
     package struct Hit: Sendable, Hashable {
@@ -27,6 +30,8 @@ package struct PHashIndex: Sendable {
     /// `entries[band * built ...]`.
     private var offsets: [UInt32] = []
     private var entries: [UInt32] = []
+    /// Beside each entry of band b, the hash's value of band b ^ 1 (its sibling in the super-band).
+    private var siblings: [UInt16] = []
     private var built = 0
 
     private static let bands = 16
@@ -37,6 +42,9 @@ package struct PHashIndex: Sendable {
 
     /// Hashes held.
     package var count: Int { ids.count }
+
+    /// Hashes in the band tables (the others are in the tail).
+    var tableCount: Int { built }
 
     /// Adds hashes under their ids: `packed` holds four words a hash, most significant first. The band tables are
     /// rebuilt when the unbuilt tail passes 4,096 hashes and 1/16 of the built part.
@@ -52,11 +60,10 @@ package struct PHashIndex: Sendable {
         if count - built > max(4096, built / 16) { rebuild() }
     }
 
-    /// Every held hash within `distance` bits of `query`, nearest first. The probed buckets' entries are gathered first
-    /// and then verified in one tight loop, so the reads of the candidates' words overlap.
+    /// Every held hash within `distance` bits of `query`, nearest first.
     package func within(_ distance: Int, of query: [UInt64]) -> [Hit] {
         precondition(query.count == 4, "a pHash has four words")
-        let radius = distance / 16
+        let superBand = distance / 8, radius = superBand / 2
         let (q0, q1, q2, q3) = (query[0], query[1], query[2], query[3])
         var hits: [Hit] = []
         high.withUnsafeBufferPointer { high in
@@ -75,39 +82,34 @@ package struct PHashIndex: Sendable {
                     }
                     if built > 0 {
                         var candidates: [UInt32] = []
-                        candidates.reserveCapacity(8192)
                         offsets.withUnsafeBufferPointer { offsets in
                             entries.withUnsafeBufferPointer { entries in
-                                for band in 0..<Self.bands {
-                                    let table = band * (Self.buckets + 1), first = band * built
-                                    func probe(_ value: Int) {
-                                        let start = first + Int(offsets[table + value]), end = first + Int(offsets[table + value + 1])
-                                        if start < end { candidates.append(contentsOf: UnsafeBufferPointer(rebasing: entries[start..<end])) }
-                                    }
-                                    let value = Self.band(band, of: query)
-                                    probe(value)
-                                    guard radius >= 1 else { continue }
-                                    for i in 0..<16 {
-                                        let one = value ^ (1 << i)
-                                        probe(one)
-                                        if radius >= 2 { for j in (i + 1)..<16 { probe(one ^ (1 << j)) } }
+                                siblings.withUnsafeBufferPointer { siblings in
+                                    for band in 0..<Self.bands {
+                                        let table = band * (Self.buckets + 1), first = band * built
+                                        let sibling = UInt16(Self.band(band ^ 1, of: query))
+                                        // The entries of one bucket whose sibling band leaves room within the super-band.
+                                        func probe(_ value: Int, allowing allowance: Int) {
+                                            let end = first + Int(offsets[table + value + 1])
+                                            var slot = first + Int(offsets[table + value])
+                                            while slot < end {
+                                                if (siblings[slot] ^ sibling).nonzeroBitCount <= allowance { candidates.append(entries[slot]) }
+                                                slot &+= 1
+                                            }
+                                        }
+                                        let value = Self.band(band, of: query)
+                                        probe(value, allowing: superBand)
+                                        guard radius >= 1 else { continue }
+                                        for i in 0..<16 {
+                                            let one = value ^ (1 << i)
+                                            probe(one, allowing: superBand - 1)
+                                            if radius >= 2 { for j in (i + 1)..<16 { probe(one ^ (1 << j), allowing: superBand - 2) } }
+                                        }
                                     }
                                 }
                             }
                         }
-                        // First the two leading words of every candidate, without a branch, so the reads overlap;
-                        // then the rest only for the few that are still within the distance.
-                        var upper = [UInt8](repeating: 0, count: candidates.count)
-                        candidates.withUnsafeBufferPointer { candidates in
-                            upper.withUnsafeMutableBufferPointer { upper in
-                                for slot in 0..<candidates.count {
-                                    let base = Int(candidates[slot]) &* 2
-                                    upper[slot] = UInt8(
-                                        truncatingIfNeeded: (high[base] ^ q0).nonzeroBitCount &+ (high[base &+ 1] ^ q1).nonzeroBitCount)
-                                }
-                            }
-                        }
-                        for (slot, candidate) in candidates.enumerated() where Int(upper[slot]) <= distance { check(Int(candidate)) }
+                        for candidate in candidates { check(Int(candidate)) }
                     }
                     for index in built..<count { check(index) }
                 }
@@ -141,22 +143,29 @@ package struct PHashIndex: Sendable {
         let total = count, stride = Self.buckets + 1
         var offsets = [UInt32](repeating: 0, count: Self.bands * stride)
         var entries = [UInt32](repeating: 0, count: Self.bands * total)
+        var siblings = [UInt16](repeating: 0, count: Self.bands * total)
         let halves = [high, low]
         offsets.withUnsafeMutableBufferPointer { offsets in
             entries.withUnsafeMutableBufferPointer { entries in
-                nonisolated(unsafe) let (offsets, entries) = (offsets, entries)
-                DispatchQueue.concurrentPerform(iterations: Self.bands) { band in
-                    let table = band * stride, first = band * total, shift = UInt64(48 - (band % 4) * 16), word = band / 4 % 2
-                    halves[band / 8].withUnsafeBufferPointer { words in
-                        for index in 0..<total {
-                            offsets[table + Int(truncatingIfNeeded: (words[index &* 2 &+ word] >> shift) & 0xFFFF) + 1] += 1
-                        }
-                        for value in 0..<Self.buckets { offsets[table + value + 1] += offsets[table + value] }
-                        var next = Array(offsets[table..<(table + Self.buckets)])
-                        for index in 0..<total {
-                            let value = Int(truncatingIfNeeded: (words[index &* 2 &+ word] >> shift) & 0xFFFF)
-                            entries[first + Int(next[value])] = UInt32(truncatingIfNeeded: index)
-                            next[value] += 1
+                siblings.withUnsafeMutableBufferPointer { siblings in
+                    nonisolated(unsafe) let (offsets, entries, siblings) = (offsets, entries, siblings)
+                    DispatchQueue.concurrentPerform(iterations: Self.bands) { band in
+                        let table = band * stride, first = band * total, shift = UInt64(48 - (band % 4) * 16), word = band / 4 % 2
+                        let siblingShift = UInt64(48 - ((band ^ 1) % 4) * 16)  // the same word: super-bands never straddle two
+                        halves[band / 8].withUnsafeBufferPointer { words in
+                            for index in 0..<total {
+                                offsets[table + Int(truncatingIfNeeded: (words[index &* 2 &+ word] >> shift) & 0xFFFF) + 1] += 1
+                            }
+                            for value in 0..<Self.buckets { offsets[table + value + 1] += offsets[table + value] }
+                            var next = Array(offsets[table..<(table + Self.buckets)])
+                            for index in 0..<total {
+                                let packed = words[index &* 2 &+ word]
+                                let value = Int(truncatingIfNeeded: (packed >> shift) & 0xFFFF)
+                                let slot = first + Int(next[value])
+                                entries[slot] = UInt32(truncatingIfNeeded: index)
+                                siblings[slot] = UInt16(truncatingIfNeeded: packed >> siblingShift)
+                                next[value] += 1
+                            }
                         }
                     }
                 }
@@ -164,6 +173,7 @@ package struct PHashIndex: Sendable {
         }
         self.offsets = offsets
         self.entries = entries
+        self.siblings = siblings
         built = total
     }
 }
