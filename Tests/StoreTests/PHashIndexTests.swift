@@ -94,3 +94,21 @@ import Testing
         #expect(Set(PHashIndex.neighbours(of: 0x00FF, radius: 2)).count == 137)
     }
 }
+
+/// The diagonal band layout is a permutation of the 256 bits (so distances are kept) and is the one documented.
+@Suite struct PHashLayoutTests {
+    @Test func bandBHoldsColumnRPlusBOfEveryRowAndDistancesAreKept() {
+        var numbers = PHashIndexTests.Numbers(state: 99)
+        for _ in 0..<200 {
+            let hash = (0..<4).map { _ in numbers.next() }, other = (0..<4).map { _ in numbers.next() }
+            func bit(_ words: [UInt64], _ index: Int) -> UInt64 { words[index / 64] >> UInt64(63 - index % 64) & 1 }
+            let laid = PHashLayout.diagonal(hash)
+            for band in 0..<16 {
+                for row in 0..<16 {
+                    #expect(bit(laid, band * 16 + row) == bit(hash, row * 16 + (row + band) % 16), "band \(band), row \(row)")
+                }
+            }
+            #expect(PHashIndexTests.distance(laid, PHashLayout.diagonal(other)) == PHashIndexTests.distance(hash, other))
+        }
+    }
+}

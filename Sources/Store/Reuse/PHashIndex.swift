@@ -2,7 +2,8 @@ import Foundation
 
 /// An in-memory index of 256-bit pHashes that finds every stored hash within a Hamming distance of a query.
 ///
-/// Multi-index hashing with a second pigeonhole. The hash is cut into 16 bands of 16 bits, paired into 8 super-bands
+/// Multi-index hashing with a second pigeonhole. The hash, in ``PHashLayout``'s diagonal order (a fixed permutation of
+/// its bits, so distances are unchanged), is cut into 16 bands of 16 bits, paired into 8 super-bands
 /// of 32 bits. If two hashes differ in at most d bits, some super-band differs in at most S = floor(d / 8) bits, and
 /// one of its two bands in at most floor(S / 2) (d <= 31: S = 3, radius 1). So a lookup probes, in every band, the
 /// query's value and its neighbours within that radius (16 x 17 = 272 buckets for d <= 31), and of each bucket keeps
@@ -20,7 +21,7 @@ package struct PHashIndex: Sendable {
         package var distance: Int
     }
 
-    /// The hashes in the order appended: words 0 and 1 of each side by side in `high` (one cache line), words 2 and 3 in
+    /// The hashes (in the diagonal layout) in the order appended: words 0 and 1 of each side by side in `high` (one cache line), words 2 and 3 in
     /// `low`. The high half rules out nearly every unrelated candidate (128 random bits are about 64 apart), so a lookup
     /// reads one cache line per candidate and the low half only for the few still within the distance.
     private var high: [UInt64] = []
@@ -51,10 +52,11 @@ package struct PHashIndex: Sendable {
     package mutating func append(ids newIDs: [Int64], packed: [UInt64]) {
         precondition(packed.count == newIDs.count * 4, "a pHash has four words")
         for start in stride(from: 0, to: packed.count, by: 4) {
-            high.append(packed[start])
-            high.append(packed[start + 1])
-            low.append(packed[start + 2])
-            low.append(packed[start + 3])
+            let laid = PHashLayout.diagonal(packed[start..<(start + 4)])
+            high.append(laid[0])
+            high.append(laid[1])
+            low.append(laid[2])
+            low.append(laid[3])
         }
         ids.append(contentsOf: newIDs)
         if count - built > max(4096, built / 16) { rebuild() }
@@ -64,6 +66,7 @@ package struct PHashIndex: Sendable {
     package func within(_ distance: Int, of query: [UInt64]) -> [Hit] {
         precondition(query.count == 4, "a pHash has four words")
         let superBand = distance / 8, radius = superBand / 2
+        let query = PHashLayout.diagonal(query)
         let (q0, q1, q2, q3) = (query[0], query[1], query[2], query[3])
         var hits: [Hit] = []
         high.withUnsafeBufferPointer { high in
