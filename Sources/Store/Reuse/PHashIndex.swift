@@ -52,11 +52,11 @@ package struct PHashIndex: Sendable {
     package mutating func append(ids newIDs: [Int64], packed: [UInt64]) {
         precondition(packed.count == newIDs.count * 4, "a pHash has four words")
         for start in stride(from: 0, to: packed.count, by: 4) {
-            let laid = PHashLayout.diagonal(packed[start..<(start + 4)])
-            high.append(laid[0])
-            high.append(laid[1])
-            low.append(laid[2])
-            low.append(laid[3])
+            let laid = PHashLayout.diagonal(packed[start], packed[start + 1], packed[start + 2], packed[start + 3])
+            high.append(laid.0)
+            high.append(laid.1)
+            low.append(laid.2)
+            low.append(laid.3)
         }
         ids.append(contentsOf: newIDs)
         if count - built > max(4096, built / 16) { rebuild() }
@@ -84,30 +84,40 @@ package struct PHashIndex: Sendable {
                         return
                     }
                     if built > 0 {
-                        var candidates: [UInt32] = []
+                        // First every probed bucket's range (the table reads overlap), then a touch of each bucket's first
+                        // sibling (so the buckets' cache misses overlap too), then the scans.
+                        var ranges: [(start: Int, end: Int, sibling: UInt16, allowance: Int)] = []
+                        ranges.reserveCapacity(radius >= 2 ? 2192 : 272)
                         offsets.withUnsafeBufferPointer { offsets in
-                            entries.withUnsafeBufferPointer { entries in
-                                siblings.withUnsafeBufferPointer { siblings in
-                                    for band in 0..<Self.bands {
-                                        let table = band * (Self.buckets + 1), first = band * built
-                                        let sibling = UInt16(Self.band(band ^ 1, of: query))
-                                        // The entries of one bucket whose sibling band leaves room within the super-band.
-                                        func probe(_ value: Int, allowing allowance: Int) {
-                                            let end = first + Int(offsets[table + value + 1])
-                                            var slot = first + Int(offsets[table + value])
-                                            while slot < end {
-                                                if (siblings[slot] ^ sibling).nonzeroBitCount <= allowance { candidates.append(entries[slot]) }
-                                                slot &+= 1
-                                            }
-                                        }
-                                        let value = Self.band(band, of: query)
-                                        probe(value, allowing: superBand)
-                                        guard radius >= 1 else { continue }
-                                        for i in 0..<16 {
-                                            let one = value ^ (1 << i)
-                                            probe(one, allowing: superBand - 1)
-                                            if radius >= 2 { for j in (i + 1)..<16 { probe(one ^ (1 << j), allowing: superBand - 2) } }
-                                        }
+                            for band in 0..<Self.bands {
+                                let table = band * (Self.buckets + 1), first = band * built
+                                let sibling = UInt16(Self.band(band ^ 1, of: query))
+                                func probe(_ value: Int, allowing allowance: Int) {
+                                    let start = first + Int(offsets[table + value]), end = first + Int(offsets[table + value + 1])
+                                    if start < end { ranges.append((start, end, sibling, allowance)) }
+                                }
+                                let value = Self.band(band, of: query)
+                                probe(value, allowing: superBand)
+                                guard radius >= 1 else { continue }
+                                for i in 0..<16 {
+                                    let one = value ^ (1 << i)
+                                    probe(one, allowing: superBand - 1)
+                                    if radius >= 2 { for j in (i + 1)..<16 { probe(one ^ (1 << j), allowing: superBand - 2) } }
+                                }
+                            }
+                        }
+                        var candidates: [UInt32] = []
+                        entries.withUnsafeBufferPointer { entries in
+                            siblings.withUnsafeBufferPointer { siblings in
+                                var touched: UInt16 = 0
+                                for range in ranges { touched ^= siblings[range.start] }
+                                Self.keep(touched)
+                                // Keep the entries whose sibling band leaves room within the super-band.
+                                for range in ranges {
+                                    var slot = range.start
+                                    while slot < range.end {
+                                        if (siblings[slot] ^ range.sibling).nonzeroBitCount <= range.allowance { candidates.append(entries[slot]) }
+                                        slot &+= 1
                                     }
                                 }
                             }
@@ -122,6 +132,9 @@ package struct PHashIndex: Sendable {
         hits.sort { ($0.distance, $0.id) < ($1.distance, $1.id) }
         return hits.enumerated().filter { $0.offset == 0 || hits[$0.offset - 1] != $0.element }.map(\.element)
     }
+
+    /// Uses a value the optimiser must not drop (the touch reads above exist for their cache effect only).
+    @inline(never) private static func keep(_ value: UInt16) { _ = value }
 
     /// The 16-bit value of `band` (0 = the most significant bits of the first word).
     static func band(_ band: Int, of hash: some RandomAccessCollection<UInt64>) -> Int {
