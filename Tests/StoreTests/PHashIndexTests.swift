@@ -90,8 +90,15 @@ import Testing
         let hash: [UInt64] = [0x0123_4567_89AB_CDEF, 0, 0, 0xFFFF]
         #expect((0..<4).map { PHashIndex.band($0, of: hash) } == [0x0123, 0x4567, 0x89AB, 0xCDEF])
         #expect(PHashIndex.band(15, of: hash) == 0xFFFF)
-        #expect(PHashIndex.neighbours(of: 0, radius: 1).count == 17)
-        #expect(Set(PHashIndex.neighbours(of: 0x00FF, radius: 2)).count == 137)
+        func neighbours(of value: Int, radius: Int) -> [(Int, Int)] {
+            var result: [(Int, Int)] = []
+            PHashIndex.forEachNeighbour(of: value, radius: radius) { result.append(($0, $1)) }
+            return result
+        }
+        #expect(neighbours(of: 0, radius: 1).count == 17)
+        let two = neighbours(of: 0x00FF, radius: 2)
+        #expect(two.count == 137 && Set(two.map(\.0)).count == 137)
+        #expect(two.allSatisfy { value, bits in (value ^ 0x00FF).nonzeroBitCount == bits })
     }
 }
 

@@ -21,8 +21,8 @@ package struct PHashIndex: Sendable {
         package var distance: Int
     }
 
-    /// The hashes (in the diagonal layout) in the order appended: words 0 and 1 of each side by side in `high` (one cache line), words 2 and 3 in
-    /// `low`. The high half rules out nearly every unrelated candidate (128 random bits are about 64 apart), so a lookup
+    /// The hashes (in the diagonal layout) in the order appended: words 0 and 1 of each side by side in `high` (one
+    /// cache line), words 2 and 3 in `low`. The high half rules out nearly every unrelated candidate (128 random bits are about 64 apart), so a lookup
     /// reads one cache line per candidate and the low half only for the few still within the distance.
     private var high: [UInt64] = []
     private var low: [UInt64] = []
@@ -96,13 +96,8 @@ package struct PHashIndex: Sendable {
                                     let start = first + Int(offsets[table + value]), end = first + Int(offsets[table + value + 1])
                                     if start < end { ranges.append((start, end, sibling, allowance)) }
                                 }
-                                let value = Self.band(band, of: query)
-                                probe(value, allowing: superBand)
-                                guard radius >= 1 else { continue }
-                                for i in 0..<16 {
-                                    let one = value ^ (1 << i)
-                                    probe(one, allowing: superBand - 1)
-                                    if radius >= 2 { for j in (i + 1)..<16 { probe(one ^ (1 << j), allowing: superBand - 2) } }
+                                Self.forEachNeighbour(of: Self.band(band, of: query), radius: radius) { value, bits in
+                                    probe(value, allowing: superBand - bits)
                                 }
                             }
                         }
@@ -142,16 +137,16 @@ package struct PHashIndex: Sendable {
         return Int((word >> UInt64(48 - (band % 4) * 16)) & 0xFFFF)
     }
 
-    /// `value` and every 16-bit value within `radius` (0, 1 or 2) bits of it.
-    static func neighbours(of value: Int, radius: Int) -> [Int] {
-        var result = [value]
-        guard radius >= 1 else { return result }
+    /// Calls `body` with `value` and every 16-bit value within `radius` (0, 1 or 2) bits of it, each once, with the
+    /// number of bits it differs in.
+    static func forEachNeighbour(of value: Int, radius: Int, _ body: (Int, Int) -> Void) {
+        body(value, 0)
+        guard radius >= 1 else { return }
         for i in 0..<16 {
             let one = value ^ (1 << i)
-            result.append(one)
-            if radius >= 2 { for j in (i + 1)..<16 { result.append(one ^ (1 << j)) } }
+            body(one, 1)
+            if radius >= 2 { for j in (i + 1)..<16 { body(one ^ (1 << j), 2) } }
         }
-        return result
     }
 
     /// Builds the band tables over every hash held: a counting sort per band, the bands spread over the cores.
