@@ -90,8 +90,10 @@ expect 0 "$bin" dispute list LSVAM4189C2184526
 echo "== after the sale: the 7-day return (a new scratch: deduct, exit 3) and a warranty claim (missed by both inspections) =="
 expect 3 "$bin" return LSVAM4189C2184526 --submission "$day"/LSVAM4189C2184526/return.yaml
 expect 1 "$bin" warranty claim LFV2A21K2D4052187 --check chassis.7 --symptom "rear springs sag" --cost 10400 --at 2026-12-10T10:00:00+08:00
-expect 0 "$bin" warranty claim JHMCM56557C404453 --check chassis.7 --symptom "rear springs sag" --cost 10400 --at 2026-12-10T10:00:00+08:00
-expect 0 "$bin" warranty list JHMCM56557C404453
+# The flood car's only handover stopped: it was never handed over, so there is no warranty (exit 1).
+expect 1 "$bin" warranty claim JHMCM56557C404453 --check chassis.7 --symptom "rear springs sag" --cost 10400 --at 2026-12-10T10:00:00+08:00
+expect 0 "$bin" warranty claim LSVAM4189C2184526 --check chassis.7 --symptom "rear springs sag" --cost 10400 --at 2026-12-10T10:00:00+08:00
+expect 0 "$bin" warranty list LSVAM4189C2184526
 
 echo "== the service desk: which car is it? (full VIN, last 6, plate, words; a single hit prints its vehicle record) =="
 expect 0 "$bin" find 184526

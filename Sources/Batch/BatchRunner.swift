@@ -75,6 +75,12 @@ package struct BatchRunner: Sendable {
                 _ = startNext()
             }
         }
+        // A car stored before another car's photo matched one of its own learns of it only then: its outcome and reports
+        // are made again, so the attribution does not depend on the order the cars ran in.
+        let matched = outcomes.reduce(into: Set<String>()) { $0.formUnion($1.matchedCars) }
+        for index in outcomes.indices where outcomes[index].vin.map(matched.contains) == true && !outcomes[index].unchanged {
+            if let car = cars.first(where: { $0.name == outcomes[index].car }) { outcomes[index] = revisit(car, outcomes[index], dayKey: key) }
+        }
         // The day's cars go into the lookup index now, so the desk's first `inspect find` does not wait for them (a
         // failure here only leaves them marked: the next find indexes them).
         _ = try? CarIndexer(catalog: catalog).refresh(store, indexedAt: now)
@@ -143,7 +149,9 @@ package struct BatchRunner: Sendable {
                 for problem in result.diagnostics where problem.severity == .error {
                     fail("batch.invalid", ["file": .text(display), "detail": .text(problem.rendered)])
                 }
-                if case let .stored(revision)? = result.outcome { outcome.reuse += revision.reuse.count }
+                if case let .stored(revision)? = result.outcome {
+                    outcome.matchedCars.formUnion(revision.reuse.map(\.otherVIN))
+                }
             } catch {
                 fail("batch.submit_failed", ["file": .text(display), "detail": .text("\(error)")])
             }
@@ -185,7 +193,29 @@ package struct BatchRunner: Sendable {
         return outcome
     }
 
+    /// A processed car's outcome and reports made again from the store as it is now.
+    private func revisit(_ car: CarFolder, _ previous: CarOutcome, dayKey: String) -> CarOutcome {
+        var outcome = previous
+        guard outcome.status == .ok, let vin = outcome.vin, let record = try? CarRecordLoader.load(vin: vin, from: store) else { return outcome }
+        summarise(record, into: &outcome)
+        if let outFolder {
+            do { try writeReports(record, to: outFolder) } catch {
+                outcome.status = .failed
+                outcome.reasons.append(Notice("batch.reports_failed", ["detail": .text("\(error)")], table: BatchMessages.table))
+            }
+        }
+        let detail = (try? JSONEncoder().encode(outcome)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        try? store.recordBatchStep(
+            BatchStep(
+                day: dayKey, car: car.name, step: Self.carStep, fingerprint: car.fingerprint(), status: outcome.status == .ok ? .done : .failed,
+                detail: detail, durationMs: 0, recordedAt: now))
+        return outcome
+    }
+
     private func summarise(_ record: CarRecord, into outcome: inout CarOutcome) {
+        outcome.reuse =
+            record.vehicle.latestByStage.filter { $0.stage == .appraisal || $0.stage == .audit }.flatMap(\.reuse).filter(\.isSuspect)
+            .count
         outcome.appraiser = record.latest(.appraisal)?.submission.inspector.id
         // The report's headline: the band, or why there is none (a flood car is not counted as 一级).
         if let basis = record.reportBasis, let template = try? catalog.template(id: basis.submission.templateID),
@@ -198,9 +228,8 @@ package struct BatchRunner: Sendable {
             outcome.critical = comparison.discrepancies.filter { $0.severity == .critical }.count
         }
         outcome.mileageFlags = record.mileageLedger(policy: mileagePolicy).flags.count
-        if let handover = record.latest(.delivery), let basis = record.reportBasis,
-            let template = try? catalog.template(id: basis.submission.templateID),
-            let check = DeliveryCheck.evaluate(delivery: handover, record: record, reportTemplate: template, policy: mileagePolicy)
+        if let handover = record.latest(.delivery),
+            let check = DeliveryCheck.evaluate(delivery: handover, record: record, catalog: catalog, policy: mileagePolicy)
         {
             outcome.delivery = check.verdict.rawValue
         }

@@ -34,8 +34,12 @@ package struct CarOutcome: Sendable, Hashable, Codable {
     package var delivery: String?
     /// The return verdict (accept, deduct, refuse), when the car was brought back.
     package var returned: String?
-    /// Photos matching other cars.
+    /// Photos matching another car's earlier inspection: the reuse this car is the suspect of.
     package var reuse: Int
+    /// Other cars whose stored photos this car's photos matched in this run: each learns of the match only now (as the
+    /// suspect, or as the original with a note), so their outcomes and reports are made again at the end of the run.
+    /// Not recorded.
+    package var matchedCars: Set<String> = []
     /// Step durations in milliseconds, in order.
     package var steps: [Step]
     /// True when this run found the car unchanged and reused the recorded outcome.

@@ -19,24 +19,7 @@ extension InspectionStore {
                 let id = row.integer("id") ?? 0
                 let verdicts = try sql.rows("SELECT verdict FROM photo WHERE inspection_id = ? AND verdict IS NOT NULL ORDER BY seq", [id])
                     .compactMap { $0.text("verdict") }
-                let reuse = try sql.rows(
-                    """
-                    SELECT r.kind, r.distance, p.source_path, p.role, p.angle, o.source_path AS other_path, o.role AS other_role,
-                        o.angle AS other_angle, oi.vin AS other_vin, oi.stage AS other_stage, oi.revision AS other_revision
-                    FROM photo_reuse r
-                    JOIN photo p ON p.inspection_id = r.inspection_id AND p.seq = r.seq
-                    JOIN photo o ON o.inspection_id = r.other_inspection_id AND o.seq = r.other_seq
-                    JOIN inspection oi ON oi.id = r.other_inspection_id
-                    WHERE r.inspection_id = ? ORDER BY r.id
-                    """, [id]
-                ).map { match in
-                    ReuseMatch(
-                        path: match.text("source_path") ?? "", use: match.text("angle") ?? match.text("role") ?? "",
-                        otherVIN: match.text("other_vin") ?? "",
-                        otherInspection: "\(match.text("other_stage") ?? "") r\(match.int("other_revision") ?? 0)",
-                        otherUse: match.text("other_angle") ?? match.text("other_role") ?? "", otherPath: match.text("other_path") ?? "",
-                        kind: ReuseMatch.Kind(rawValue: match.text("kind") ?? "") ?? .review, distance: match.int("distance") ?? 0)
-                }
+                let reuse = try Self.reuse(of: id, sql)
                 return StoredInspection(
                     id: id, stage: Stage(rawValue: row.text("stage") ?? "") ?? .appraisal, revision: row.int("revision") ?? 0,
                     contentHash: row.text("content_sha256") ?? "", submittedAt: row.text("submitted_at") ?? "",
@@ -81,7 +64,8 @@ extension InspectionStore {
     }
 
     /// Stored photos of cars other than `excludingVIN` that match a photo (same file, same pixels, or a pHash within the
-    /// policy's review distance), found through the in-memory pHash index. Read-only.
+    /// policy's review distance), found through the in-memory pHash index. Read-only. The photo is taken as one of now (the
+    /// latest possible time): every match is against an earlier inspection.
     package func findReuse(
         hash: PerceptualHash, sourceSHA256: String, pixelSHA256: String, excludingVIN vin: String, policy: PhotoPolicy
     ) throws(StoreError) -> [ReuseMatch] {
@@ -91,7 +75,7 @@ extension InspectionStore {
             ).map {
                 ReuseMatch(
                     path: "", use: "", otherVIN: $0.vin, otherInspection: $0.inspection, otherUse: $0.use, otherPath: $0.path, kind: $0.kind,
-                    distance: $0.distance)
+                    distance: $0.distance, inspectedAt: Timestamp(epochSeconds: 253_402_300_799), otherInspectedAt: $0.inspectedAt)
             }
         }
     }
@@ -130,5 +114,54 @@ extension InspectionStore {
     static func problems(quality: String?) -> [PhotoProblem] {
         guard let quality, let report = try? JSONDecoder().decode(QualityReport.self, from: Data(quality.utf8)) else { return [] }
         return report.gates.filter { $0.verdict != .ok }.map { PhotoProblem(gate: $0.gate, verdict: $0.verdict.rawValue, notice: $0.notice) }
+    }
+
+    /// The reuse matches of one inspection's photos, in both directions: those found when it was stored and those
+    /// found later against it when another car's photo was stored, once per photo use and other car. Facts only: which side is the suspect is the
+    /// domain's (``ReuseMatch/isSuspect``).
+    static func reuse(of id: Int64, _ sql: any SQLExecutor) throws -> [ReuseMatch] {
+        let columns = """
+            SELECT r.id, r.kind, r.distance, p.source_path, p.role, p.angle, pi.inspected_at, o.source_path AS other_path,
+                o.role AS other_role, o.angle AS other_angle, oi.vin AS other_vin, oi.stage AS other_stage, oi.revision AS other_revision,
+                oi.inspected_at AS other_inspected_at, fp.code, fo.code AS other_code
+            FROM photo_reuse r
+            """
+        func matches(_ mine: String, _ theirs: String) throws -> [(Int64, ReuseMatch)] {
+            try sql.rows(
+                columns + """
+
+                    JOIN photo p ON p.inspection_id = r.\(mine)inspection_id AND p.seq = r.\(mine)seq
+                    JOIN inspection pi ON pi.id = r.\(mine)inspection_id
+                    JOIN photo o ON o.inspection_id = r.\(theirs)inspection_id AND o.seq = r.\(theirs)seq
+                    JOIN inspection oi ON oi.id = r.\(theirs)inspection_id
+                    LEFT JOIN finding fp ON fp.inspection_id = p.inspection_id AND fp.seq = p.finding_seq
+                    LEFT JOIN finding fo ON fo.inspection_id = o.inspection_id AND fo.seq = o.finding_seq
+                    WHERE r.\(mine)inspection_id = ? ORDER BY r.id
+                    """, [id]
+            ).map { match in
+                let reuse = ReuseMatch(
+                    path: match.text("source_path") ?? "", use: Self.photoUse(match, code: "code", angle: "angle", role: "role"),
+                    otherVIN: match.text("other_vin") ?? "",
+                    otherInspection: "\(match.text("other_stage") ?? "") r\(match.int("other_revision") ?? 0)",
+                    otherUse: Self.photoUse(match, code: "other_code", angle: "other_angle", role: "other_role"),
+                    otherPath: match.text("other_path") ?? "",
+                    kind: ReuseMatch.Kind(rawValue: match.text("kind") ?? "") ?? .review, distance: match.int("distance") ?? 0,
+                    inspectedAt: ReuseIndex.timestamp(match.text("inspected_at")),
+                    otherInspectedAt: ReuseIndex.timestamp(match.text("other_inspected_at")))
+                return (match.integer("id") ?? 0, reuse)
+            }
+        }
+        // One match per photo of this inspection and other car (that car's appraisal and audit may share the photo), the
+        // strongest, first recorded.
+        var seen = Set<String>()
+        return (try matches("", "other_") + matches("other_", "")).sorted { ($0.1.kind, $0.0) < ($1.1.kind, $1.0) }
+            .filter { seen.insert("\($0.1.use)/\($0.1.otherVIN)").inserted }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// What a photo row is for, as ``ReuseMatch/use`` names it: its angle, `odometer`, or `defect <code>`.
+    static func photoUse(_ row: SQLRow, code: String, angle: String, role: String) -> String {
+        if let angle = row.text(angle) { return angle }
+        let role = row.text(role) ?? ""
+        return role == PhotoRole.defect.rawValue ? "defect \(row.text(code) ?? "?")" : role
     }
 }

@@ -125,7 +125,8 @@ extension InspectionStore {
                     matches.append(
                         ReuseMatch(
                             path: relative, use: use, otherVIN: match.vin, otherInspection: match.inspection, otherUse: match.use,
-                            otherPath: match.path, kind: match.kind, distance: match.distance))
+                            otherPath: match.path, kind: match.kind, distance: match.distance, inspectedAt: submission.inspectedAt,
+                            otherInspectedAt: match.inspectedAt))
                 }
             }
             if let odometerPhoto = submission.odometer.photo { try photo(.odometer, nil, nil, odometerPhoto, use: "odometer") }

@@ -88,8 +88,11 @@ package struct AfterSaleWorkflow: Sendable {
         let record: CarRecord?
         do { record = try CarRecordLoader.load(vin: claim.vin, from: store) } catch { throw .store(error) }
         guard let record else { throw .unknownVehicle(claim.vin) }
-        let delivered = record.latest(.delivery)?.submission.inspectedAt
-        if let refusal = WarrantyClaim.refusal(at: claim.claimedAt, delivered: delivered, policy: policy) { throw .refused(refusal.message.en) }
+        let attempts = record.handovers(catalog: catalog, policy: mileagePolicy)
+        let delivered = attempts.first(where: \.handedOver)?.at
+        if let refusal = WarrantyClaim.refusal(at: claim.claimedAt, delivered: delivered, stoppedAttempts: attempts.count, policy: policy) {
+            throw .refused(refusal.message.en)
+        }
         if let basis = record.reportBasis, let template = try? catalog.template(id: basis.submission.templateID) {
             switch claim.item {
             case let .check(id) where template.check(id) == nil: throw .unknownItem("check \(id) is not in template \(template.id)")

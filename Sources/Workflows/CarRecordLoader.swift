@@ -7,7 +7,10 @@ package enum CarRecordLoader {
     package static func load(vin: String, from store: InspectionStore) throws(StoreError) -> CarRecord? {
         guard let vehicle = try store.vehicle(vin: vin) else { return nil }
         var photos: [Int64: [StoredPhoto]] = [:]
-        for inspection in vehicle.latestByStage { photos[inspection.id] = try store.photoRows(inspection: inspection.id) }
+        // Every handover attempt is judged with its photos, not only the latest one.
+        for inspection in vehicle.latestByStage + vehicle.inspections.filter({ $0.stage == .delivery }) where photos[inspection.id] == nil {
+            photos[inspection.id] = try store.photoRows(inspection: inspection.id)
+        }
         let ledger = try store.ledger(vin: vin)
         var others: [String: String] = [:]
         for other in Set(vehicle.latestByStage.flatMap(\.reuse).map(\.otherVIN)) {

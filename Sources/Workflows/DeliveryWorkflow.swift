@@ -4,7 +4,7 @@ import Inspection
 import Store
 
 /// The deliver use case: store a validated delivery (a failing photo gate does not block it here), then give the one
-/// delivery verdict (``DeliveryCheck/evaluate(delivery:record:reportTemplate:policy:)``) against the car's report.
+/// delivery verdict (``DeliveryCheck/evaluate(delivery:record:catalog:policy:)``) against the car's report.
 package struct DeliveryWorkflow: Sendable {
     /// Where it is stored.
     package var store: InspectionStore
@@ -77,9 +77,8 @@ package struct DeliveryWorkflow: Sendable {
             guard let record = try CarRecordLoader.load(vin: vin, from: store), let basis = record.reportBasis,
                 let delivery = record.latest(.delivery)
             else { throw noReport }
-            let template: ChecklistTemplate
-            do { template = try catalog.template(id: basis.submission.templateID) } catch { throw Failure.template("\(error)") }
-            guard let check = DeliveryCheck.evaluate(delivery: delivery, record: record, reportTemplate: template, policy: mileagePolicy) else {
+            do { _ = try catalog.template(id: basis.submission.templateID) } catch { throw Failure.template("\(error)") }
+            guard let check = DeliveryCheck.evaluate(delivery: delivery, record: record, catalog: catalog, policy: mileagePolicy) else {
                 throw noReport
             }
             return Result(check: check, basis: basis, diagnostics: intake.diagnostics)

@@ -98,4 +98,49 @@ import Testing
         let outcome = try #require((object["outcomes"] as? [[String: Any]])?.first { $0["vin"] as? String == car })
         #expect(outcome["returned"] as? String == "deduct" && outcome["delivery"] as? String == "ok")
     }
+
+    @Test func aCarWhoseOnlyHandoverStoppedHasNoWarrantyAndCannotBeReturned() throws {
+        let flood = "JHMCM56557C404453"
+        let files = ["\(day)/\(flood)/appraisal.yaml", "\(day)/\(flood)/audit.yaml"]
+        #expect(try runner.run(["submit", "--now", "2026-11-26T10:00:00+08:00"] + files).status == 0)
+        #expect(try runner.run(["deliver", flood, "--submission", "\(day)/\(flood)/delivery.yaml"]).status == 5)  // new damage: stop
+        let claim = try runner.run([
+            "warranty", "claim", flood, "--check", "chassis.7", "--symptom", "springs", "--cost", "100", "--at", "2026-12-01T10:00:00+08:00",
+        ])
+        #expect(claim.status == 1, "\(claim.stdout)\(claim.stderr)")
+        #expect(claim.stderr.contains("the car was never handed over (1 handover attempt(s), each stopped)"))
+        #expect(try json(try runner.run(["warranty", "list", flood, "--format", "json"]))["claims"] as? [Any] != nil)
+        #expect((try json(try runner.run(["warranty", "list", flood, "--format", "json"]))["claims"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func aFlagDisclosedAtTheSaleDoesNotRefuseTheReturn() throws {
+        // The flood car, handed over this time (a clean handover that acknowledges the flood), brought back with the
+        // flood traces the report disclosed: not refused for the flood.
+        let flood = "JHMCM56557C404453"
+        let files = ["\(day)/\(flood)/appraisal.yaml", "\(day)/\(flood)/audit.yaml"]
+        #expect(try runner.run(["submit", "--now", "2026-11-26T10:00:00+08:00"] + files).status == 0)
+        let work = folder.url.appending(path: "flood")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.repoRoot.appending(path: "\(day)/\(flood)/photos"), to: work.appending(path: "photos"))
+        let delivery = try String(contentsOf: Fixtures.repoRoot.appending(path: "\(day)/\(flood)/delivery.yaml"), encoding: .utf8)
+        let clean = delivery.replacingOccurrences(
+            of: "defects:\n  - code: 26AX2\n    photos: [photos/delivery-26AX2.jpg]\n    note: 前保险杠凹陷，报告中没有\ndisputes: [27HH1]",
+            with: "acknowledged: [flood]")
+        #expect(clean != delivery)
+        try Data(clean.utf8).write(to: work.appending(path: "delivery.yaml"))
+        let handed = try runner.run(["deliver", flood, "--submission", work.appending(path: "delivery.yaml").path])
+        #expect(handed.status != 5, "\(handed.stdout)\(handed.stderr)")
+        let audit = try String(contentsOf: Fixtures.repoRoot.appending(path: "\(day)/\(flood)/audit.yaml"), encoding: .utf8)
+        let returned = audit.replacingOccurrences(of: "stage: audit", with: "stage: return").replacingOccurrences(
+            of: "reading: 61874", with: "reading: 61900"
+        )
+        .replacingOccurrences(of: "inspected_at: 2026-11-23T10:00:00+08:00", with: "inspected_at: 2026-11-28T10:00:00+08:00")
+        #expect(returned.contains("stage: return") && returned.contains("2026-11-28T10:00"))
+        try Data(returned.utf8).write(to: work.appending(path: "return.yaml"))
+        let result = try runner.run(["return", flood, "--submission", work.appending(path: "return.yaml").path, "--format", "json"])
+        let object = try json(result)
+        let kinds = (object["items"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
+        #expect(kinds?.contains("refusing_finding") == false, "\(result.stdout)\(result.stderr)")
+        #expect(object["verdict"] as? String != "refuse")
+    }
 }

@@ -45,7 +45,7 @@ import Testing
         let top = Fixtures.submissionYAML(extra: "colour: silver")
         try expectError(
             top,
-            "appraisal.yaml:\(at(top, "colour")): unknown key \"colour\" (allowed: format template stage vehicle inspector inspected_at site odometer transport defects checks photos notes disputes work_order fuel_level valuables acknowledgement)"
+            "appraisal.yaml:\(at(top, "colour")): unknown key \"colour\" (allowed: format template stage vehicle inspector inspected_at site odometer transport defects checks photos notes disputes acknowledged work_order fuel_level valuables acknowledgement)"
         )
         let nested = Fixtures.submissionYAML().replacingOccurrences(of: "  plate: 京N8P2Q1", with: "  plate: 京N8P2Q1\n  colour: silver")
         try expectError(

@@ -38,7 +38,8 @@ enum SampleDay {
             }
         }
         // After the handovers: the Lavida's buyer disputes the hood scratch (polished at the platform's cost, degree
-        // re-measured), and the flood car gets a warranty claim on its springs, which both inspections passed.
+        // re-measured), and it gets a warranty claim on its springs, which both inspections passed (the flood car's only
+        // handover stopped, so it has no warranty to claim under).
         let catalog = Fixtures.catalog()
         let disputes = DisputeWorkflow(store: store, catalog: catalog)
         let opened = try disputes.open(
@@ -56,7 +57,7 @@ enum SampleDay {
             costTable: try Fixtures.costTable())
         _ = try afterSale.claim(
             WarrantyClaim(
-                vin: "JHMCM56557C404453", item: .check("chassis.7"), symptom: "后悬挂弹簧下沉", cost: 10400,
+                vin: "LSVAM4189C2184526", item: .check("chassis.7"), symptom: "后悬挂弹簧下沉", cost: 10400,
                 claimedAt: try Timestamp.parse("2026-11-27T08:00:00+08:00").get()), photoPath: nil, recordedAt: "2026-11-26T02:00:00Z")
         return store
     }

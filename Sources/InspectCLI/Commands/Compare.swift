@@ -65,7 +65,7 @@ extension InspectCommand {
                         }
                         continue
                     }
-                    let upheld = record.disputes.filter { $0.resolution?.decision.upheld == true }.count
+                    let upheld = record.disputes.filter(\.upheld).count
                     cars.append(
                         AccuracyReport.Car(
                             appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison, disputesUpheld: upheld,

@@ -9,11 +9,12 @@ extension ReturnCheck {
         costTable: CostTable?
     ) throws(TemplateError) -> ReturnCheck {
         let template = try catalog.template(id: returned.submission.templateID)
-        let delivery = record.vehicle.inspections.filter {
-            $0.stage == .delivery && $0.submission.inspectedAt.epochSeconds <= returned.submission.inspectedAt.epochSeconds
-        }.max { ($0.submission.inspectedAt.epochSeconds, $0.revision) < ($1.submission.inspectedAt.epochSeconds, $1.revision) }
         let basis = record.reportBasis
         let reportTemplate = try basis.map { b throws(TemplateError) in try catalog.template(id: b.submission.templateID) }
+        // Held against the handover that gave the car to the buyer; a stopped attempt gave nothing.
+        let attempts = record.handovers(catalog: catalog, policy: mileagePolicy)
+        let before = attempts.filter { $0.at <= returned.submission.inspectedAt }
+        let delivery = before.last(where: \.handedOver)?.inspection
         let ledger = record.mileageLedger(policy: mileagePolicy)
         let at = returned.submission.inspectedAt
         let reading = ledger.effective.last { $0.stage == .return && $0.source == .submission && $0.at == at }
@@ -21,6 +22,6 @@ extension ReturnCheck {
         return evaluate(
             returned: returned.submission, template: template, delivery: delivery?.submission, basis: basis?.submission,
             reportTemplate: reportTemplate, rolledBack: rolledBack, policy: policy, trialWeekKm: mileagePolicy.trialWeekKm,
-            costTable: costTable)
+            costTable: costTable, stoppedAttempts: before.count)
     }
 }

@@ -52,10 +52,12 @@ package struct ReturnCheck: Sendable, Hashable {
 
     /// Checks `returned` (a return inspection graded under `template`) against `delivery` and the report it was held
     /// against (`basis`, under `reportTemplate`). `rolledBack` says the ledger found the return's reading below an
-    /// earlier one. With a cost table, new damage is priced at the table's rate for the return's site.
+    /// earlier one. With a cost table, new damage is priced at the table's rate for the return's site. A flag refuses
+    /// the return only when the report (`basis`) did not raise it. `stoppedAttempts` counts handover attempts that were
+    /// stopped, for the wording when no delivery gave the car to the buyer.
     package static func evaluate(
         returned: Submission, template: ChecklistTemplate, delivery: Submission?, basis: Submission?, reportTemplate: ChecklistTemplate?,
-        rolledBack: Bool, policy: AfterSalePolicy, trialWeekKm: Int, costTable: CostTable?
+        rolledBack: Bool, policy: AfterSalePolicy, trialWeekKm: Int, costTable: CostTable?, stoppedAttempts: Int = 0
     ) -> ReturnCheck {
         let table = InspectionMessages.table
         var items: [Item] = []
@@ -65,8 +67,11 @@ package struct ReturnCheck: Sendable, Hashable {
             returnKm: returnKm,
             allowanceKm: trialWeekKm, currency: costTable?.currency)
         guard let delivery else {
-            items.append(
-                Item(verdict: .refuse, kind: "no_delivery", finding: nil, notice: Notice("after_sale.no_delivery", table: table), amount: nil))
+            let notice =
+                stoppedAttempts > 0
+                ? Notice("after_sale.handover_stopped", ["attempts": .int(stoppedAttempts)], table: table)
+                : Notice("after_sale.no_delivery", table: table)
+            items.append(Item(verdict: .refuse, kind: "no_delivery", finding: nil, notice: notice, amount: nil))
             check.items = items
             check.verdict = .refuse
             return check
@@ -83,7 +88,9 @@ package struct ReturnCheck: Sendable, Hashable {
                 ], table: table)
             items.append(Item(verdict: .refuse, kind: "outside_window", finding: nil, notice: notice, amount: nil))
         }
-        for flag in Grader.assess(returned, template: template).flags where policy.refuseFlags.contains(flag.id) {
+        // Only what the buyer was not told refuses: a flag the report disclosed at the sale is not news at the return.
+        let disclosed = Set(basis.map { Grader.assess($0, template: reportTemplate ?? template).flags.map(\.id) } ?? [])
+        for flag in Grader.assess(returned, template: template).flags where policy.refuseFlags.contains(flag.id) && !disclosed.contains(flag.id) {
             let notice = Notice(
                 "after_sale.refusing_finding", ["flag": .text(flag.id), "causes": .text(flag.causes.joined(separator: ", "))],
                 labels: ["flag_name": flag.label], table: table)

@@ -64,10 +64,15 @@ package struct WarrantyClaim: Sendable, Hashable {
         }
     }
 
-    /// Why a claim cannot be accepted for a car delivered at `delivered` (nil: accepted), under `policy`.
-    package static func refusal(at claimedAt: Timestamp, delivered: Timestamp?, policy: AfterSalePolicy) -> Notice? {
+    /// Why a claim cannot be accepted for a car handed over at `delivered` (nil: accepted), under `policy`;
+    /// `stoppedAttempts` counts handover attempts that were stopped (the car never changed hands at those).
+    package static func refusal(at claimedAt: Timestamp, delivered: Timestamp?, stoppedAttempts: Int = 0, policy: AfterSalePolicy) -> Notice? {
         let table = InspectionMessages.table
-        guard let delivered else { return Notice("warranty.no_delivery", table: table) }
+        guard let delivered else {
+            return stoppedAttempts > 0
+                ? Notice("warranty.handover_stopped", ["attempts": .int(stoppedAttempts)], table: table)
+                : Notice("warranty.no_delivery", table: table)
+        }
         if claimedAt.epochSeconds < delivered.epochSeconds {
             return Notice("warranty.before_delivery", ["claimed_at": .text(claimedAt.text), "delivered_at": .text(delivered.text)], table: table)
         }

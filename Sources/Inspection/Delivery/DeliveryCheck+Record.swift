@@ -5,22 +5,29 @@ extension DeliveryCheck {
     /// against the car's report basis (the latest audit, else the appraisal; see ``CarRecord/reportBasis``) by
     /// ``evaluate(report:delivery:reportTemplate:photoProblems:policy:)``, with the quality problems of its stored
     /// photos, plus the ledger's flags on the delivery's own reading (the one its submission recorded; unexplained
-    /// growth is left to the odometer sentence, which already weighs the leg's allowance). Nil when the car has no
-    /// appraisal or audit.
-    package static func evaluate(
-        delivery: StoredInspection, record: CarRecord, reportTemplate: ChecklistTemplate, policy: MileagePolicy
-    ) -> DeliveryCheck? {
-        guard let basis = record.reportBasis else { return nil }
+    /// growth is left to the odometer sentence, which already weighs the leg's allowance), what the buyer had to
+    /// acknowledge, the papers the record marks missing, and the car's disputes (an open one needs attention). Nil when
+    /// the car has no appraisal or audit, or its templates are not in `catalog`.
+    package static func evaluate(delivery: StoredInspection, record: CarRecord, catalog: TemplateCatalog, policy: MileagePolicy) -> DeliveryCheck? {
+        guard let basis = record.reportBasis, let reportTemplate = try? catalog.template(id: basis.submission.templateID) else { return nil }
         let problems = photoProblems(of: delivery, rows: record.photos(of: delivery), template: reportTemplate)
         var check = evaluate(
             report: basis.submission, delivery: delivery.submission, reportTemplate: reportTemplate, photoProblems: problems, policy: policy)
         let ledger = record.mileageLedger(policy: policy)
         let inspectedAt = delivery.submission.inspectedAt
         let reading = ledger.effective.last { $0.stage == .delivery && $0.source == .submission && $0.at == inspectedAt }
+        var added: [Reason] = []
         if let reading {
-            check.add(ledgerFlags: ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth })
+            added += ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth }.map {
+                Reason(verdict: $0.kind == .rollback ? .stop : .attention, topic: "ledger", notice: $0.notice)
+            }
+        }
+        added += disclosures(basis: basis, delivery: delivery.submission, template: reportTemplate)
+        if let deliveryTemplate = try? catalog.template(id: delivery.submission.templateID) {
+            added += paperConflicts(record: record, delivery: delivery.submission, template: deliveryTemplate)
         }
         check.name(disputes: record.disputes)
+        check.add(added)
         return check
     }
 

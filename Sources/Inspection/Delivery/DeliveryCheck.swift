@@ -58,7 +58,8 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
     package var openDisputes: [Int64] = []
 
     /// Names the stored disputes: a report defect the buyer disputes reads as its dispute (`#3 on 27HH1 is open`, or how
-    /// it was settled) instead of "recorded", and every open dispute is listed in ``openDisputes``.
+    /// it was settled) instead of "recorded", and every open dispute is listed in ``openDisputes`` and needs attention
+    /// (call ``add(_:)`` after it to order the reasons and take the verdict).
     package mutating func name(disputes: [Dispute]) {
         let table = InspectionMessages.table
         openDisputes = disputes.filter(\.isOpen).map(\.id)
@@ -72,7 +73,8 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
             } else {
                 notice = Notice("delivery.dispute_open", ["id": .int(Int(dispute.id)), "code": .text(dispute.finding)], table: table)
             }
-            let reason = Reason(verdict: .ok, topic: "dispute", notice: notice)
+            // A finding the buyer still disputes is not settled at the handover: someone must look.
+            let reason = Reason(verdict: dispute.isOpen ? .attention : .ok, topic: "dispute", notice: notice)
             if let index = reasons.firstIndex(where: {
                 $0.notice.code == "delivery.dispute_recorded" && $0.notice.params["code"] == .text(dispute.finding)
             }) {
@@ -83,13 +85,10 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
         }
     }
 
-    /// Adds the ledger's flags on the delivery reading (a rollback against any earlier reading stops the handover;
-    /// anything else needs attention), keeping the reasons ordered and the verdict the worst of them.
-    package mutating func add(ledgerFlags: [MileageFlag]) {
-        for flag in ledgerFlags {
-            reasons.append(Reason(verdict: flag.kind == .rollback ? .stop : .attention, topic: "ledger", notice: flag.notice))
-        }
-        reasons = reasons.enumerated().sorted { ($1.element.verdict, $0.offset) < ($0.element.verdict, $1.offset) }.map(\.element)
+    /// Adds reasons found beside the handover itself (ledger flags, disclosures, papers), keeping the reasons ordered
+    /// (stop first) and the verdict the worst of them.
+    package mutating func add(_ more: [Reason]) {
+        reasons = (reasons + more).enumerated().sorted { ($1.element.verdict, $0.offset) < ($0.element.verdict, $1.offset) }.map(\.element)
         verdict = reasons.map(\.verdict).max() ?? .ok
     }
 

@@ -52,6 +52,9 @@ package enum InspectionMessages {
         "delivery.dispute_recorded": "the buyer disputes report defect {code} (recorded)",
         "delivery.dispute_unlisted": "the buyer disputes {code}, which the condition report does not list",
         "delivery.photo_retake": "{angle}: {problem}; retake it",
+        "delivery.not_acknowledged": "the report says {item_name}: the buyer has not acknowledged it at the handover (record it under acknowledged)",
+        "delivery.documents_conflict":
+            "{check} {check_name}: ok at the handover, but the vehicle record marks missing: {documents}; check the papers",
         "compare.context.driven": "driven {km} km and {duration} between appraisal and audit; {verdict}",
         "compare.context.rolled_back": "the odometer went back {back_km} km and {duration} between appraisal and audit; {verdict}",
         "compare.may_be_new":
@@ -76,6 +79,7 @@ package enum InspectionMessages {
         "delivery.dispute_open": "dispute #{id} on report defect {code} is open: settle it with inspect dispute resolve",
         "delivery.dispute_settled": "dispute #{id} on report defect {code} was settled: {decision_name}",
         "after_sale.no_delivery": "no delivery on record: a car that was not handed over cannot be returned",
+        "after_sale.handover_stopped": "the car was never handed over ({attempts} handover attempt(s), each stopped): it cannot be returned",
         "after_sale.outside_window":
             "returned at {returned_at}, after the {window_days}-day window that closed at {deadline} (delivered at {delivered_at})",
         "after_sale.refusing_finding": "{flag_name} found at the return (causes: {causes}): the return is refused",
@@ -84,6 +88,8 @@ package enum InspectionMessages {
         "after_sale.worse_damage": "{code} {part}: worse than at the delivery",
         "after_sale.over_km": "{driven_km} km driven in the trial week, {over_km} km over the allowance of {allowance_km} km",
         "warranty.no_delivery": "no delivery on record: the warranty starts at the handover",
+        "warranty.handover_stopped":
+            "the car was never handed over ({attempts} handover attempt(s), each stopped): the warranty starts at the handover",
         "warranty.before_delivery": "claimed at {claimed_at}, before the delivery at {delivered_at}",
         "warranty.expired": "claimed at {claimed_at}, after the {period_days}-day warranty ended at {ended_at}",
         "warranty.disclosed": "{item}: recorded by the inspections (found and disclosed)",
@@ -134,6 +140,8 @@ package enum InspectionMessages {
         "delivery.dispute_recorded": "买家对报告缺陷 {code} 有异议（已记录）",
         "delivery.dispute_unlisted": "买家对 {code} 有异议，但车况报告未列出该项",
         "delivery.photo_retake": "{angle}：{problem}；请重拍",
+        "delivery.not_acknowledged": "车况报告显示{item_name}：买家尚未在交付时确认知悉",
+        "delivery.documents_conflict": "{check} {check_name}：交付时记为正常，但车辆档案显示缺失：{documents}；请核对证件",
         "compare.context.driven": "评估与稽查间隔 {duration}，行驶 {km} km；{verdict}",
         "compare.context.rolled_back": "评估与稽查间隔 {duration}，里程回退 {back_km} km；{verdict}",
         "compare.may_be_new": "评估后可能出现新问题（超过 {threshold_km} km 或 {threshold_days} 天）",
@@ -153,6 +161,7 @@ package enum InspectionMessages {
         "delivery.dispute_open": "对报告缺陷 {code} 的异议 #{id} 尚未处理",
         "delivery.dispute_settled": "对报告缺陷 {code} 的异议 #{id} 已处理：{decision_name}",
         "after_sale.no_delivery": "没有交付记录：未交付的车辆不能退车",
+        "after_sale.handover_stopped": "车辆从未交付（{attempts} 次交付均被停止）：不能退车",
         "after_sale.outside_window": "退车时间 {returned_at} 已超过 {window_days} 天退车期（截止 {deadline}，交付于 {delivered_at}）",
         "after_sale.refusing_finding": "退车检测发现{flag_name}（原因：{causes}）：不予退车",
         "after_sale.rollback": "表显里程 {return_km} km 低于交付时的 {delivery_km} km（调表嫌疑）：不予退车",
@@ -160,6 +169,7 @@ package enum InspectionMessages {
         "after_sale.worse_damage": "{code} {part}：比交付时更严重",
         "after_sale.over_km": "试用期行驶 {driven_km} km，超出允许的 {allowance_km} km 共 {over_km} km",
         "warranty.no_delivery": "没有交付记录：质保自交付起算",
+        "warranty.handover_stopped": "车辆从未交付（{attempts} 次交付均被停止）：质保自交付起算",
         "warranty.before_delivery": "索赔时间 {claimed_at} 早于交付时间 {delivered_at}",
         "warranty.expired": "索赔时间 {claimed_at} 已超过 {period_days} 天质保期（截止 {ended_at}）",
         "warranty.disclosed": "{item}：检测已记录（已发现并披露）",

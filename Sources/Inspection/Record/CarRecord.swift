@@ -4,7 +4,7 @@
 package struct CarRecord: Sendable, Hashable {
     /// The stored inspections and odometer rows.
     package var vehicle: StoredVehicle
-    /// Photo rows of the latest revision of each stage, by inspection id.
+    /// Photo rows of the latest revision of each stage and of every delivery revision, by inspection id.
     package var photos: [Int64: [StoredPhoto]]
     /// Every ledger record (readings from submissions and by hand), oldest first.
     package var ledger: [OdometerRecord]
@@ -55,7 +55,7 @@ package struct CarRecord: Sendable, Hashable {
         return (appraisal, audit)
     }
 
-    /// The photo rows of one inspection (empty for an older revision).
+    /// The photo rows of one inspection (empty for an older revision of a stage other than delivery).
     package func photos(of inspection: StoredInspection) -> [StoredPhoto] { photos[inspection.id] ?? [] }
 
     /// The mileage ledger under `policy`.

@@ -20,8 +20,6 @@ package struct Dispute: Sendable, Hashable {
         /// The report stands.
         case refused
 
-        /// Whether the buyer's complaint was found right (it counts against the appraiser who reported the finding).
-        package var upheld: Bool { self != .refused }
     }
 
     /// Who bore a settlement's cost.
@@ -94,4 +92,15 @@ package struct Dispute: Sendable, Hashable {
 
     /// Still open.
     package var isOpen: Bool { resolution == nil }
+
+    /// Whether the buyer's complaint was found right, which counts against the appraiser who reported the finding: a
+    /// settlement other than a refusal, except polishing where the re-measured degree is no worse than the report's
+    /// (the report was right; the polish is goodwill).
+    package var upheld: Bool {
+        guard let resolution, resolution.decision != .refused else { return false }
+        if resolution.decision == .polished, let remeasured = resolution.degree, let reported = Defect.split(code: finding)?.degree {
+            return remeasured > reported
+        }
+        return true
+    }
 }

@@ -39,15 +39,27 @@ package struct ReuseMatch: Sendable, Hashable {
     package var kind: Kind
     /// pHash-256 Hamming distance.
     package var distance: Int
+    /// When this photo's inspection took place.
+    package var inspectedAt: Timestamp
+    /// When the other photo's inspection took place.
+    package var otherInspectedAt: Timestamp
+
+    /// True when this inspection is the one the reuse is blamed on: the later of the two by inspection time, whichever
+    /// was stored first (two inspections at the same instant are both suspect: neither can be the original).
+    package var isSuspect: Bool { inspectedAt >= otherInspectedAt }
 
     /// One line for people.
     package var summary: String {
-        "\(use) \(path) matches \(otherVIN) \(otherInspection) \(otherUse) \(otherPath) (\(kind.rawValue), pHash distance \(distance))"
+        let match = "\(otherVIN) \(otherInspection) \(otherUse) \(otherPath) (\(kind.rawValue), pHash distance \(distance))"
+        return isSuspect
+            ? "\(use) \(path) matches \(match)"
+            : "\(use) \(path) appears later in \(match); that inspection is the suspect"
     }
 
     /// Creates the record.
     package init(
-        path: String, use: String, otherVIN: String, otherInspection: String, otherUse: String, otherPath: String, kind: Kind, distance: Int
+        path: String, use: String, otherVIN: String, otherInspection: String, otherUse: String, otherPath: String, kind: Kind, distance: Int,
+        inspectedAt: Timestamp, otherInspectedAt: Timestamp
     ) {
         self.path = path
         self.use = use
@@ -57,6 +69,8 @@ package struct ReuseMatch: Sendable, Hashable {
         self.otherPath = otherPath
         self.kind = kind
         self.distance = distance
+        self.inspectedAt = inspectedAt
+        self.otherInspectedAt = otherInspectedAt
     }
 
 }

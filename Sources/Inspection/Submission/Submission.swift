@@ -33,6 +33,9 @@ package struct Submission: Sendable, Hashable, Codable {
     package var disputes: [String]?
     /// Service stages only (reception, health check): the work order and the reception's extras.
     package var service: ServiceVisit?
+    /// Delivery only: what the buyer acknowledged at the handover, by id: the report's flags (`flood`, `accident`) and
+    /// a vehicle use the template marks for disclosure (`ride_hailing`). Nil when nothing was recorded.
+    package var acknowledged: [String]?
 
     /// Creates a submission.
     package init(

@@ -16,7 +16,7 @@ struct SubmissionReader {
     static let topKeys =
         [
             "format", "template", "stage", "vehicle", "inspector", "inspected_at", "site", "odometer", "transport", "defects", "checks",
-            "photos", "notes", "disputes",
+            "photos", "notes", "disputes", "acknowledged",
         ] + serviceKeys
 
     init(log: DiagnosticLog, catalog: TemplateCatalog, photos: PhotoPathResolver) {
@@ -90,6 +90,13 @@ struct SubmissionReader {
             }
             disputes = readDisputes(entry.value)
         }
+        var acknowledged: [String]?
+        if let entry = top.first(where: { $0.key == "acknowledged" }), !entry.value.isNull {
+            if let stage, stage != .delivery {
+                log.error("recorded at delivery only, not at \(stage.rawValue)", at: entry.keyAt, item: "acknowledged")
+            }
+            acknowledged = readAcknowledged(entry.value)
+        }
         let service = readService(top, stage: stage, at: at)
         if let vehicle, let inspectedAt {
             checkModelYear(vehicle, inspectedAt: inspectedAt)
@@ -100,7 +107,9 @@ struct SubmissionReader {
             templateID: templateID, stage: stage, vehicle: vehicle, inspector: inspector, inspectedAt: inspectedAt, site: site,
             odometer: odometer, transport: transport, defects: defects, checks: checks, photos: anglePhotos, notes: notes, disputes: disputes,
             service: service)
-        return (submission, template)
+        var read = submission
+        read.acknowledged = acknowledged
+        return (read, template)
     }
 
     mutating func optionalText(_ pairs: Pairs, _ key: String, item: String?) -> String? {
@@ -192,6 +201,23 @@ struct SubmissionReader {
             }
         }
         return codes
+    }
+
+    /// What the buyer acknowledged: flag or use ids (a-z, 0-9, _), each once.
+    mutating func readAcknowledged(_ value: YAMLValue) -> [String] {
+        guard let items = log.list(value, item: "acknowledged", field: "acknowledged") else { return [] }
+        var ids: [String] = []
+        for item in items {
+            guard let id = log.text(item, item: "acknowledged", field: "flag or use") else { continue }
+            if id.isEmpty || !id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isASCIIDigit || $0 == "_") }) {
+                log.error("\"\(id)\" is not a flag or use id (e.g. flood, accident, ride_hailing)", at: item.location, item: "acknowledged")
+            } else if ids.contains(id) {
+                log.error("\(id) is listed twice", at: item.location, item: "acknowledged")
+            } else {
+                ids.append(id)
+            }
+        }
+        return ids
     }
 
     /// Records an error when `path` cannot be used as a photo of this submission.

@@ -139,6 +139,8 @@ package struct ChecklistTemplate: Sendable, Hashable {
         package var results: [CheckResult]?
         /// The value it measures, when it measures one.
         package var measure: Measure?
+        /// True when an `ok` here says the car's papers are complete (held against the vehicle record's documents).
+        package var coversDocuments: Bool = false
     }
 
     /// Section allowances and grade bands.
@@ -191,6 +193,8 @@ package struct ChecklistTemplate: Sendable, Hashable {
     package struct Term: Sendable, Hashable {
         package var id: String
         package var label: LocalizedText
+        /// True for a vehicle use the buyer must acknowledge at the handover (e.g. a former ride-hailing car).
+        package var disclose: Bool = false
     }
 
     /// A flag such as accident / flood / fire / not tradeable.

@@ -2,7 +2,8 @@ import Common
 
 extension TemplateLoader.Reader {
     /// `vehicle_facts: {uses: {private: {zh: 非营运, en: Private}, ...}, equipment: {panoramic_sunroof: {...}, ...}}`:
-    /// the vocabularies a submission's `vehicle.use` and `vehicle.equipment` pick from. Ids are snake_case, each once.
+    /// the vocabularies a submission's `vehicle.use` and `vehicle.equipment` pick from. Ids are snake_case, each once; a
+    /// use marked `disclose: true` must be acknowledged by the buyer at the handover.
     mutating func vehicleFacts(_ value: YAMLValue) -> (uses: [ChecklistTemplate.Term], equipment: [ChecklistTemplate.Term]) {
         guard let pairs = log.mapping(value, item: "vehicle_facts") else { return ([], []) }
         log.rejectUnknownKeys(pairs, allowed: ["uses", "equipment"], item: "vehicle_facts")
@@ -22,7 +23,9 @@ extension TemplateLoader.Reader {
                 log.error("ids use a-z, 0-9 and _ only", at: entry.keyAt, item: termItem)
             }
             if terms.contains(where: { $0.id == entry.key }) { log.error("listed twice", at: entry.keyAt, item: termItem) }
-            if let label = label(entry.value, item: termItem, extra: []) { terms.append(.init(id: entry.key, label: label)) }
+            guard let label = label(entry.value, item: termItem, extra: ["disclose"]) else { continue }
+            let disclose = entry.value["disclose"].flatMap { log.choice($0, allowed: ["true", "false"], item: termItem, field: "disclose") }
+            terms.append(.init(id: entry.key, label: label, disclose: disclose == "true"))
         }
         if terms.isEmpty { log.error("empty vocabulary", at: value.location, item: item) }
         return terms

@@ -232,7 +232,7 @@ package enum TemplateLoader {
                     if Int(entry.key) != offset + 1 {
                         log.error("checks must be numbered 1, 2, 3 ... in order", at: entry.keyAt, item: checkItem)
                     }
-                    guard let l = label(entry.value, item: checkItem, extra: ["raises", "results", "measure"]) else { continue }
+                    guard let l = label(entry.value, item: checkItem, extra: ["raises", "results", "measure", "documents"]) else { continue }
                     let entryPairs = log.mapping(entry.value, item: checkItem) ?? []
                     var checkResults: [CheckResult]?
                     if let list = entryPairs.first(where: { $0.key == "results" })?.value,
@@ -244,10 +244,13 @@ package enum TemplateLoader {
                         if checkResults?.contains(.ok) != true { log.error("results must include ok", at: list.location, item: checkItem) }
                     }
                     let measure = entryPairs.first { $0.key == "measure" }.flatMap { self.measure($0.value, item: checkItem) }
+                    let documents = entryPairs.first { $0.key == "documents" }.flatMap {
+                        log.choice($0.value, allowed: ["true", "false"], item: checkItem, field: "documents")
+                    }
                     checks.append(
                         .init(
                             id: checkID, label: l, raises: flagReference(entryPairs, flags: flags, item: checkItem), results: checkResults,
-                            measure: measure))
+                            measure: measure, coversDocuments: documents == "true"))
                 }
                 if checks.isEmpty { log.error("no checks", at: list.location, item: item) }
             }

@@ -43,6 +43,9 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     package var photos: [Photo]
     /// The latest delivery check, when the car was handed over.
     package var delivery: Delivery?
+    /// Every handover attempt, oldest first, when there was more than one (a stop stays on record after a later
+    /// attempt goes ahead).
+    package var handovers: [HandoverAttempt]? = nil
     /// The reconditioning estimate (`quote/1`), when a repair cost table is configured (internal reports only).
     package var estimate: QuoteOutput?
     /// Disputes about the findings, with their settlements (none before any was opened).
@@ -147,6 +150,10 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var grade: String?
         package var flag: String?
         package var scoreIsInformationOnly: Bool
+
+        /// False for a car with no band at all (flood, fire, not tradeable): its headline is the exclusion alone, and
+        /// the score stays in the scores section.
+        package var showsScore: Bool { kind != "not_graded" && kind != "not_tradeable" }
     }
 
     package struct Score: Sendable, Hashable, Codable {
@@ -262,6 +269,15 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var newDamage: [String]
         package var disputed: [String]
         package var reasons: [DeliveryReason]
+    }
+
+    /// One handover attempt: when, where and its verdict.
+    package struct HandoverAttempt: Sendable, Hashable, Codable {
+        package var inspectedAt: String
+        package var site: String?
+        /// `ok`, `attention` or `stop`.
+        package var verdict: String
+        package var verdictLabel: Label
     }
 
     /// After the sale.

@@ -47,9 +47,9 @@ package struct ConditionReportBuilder: Sendable {
         let assessment = final.assessment
         var warnings: [Notice] = []
         if audit == nil { warnings.append(Notice("report.no_audit", table: ReportMessages.table)) }
-        // Photos also submitted for another car cannot stand as this car's evidence.
+        // Photos first submitted for another car cannot stand as this car's evidence (the earlier inspection keeps its own).
         let reused = Dictionary(
-            final.reuse.filter { $0.kind != .review }.map { ($0.use, record.otherReportReferences[$0.otherVIN] ?? "?") },
+            final.reuse.filter { $0.kind != .review && $0.isSuspect }.map { ($0.use, record.otherReportReferences[$0.otherVIN] ?? "?") },
             uniquingKeysWith: { a, _ in a })
 
         // Findings: the final inspection's defects, with who saw them.
@@ -168,9 +168,18 @@ package struct ConditionReportBuilder: Sendable {
                             zh: failing.map(\.notice.message.zh).joined(separator: "；"), en: failing.map(\.notice.message.en).joined(separator: "; ")),
                     ], table: ReportMessages.table))
         }
-        for match in latest.filter({ $0.stage == .appraisal || $0.stage == .audit }).flatMap(\.reuse) {
+        var warned = Set<String>()  // a photo the appraisal and the audit share is named once
+        for match in latest.filter({ $0.stage == .appraisal || $0.stage == .audit }).flatMap(\.reuse)
+        where warned.insert("\(match.use)/\(match.otherVIN)/\(match.isSuspect)").inserted {
             let angle = template.angles.first { $0.id == match.use }?.label ?? LocalizedText(zh: match.use, en: match.use)
             let other = NoticeValue.text(record.otherReportReferences[match.otherVIN] ?? "?")
+            guard match.isSuspect || match.kind == .review else {
+                warnings.append(
+                    Notice(
+                        "report.photo_reused_later", ["angle": .text(match.use), "other_report": other, "match": .text(match.kind.rawValue)],
+                        labels: ["angle": angle], table: ReportMessages.table))
+                continue
+            }
             warnings.append(
                 match.kind == .review
                     ? Notice(
@@ -192,7 +201,7 @@ package struct ConditionReportBuilder: Sendable {
         // A report generated before the handover does not contain it.
         let generated = Timestamp.parse(generatedAt).map(\.epochSeconds)
         if let handover = record.latest(.delivery), (try? generated.get()).map({ handover.submission.inspectedAt.epochSeconds <= $0 }) ?? true {
-            let check = DeliveryCheck.evaluate(delivery: handover, record: record, reportTemplate: template, policy: mileagePolicy)
+            let check = DeliveryCheck.evaluate(delivery: handover, record: record, catalog: catalog, policy: mileagePolicy)
             if let check {
                 delivery = .init(
                     verdict: check.verdict.rawValue, verdictLabel: ReportMessages.label("delivery.verdict.\(check.verdict.rawValue)"),
@@ -223,7 +232,7 @@ package struct ConditionReportBuilder: Sendable {
         let estimate = costTable.map { table in
             QuoteOutput(vin: vin, basis: final, quote: Quoter.quote(submission, assessment: assessment, template: template, table: table))
         }
-        return ConditionReport(
+        var report = ConditionReport(
             reportID: reportID, reportReference: record.reportReference, generatedAt: generatedAt,
             vehicle: .of(record, basis: submission, template: template),
             inspections: used, findings: findings, checks: checks, headline: headline, score: score, flags: flags, discrepancies: discrepancies,
@@ -231,6 +240,8 @@ package struct ConditionReportBuilder: Sendable {
             photos: photos, delivery: delivery, estimate: estimate, disputes: disputes,
             afterSale: afterSale(record, generated: try? generated.get()),
             warnings: warnings)
+        report.handovers = handovers(record, generated: try? generated.get())
+        return report
     }
 
     /// A check result as a reader sees it, for check discrepancies (defect codes are shown as they are).

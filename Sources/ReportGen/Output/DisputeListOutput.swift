@@ -50,7 +50,7 @@ package struct DisputeListOutput: Sendable, Encodable {
                     Resolution(
                         decision: $0.decision.rawValue, decisionName: InspectionMessages.decision($0.decision), by: $0.by, at: $0.at.text,
                         degree: $0.degree, cost: $0.cost, bearer: $0.bearer?.rawValue, approvedBy: $0.approvedBy, note: $0.note,
-                        upheld: $0.decision.upheld)
+                        upheld: d.upheld)
                 })
         }
     }

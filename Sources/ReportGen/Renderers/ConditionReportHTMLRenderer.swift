@@ -41,7 +41,7 @@ package enum ConditionReportHTMLRenderer {
         // The headline is the band, or why there is none (五级（事故车）, 泡水车 · 不评级, 不可交易); then the score is
         // information only and says so.
         h.append("<div class=\"\(gradeClass)\">\(e(report.headline.map { l.pick($0.label) } ?? report.score.map { l.pick($0.grade.name) } ?? "—"))")
-        if let score = report.score {
+        if let score = report.score, report.headline?.showsScore != false {
             let note = report.headline?.scoreIsInformationOnly == true ? "<br>\(e(l.text(.informationOnly)))" : ""
             h.append(
                 "<small>\(e(l.text(.score))) \(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))\(note)</small>")
@@ -68,6 +68,13 @@ package enum ConditionReportHTMLRenderer {
             h.append("<p>\(e(delivery.inspectedAt)) · \(e(l.say(delivery.odometer)))</p>")
             if !delivery.reasons.isEmpty {
                 h.append("<ul>" + delivery.reasons.map { "<li>[\(e(l.pick($0.tagLabel)))] \(e(l.say($0.notice)))</li>" }.joined() + "</ul>")
+            }
+            if let attempts = report.handovers {
+                h.append("<h3>\(e(l.text(.handoverAttempts)))</h3><ul>")
+                for attempt in attempts {
+                    h.append("<li>\(e(attempt.inspectedAt))\(attempt.site.map { " · " + e($0) } ?? "") · \(e(l.pick(attempt.verdictLabel)))</li>")
+                }
+                h.append("</ul>")
             }
             h.append("</section>")
         }
@@ -134,7 +141,8 @@ package enum ConditionReportHTMLRenderer {
         }
         h.append("</section>")
         if let score = report.score {
-            h.append("<section><h2>\(e(l.text(.score)))</h2><table><tbody>")
+            let setsNoGrade = report.headline?.showsScore == false ? "<p class=\"note\">\(e(l.text(.scoreSetsNoGrade)))</p>" : ""
+            h.append("<section><h2>\(e(l.text(.score)))</h2>\(setsNoGrade)<table><tbody>")
             for s in score.sections {
                 let percent = s.allowance > 0 ? Int((s.score / s.allowance * 100).rounded()) : 0
                 h.append(

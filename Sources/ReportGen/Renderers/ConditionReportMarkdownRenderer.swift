@@ -16,9 +16,8 @@ package enum ConditionReportMarkdownRenderer {
             let headline = report.headline.map { l.pick($0.label) } ?? l.pick(score.grade.name)
             let informationOnly = l == .zh ? "（\(l.text(.informationOnly))）" : " (\(l.text(.informationOnly)))"
             let note = report.headline?.scoreIsInformationOnly == true ? informationOnly : ""
-            out.append(
-                "**\(l.text(.grade)): \(headline)** · \(l.text(.score)) \(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))\(note)"
-            )
+            let total = "\(l.text(.score)) \(ReportLanguage.number(score.total)) / \(ReportLanguage.number(score.maximum))\(note)"
+            out.append("**\(l.text(.grade)): \(headline)**" + (report.headline?.showsScore == false ? "" : " · " + total))
         }
         let rollback = report.mileage.flags.contains { $0.severity == "critical" }
         if rollback { out.append("**\(l.text(.odometerRollback))**") }
@@ -61,6 +60,10 @@ package enum ConditionReportMarkdownRenderer {
             out.append("")
             out.append("## \(l.text(.score))")
             out.append("")
+            if report.headline?.showsScore == false {
+                out.append(l.text(.scoreSetsNoGrade))
+                out.append("")
+            }
             out.append("| \(l.text(.section)) | \(l.text(.score)) |")
             out.append("|---|---|")
             for s in score.sections {
@@ -138,6 +141,13 @@ package enum ConditionReportMarkdownRenderer {
             out.append("")
             out.append("**\(l.text(.verdict)): \(l.pick(delivery.verdictLabel))** · \(delivery.inspectedAt) · \(cell(l.say(delivery.odometer)))")
             for reason in delivery.reasons { out.append("- [\(l.pick(reason.tagLabel))] \(cell(l.say(reason.notice)))") }
+            if let attempts = report.handovers {
+                out.append("")
+                out.append("**\(l.text(.handoverAttempts))**")
+                for attempt in attempts {
+                    out.append("- \(attempt.inspectedAt)\(attempt.site.map { " · " + cell($0) } ?? "") · \(l.pick(attempt.verdictLabel))")
+                }
+            }
         }
         out += DisputeRenderer.markdown(report, language: l)
         out += AfterSaleRenderer.markdown(report, language: l)

@@ -10,6 +10,8 @@ package enum ReportMessages {
         "report.different_templates": "the appraisal uses {appraisal_template} and the audit {audit_template}; they cannot be compared item by item",
         "report.photo_failed": "{angle} photo: {problems}",
         "report.photo_reused": "{angle} photo: the same picture was submitted for another car (report {other_report}): retake required",
+        "report.photo_reused_later":
+            "{angle} photo: the same picture turned up later in another car's inspection (report {other_report}); that inspection is flagged, this photo stands",
         "report.photo_resembles": "{angle} photo resembles one of another car (report {other_report}, distance {distance}): worth a look",
         "report.safety_item": "safety: {code} {part}: {degree}",
         "delivery.verdict.ok": "OK to hand over",
@@ -27,6 +29,7 @@ package enum ReportMessages {
         "report.different_templates": "评估使用 {appraisal_template}，稽查使用 {audit_template}，无法逐项对比",
         "report.photo_failed": "{angle}照片：{problems}",
         "report.photo_reused": "{angle}照片：同一张照片已用于另一辆车（报告 {other_report}）：需重拍",
+        "report.photo_reused_later": "{angle}照片：同一张照片后来出现在另一辆车的检测中（报告 {other_report}）；已标记该检测，本照片有效",
         "report.photo_resembles": "{angle}照片与另一辆车的照片相似（报告 {other_report}，距离 {distance}）：请人工核对",
         "report.safety_item": "安全隐患：{code} {part}：{degree}",
         "delivery.verdict.ok": "可交付",

@@ -15,10 +15,12 @@ enum ReuseIndex {
         var path: String
         var kind: ReuseMatch.Kind
         var distance: Int
+        /// When the other photo's inspection took place.
+        var inspectedAt: Timestamp
     }
 
     private static let columns = """
-        SELECT p.inspection_id, p.seq, p.role, p.angle, p.source_path, p.phash, p.dhash, p.sha256, p.pixel_sha256, i.vin, i.stage, i.revision, f.code
+        SELECT p.inspection_id, p.seq, p.role, p.angle, p.source_path, p.phash, p.dhash, p.sha256, p.pixel_sha256, i.vin, i.stage, i.revision, i.inspected_at, f.code
         FROM photo p
         JOIN inspection i ON i.id = p.inspection_id
         LEFT JOIN finding f ON f.inspection_id = p.inspection_id AND f.seq = p.finding_seq
@@ -53,7 +55,7 @@ enum ReuseIndex {
                 found[key] = Match(
                     inspectionID: inspectionID, seq: seq, vin: row.text("vin") ?? "",
                     inspection: "\(row.text("stage") ?? "") r\(row.int("revision") ?? 0)", use: use, path: row.text("source_path") ?? "",
-                    kind: kind, distance: distance)
+                    kind: kind, distance: distance, inspectedAt: Self.timestamp(row.text("inspected_at")))
             }
         }
         consider(try sql.rows(columns + " WHERE (p.sha256 = ? OR p.pixel_sha256 = ?) AND i.vin != ?", [sourceSHA256, pixelSHA256, vin]), exact: true)
@@ -68,4 +70,7 @@ enum ReuseIndex {
         }
         return found.values.sorted { ($0.kind, $0.distance, $0.inspectionID, $0.seq) < ($1.kind, $1.distance, $1.inspectionID, $1.seq) }
     }
+
+    /// A stored inspection time (validated when it was submitted).
+    static func timestamp(_ text: String?) -> Timestamp { (try? Timestamp.parse(text ?? "").get()) ?? Timestamp(epochSeconds: 0) }
 }
