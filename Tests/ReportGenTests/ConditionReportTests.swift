@@ -61,7 +61,9 @@ import Testing
         let customer = internalReport.for(.customer)
         #expect(customer.audience == "customer")
         #expect(customer.findings.map(\.code) == internalReport.findings.map(\.code))
-        #expect(customer.score == internalReport.score && customer.flags == internalReport.flags && customer.delivery == internalReport.delivery)
+        #expect(customer.score == internalReport.score && customer.flags == internalReport.flags)
+        #expect(customer.delivery?.verdict == internalReport.delivery?.verdict)
+        #expect(Set(customer.delivery?.reasons.map(\.topic) ?? []) == Set(internalReport.delivery?.reasons.map(\.topic) ?? []))
         let json = try ConditionReportJSONRenderer.render(customer)
         let schema = try JSONSchemaValidator(schemaAt: Fixtures.repoRoot.appending(path: "schemas/condition-report-2.schema.json"))
         #expect(try schema.validate(json: Data(json.utf8)) == [])
@@ -81,11 +83,29 @@ import Testing
                     #expect(!page.contains(plate) && page.contains(String(plate.prefix(2)) + "•"), "\(vin) \(language)")
                 }
                 #expect(!page.contains(language.text(.factChanges)), "\(vin) \(language)")
+                // Written for a customer: no staff instructions, no pixel statistics, no appraiser's codes.
+                for staffWords in ["escalate", "inspect dispute", "上报", "luma", "亮度", "pixels", "像素", "seen_by\" : [\"", "tampering", "调表"] {
+                    #expect(!page.contains(staffWords), "\(vin) \(language): \(staffWords)")
+                }
+                #expect(!page.contains(language.text(.seenBy)), "\(vin) \(language)")
             }
         }
         // The buyer still sees every other fact of the vehicle record.
         #expect(customer.vehicle.facts.map(\.field) == internalReport.vehicle.facts.map(\.field))
         #expect(customer.vehicle.factChanges == nil && internalReport.vehicle.factChanges != nil)
+    }
+
+    /// What the customer must see: every safety finding, and that a report stands on one inspection.
+    @Test func aCustomersReportKeepsSafetyItemsAndSaysWhenItStandsOnOneInspection() throws {
+        let tyres = try Self.report("LHGCR2654E8012345").for(.customer)
+        #expect(tyres.warnings.map(\.code) == ["report.safety_item"])
+        #expect(ConditionReportMarkdownRenderer.render(tyres, language: .zh).contains("安全隐患：39HH4"))
+        var appraisalOnly = try Self.report("LGXCE6CB2H0123456")
+        appraisalOnly.warnings.append(Notice("report.no_audit", table: ReportMessages.table))
+        let customer = appraisalOnly.for(.customer)
+        #expect(customer.warnings.map(\.code) == ["report.customer.one_inspection"])
+        #expect(ConditionReportMarkdownRenderer.render(customer, language: .en).contains("has not been re-inspected yet"))
+        #expect(ConditionReportMarkdownRenderer.render(customer, language: .zh).contains("尚未复检"))
     }
 
     /// The vehicle record in the report: facts merged across the inspections (the audit's correction wins and is

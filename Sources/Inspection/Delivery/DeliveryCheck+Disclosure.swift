@@ -14,7 +14,8 @@ extension DeliveryCheck {
         return due.filter { !acknowledged.contains($0.id) }.map { item in
             Reason(
                 verdict: .attention, topic: "disclosure",
-                notice: Notice("delivery.not_acknowledged", ["item": .text(item.id)], labels: ["item_name": item.label], table: table))
+                notice: Notice("delivery.not_acknowledged", ["item": .text(item.id)], labels: ["item_name": item.label], table: table),
+                customer: Notice("delivery.customer.not_acknowledged", ["item": .text(item.id)], labels: ["item_name": item.label], table: table))
         }
     }
 
@@ -31,18 +32,17 @@ extension DeliveryCheck {
                 }
             }
         guard !missing.isEmpty else { return [] }
+        let params: [String: NoticeValue] = ["missing": .text(missing.map(\.rawValue).joined(separator: ","))]
+        let documents = LocalizedText(zh: missing.map(\.label.zh).joined(separator: "、"), en: missing.map(\.label.en).joined(separator: ", "))
         return delivery.checks.filter { entry in entry.result == .ok && template.check(entry.id)?.check.coversDocuments == true }.map {
             entry in
-            Reason(
+            let checkName = template.check(entry.id)?.check.label ?? LocalizedText(zh: entry.id, en: entry.id)
+            return Reason(
                 verdict: .attention, topic: "documents",
                 notice: Notice(
-                    "delivery.documents_conflict",
-                    ["check": .text(entry.id), "missing": .text(missing.map(\.rawValue).joined(separator: ","))],
-                    labels: [
-                        "check_name": template.check(entry.id)?.check.label ?? LocalizedText(zh: entry.id, en: entry.id),
-                        "documents": LocalizedText(
-                            zh: missing.map(\.label.zh).joined(separator: "、"), en: missing.map(\.label.en).joined(separator: ", ")),
-                    ], table: table))
+                    "delivery.documents_conflict", params.merging(["check": .text(entry.id)]) { a, _ in a },
+                    labels: ["check_name": checkName, "documents": documents], table: table),
+                customer: Notice("delivery.customer.documents_conflict", params, labels: ["documents": documents], table: table))
         }
     }
 }

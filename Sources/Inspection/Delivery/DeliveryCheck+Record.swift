@@ -19,7 +19,9 @@ extension DeliveryCheck {
         var added: [Reason] = []
         if let reading {
             added += ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth }.map {
-                Reason(verdict: $0.kind == .rollback ? .stop : .attention, topic: "ledger", notice: $0.notice)
+                Reason(
+                    verdict: $0.kind == .rollback ? .stop : .attention, topic: "ledger", notice: $0.notice,
+                    customer: Notice("delivery.customer.odometer_verifying", table: InspectionMessages.table))
             }
         }
         added += disclosures(basis: basis, delivery: delivery.submission, template: reportTemplate)

@@ -31,6 +31,17 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
         package var topic: String
         /// What to tell people, coded (`delivery.new_damage`, `mileage.rollback`, ...).
         package var notice: Notice
+        /// What to tell the buyer: what was found, with no staff instruction, measurement or suspicion before a person
+        /// has confirmed it (`delivery.customer.new_damage`, `delivery.customer.odometer_verifying`, ...).
+        package var customer: Notice
+
+        /// A reason with its staff and buyer wordings.
+        package init(verdict: Verdict, topic: String, notice: Notice, customer: Notice) {
+            self.verdict = verdict
+            self.topic = topic
+            self.notice = notice
+            self.customer = customer
+        }
 
         /// The English wording (terminal output).
         package var message: String { notice.message.en }
@@ -64,17 +75,21 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
         let table = InspectionMessages.table
         openDisputes = disputes.filter(\.isOpen).map(\.id)
         for dispute in disputes {
-            let notice: Notice
+            let code: String
+            var params: [String: NoticeValue] = ["id": .int(Int(dispute.id)), "code": .text(dispute.finding)]
+            var labels: [String: LocalizedText] = [:]
             if let resolution = dispute.resolution {
-                notice = Notice(
-                    "delivery.dispute_settled",
-                    ["id": .int(Int(dispute.id)), "code": .text(dispute.finding), "decision": .text(resolution.decision.rawValue)],
-                    labels: ["decision_name": InspectionMessages.decision(resolution.decision)], table: table)
+                code = "dispute_settled"
+                params["decision"] = .text(resolution.decision.rawValue)
+                labels["decision_name"] = InspectionMessages.decision(resolution.decision)
             } else {
-                notice = Notice("delivery.dispute_open", ["id": .int(Int(dispute.id)), "code": .text(dispute.finding)], table: table)
+                code = "dispute_open"
             }
             // A finding the buyer still disputes is not settled at the handover: someone must look.
-            let reason = Reason(verdict: dispute.isOpen ? .attention : .ok, topic: "dispute", notice: notice)
+            let reason = Reason(
+                verdict: dispute.isOpen ? .attention : .ok, topic: "dispute",
+                notice: Notice("delivery.\(code)", params, labels: labels, table: table),
+                customer: Notice("delivery.customer.\(code)", params, labels: labels, table: table))
             if let index = reasons.firstIndex(where: {
                 $0.notice.code == "delivery.dispute_recorded" && $0.notice.params["code"] == .text(dispute.finding)
             }) {
@@ -139,19 +154,26 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
             if let mismatch { params["ratio"] = .text(mismatch.ratio) }
             let notice = Notice(
                 "delivery.odometer_below", variant: mismatch == nil ? nil : "delivery.odometer_below+unit_hint", params, table: table)
-            reasons.append(Reason(verdict: .stop, topic: "odometer", notice: notice))
+            reasons.append(
+                Reason(
+                    verdict: .stop, topic: "odometer", notice: notice, customer: Notice("delivery.customer.odometer_verifying", table: table)))
         } else if let mismatch {
             status = "odometer_status.unit"
             var params = odometer
             params["ratio"] = .text(mismatch.ratio)
             params["direction"] = .text(mismatch.direction)
-            reasons.append(Reason(verdict: .attention, topic: "odometer", notice: Notice("delivery.unit_mismatch", params, table: table)))
+            reasons.append(
+                Reason(
+                    verdict: .attention, topic: "odometer", notice: Notice("delivery.unit_mismatch", params, table: table),
+                    customer: Notice("delivery.customer.odometer_verifying", table: table)))
         } else if delta > allowance {
             status = "odometer_status.over"
             let notice = Notice(
                 "delivery.over_allowance", ["delta_km": .int(delta), "allowance_km": .int(allowance), "rule": .text(rule.code)],
                 labels: ["rule": rule.message], table: table)
-            reasons.append(Reason(verdict: .attention, topic: "odometer", notice: notice))
+            let customer = Notice(
+                "delivery.customer.over_allowance", ["delta_km": .int(delta), "allowance_km": .int(allowance)], table: table)
+            reasons.append(Reason(verdict: .attention, topic: "odometer", notice: notice, customer: customer))
         } else {
             status = "odometer_status.within"
         }
@@ -166,15 +188,20 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
             if let before {
                 guard (defect.degree ?? 0) > (before.degree ?? 0) else { continue }
                 newDamage.append(defect.code)
-                let notice = Notice(
-                    "delivery.worse_damage", ["code": .text(defect.code), "part_code": .text(defect.part), "report_code": .text(before.code)],
-                    labels: ["part": part], table: table)
-                reasons.append(Reason(verdict: .stop, topic: "new-damage", notice: notice))
+                let params: [String: NoticeValue] = [
+                    "code": .text(defect.code), "part_code": .text(defect.part), "report_code": .text(before.code),
+                ]
+                reasons.append(
+                    Reason(
+                        verdict: .stop, topic: "new-damage", notice: Notice("delivery.worse_damage", params, labels: ["part": part], table: table),
+                        customer: Notice("delivery.customer.worse_damage", params, labels: ["part": part], table: table)))
             } else {
                 newDamage.append(defect.code)
-                let notice = Notice(
-                    "delivery.new_damage", ["code": .text(defect.code), "part_code": .text(defect.part)], labels: ["part": part], table: table)
-                reasons.append(Reason(verdict: .stop, topic: "new-damage", notice: notice))
+                let params: [String: NoticeValue] = ["code": .text(defect.code), "part_code": .text(defect.part)]
+                reasons.append(
+                    Reason(
+                        verdict: .stop, topic: "new-damage", notice: Notice("delivery.new_damage", params, labels: ["part": part], table: table),
+                        customer: Notice("delivery.customer.new_damage", params, labels: ["part": part], table: table)))
             }
         }
         var disputed: [String] = []
@@ -182,10 +209,14 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
             if report.defects.contains(where: { $0.code == code }) {
                 disputed.append(code)
                 reasons.append(
-                    Reason(verdict: .ok, topic: "dispute", notice: Notice("delivery.dispute_recorded", ["code": .text(code)], table: table)))
+                    Reason(
+                        verdict: .ok, topic: "dispute", notice: Notice("delivery.dispute_recorded", ["code": .text(code)], table: table),
+                        customer: Notice("delivery.customer.dispute_recorded", ["code": .text(code)], table: table)))
             } else {
                 reasons.append(
-                    Reason(verdict: .attention, topic: "dispute", notice: Notice("delivery.dispute_unlisted", ["code": .text(code)], table: table)))
+                    Reason(
+                        verdict: .attention, topic: "dispute", notice: Notice("delivery.dispute_unlisted", ["code": .text(code)], table: table),
+                        customer: Notice("delivery.customer.dispute_recorded", ["code": .text(code)], table: table)))
             }
         }
         for problem in photoProblems where problem.gate.fails {
@@ -193,7 +224,9 @@ package struct DeliveryCheck: Sendable, Hashable, Codable {
                 "delivery.photo_retake",
                 ["angle": .text(problem.angle), "gate": .text(problem.gate.gate), "problem": .text(problem.gate.notice.code)],
                 labels: ["angle": problem.angleLabel, "problem": problem.gate.notice.message], table: table)
-            reasons.append(Reason(verdict: .attention, topic: "photo", notice: notice))
+            let customer = Notice(
+                "delivery.customer.photo_retake", ["angle": .text(problem.angle)], labels: ["angle": problem.angleLabel], table: table)
+            reasons.append(Reason(verdict: .attention, topic: "photo", notice: notice, customer: customer))
         }
         let ordered = reasons.enumerated().sorted { ($1.element.verdict, $0.offset) < ($0.element.verdict, $1.offset) }.map(\.element)
         return DeliveryCheck(

@@ -329,5 +329,7 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var tagLabel: Label
         /// What it says.
         package var notice: Notice
+        /// What it says to the buyer (the customer's copy shows this instead, and drops it).
+        package var customerNotice: Notice?
     }
 }

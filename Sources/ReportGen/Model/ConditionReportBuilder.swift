@@ -210,7 +210,7 @@ package struct ConditionReportBuilder: Sendable {
                     reasons: check.reasons.map {
                         .init(
                             verdict: $0.verdict.rawValue, topic: $0.topic, tag: $0.tag, tagLabel: ReportMessages.label("delivery.tag.\($0.tag)"),
-                            notice: $0.notice)
+                            notice: $0.notice, customerNotice: $0.customer)
                     })
             }
         }

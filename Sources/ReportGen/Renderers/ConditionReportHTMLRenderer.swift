@@ -51,7 +51,7 @@ package enum ConditionReportHTMLRenderer {
         h.append(
             "<p class=\"vin\">\(e(v.vin))\(v.modelYear.map { " · \($0)" } ?? "")\(makeModel.isEmpty ? "" : " · " + e(makeModel))\(v.plate.map { " · " + e($0) } ?? "")</p>"
         )
-        if rollback { h.append("<p class=\"flags\"><span class=\"flag\">\(e(l.text(.odometerRollback)))</span></p>") }
+        if rollback { h.append("<p class=\"flags\"><span class=\"flag\">\(e(l.text(Self.rollbackKey(report))))</span></p>") }
         if report.flags.isEmpty {
             // "No accident, flood, fire..." never stands next to a rollback: the rollback line above says it all.
             if !rollback { h.append("<p class=\"flags ok\">\(e(l.text(.noFlags)))</p>") }
@@ -119,15 +119,18 @@ package enum ConditionReportHTMLRenderer {
         if report.findings.isEmpty {
             h.append("<p>\(e(l.text(.noFindings)))</p>")
         } else {
+            // Who saw what is the staff's: on the customer's copy it would be a discrepancy by another name.
+            let staff = report.audience != ReportAudience.customer.rawValue
+            let seenByHeader = staff ? "<th>\(e(l.text(.seenBy)))</th>" : ""
             h.append(
-                "<table><thead><tr><th></th><th>\(e(l.text(.part)))</th><th>\(e(l.text(.defect)))</th><th>\(e(l.text(.degree)))</th><th>\(e(l.text(.seenBy)))</th><th>\(e(l.text(.deduction)))</th><th>\(e(l.text(.photos)))</th></tr></thead><tbody>"
+                "<table><thead><tr><th></th><th>\(e(l.text(.part)))</th><th>\(e(l.text(.defect)))</th><th>\(e(l.text(.degree)))</th>\(seenByHeader)<th>\(e(l.text(.deduction)))</th><th>\(e(l.text(.photos)))</th></tr></thead><tbody>"
             )
             for f in report.findings {
                 let photosCell = f.photos.compactMap {
                     src($0.thumbnail ?? $0.image).map { "<img src=\"\($0)\" alt=\"\(e(f.code))\" loading=\"lazy\">" }
                 }.joined()
                 h.append(
-                    "<tr\(f.structural ? " class=\"structural\"" : "")><td><b>\(e(f.code))</b></td><td>\(e(l.pick(f.part.name)))\(f.structural ? " <em>\(e(l.text(.structural)))</em>" : "")</td><td>\(e(l.pick(f.defect.name)))\(f.note.map { "<br><small>\(e($0))</small>" } ?? "")</td><td>\(f.degree.map { "\($0)" } ?? "—")\(f.degreeLabel.map { "<br><small>\(e(l.pick($0)))</small>" } ?? "")\(f.safety ? "<br><em class=\"safety\">\(e(l.text(.safety)))</em>" : "")</td><td>\(e(l.seenBy(f)))</td><td>\(ReportLanguage.number(f.deduction))</td><td class=\"thumbs\">\(photosCell)</td></tr>"
+                    "<tr\(f.structural ? " class=\"structural\"" : "")><td><b>\(e(f.code))</b></td><td>\(e(l.pick(f.part.name)))\(f.structural ? " <em>\(e(l.text(.structural)))</em>" : "")</td><td>\(e(l.pick(f.defect.name)))\(f.note.map { "<br><small>\(e($0))</small>" } ?? "")</td><td>\(f.degree.map { "\($0)" } ?? "—")\(f.degreeLabel.map { "<br><small>\(e(l.pick($0)))</small>" } ?? "")\(f.safety ? "<br><em class=\"safety\">\(e(l.text(.safety)))</em>" : "")</td>\(staff ? "<td>\(e(l.seenBy(f)))</td>" : "")<td>\(ReportLanguage.number(f.deduction))</td><td class=\"thumbs\">\(photosCell)</td></tr>"
                 )
             }
             h.append("</tbody></table>")
@@ -230,4 +233,10 @@ package enum ConditionReportHTMLRenderer {
         margin-top:12px}.delivery.attention{border-color:#d69e2e}.delivery.stop{border-color:#c0161d;background:#fdecec}\
         @media print{body{background:#fff}main{max-width:none;padding:0}section{break-inside:avoid}.grid{grid-template-columns:repeat(4,1fr)}}
         """
+
+    /// The rollback badge: staff read the suspicion; a customer reads that the reading is being verified (never
+    /// tampering before a person has confirmed it).
+    static func rollbackKey(_ report: ConditionReport) -> ReportLanguage.Key {
+        report.audience == ReportAudience.customer.rawValue ? .odometerBeingVerified : .odometerRollback
+    }
 }

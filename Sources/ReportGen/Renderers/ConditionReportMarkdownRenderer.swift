@@ -20,7 +20,7 @@ package enum ConditionReportMarkdownRenderer {
             out.append("**\(l.text(.grade)): \(headline)**" + (report.headline?.showsScore == false ? "" : " · " + total))
         }
         let rollback = report.mileage.flags.contains { $0.severity == "critical" }
-        if rollback { out.append("**\(l.text(.odometerRollback))**") }
+        if rollback { out.append("**\(l.text(ConditionReportHTMLRenderer.rollbackKey(report)))**") }
         // "No accident, flood, fire..." never stands next to a rollback.
         if !report.flags.isEmpty {
             out.append(
@@ -77,14 +77,18 @@ package enum ConditionReportMarkdownRenderer {
         if report.findings.isEmpty {
             out.append(l.text(.noFindings))
         } else {
+            // Who saw what is the staff's: on the customer's copy it would be a discrepancy by another name.
+            let staff = report.audience != ReportAudience.customer.rawValue
+            let seenByHeader = staff ? " \(l.text(.seenBy)) |" : ""
             out.append(
-                "| | \(l.text(.part)) | \(l.text(.defect)) | \(l.text(.degree)) | \(l.text(.seenBy)) | \(l.text(.deduction)) | \(l.text(.note)) |")
-            out.append("|---|---|---|---|---|---|---|")
+                "| | \(l.text(.part)) | \(l.text(.defect)) | \(l.text(.degree)) |\(seenByHeader) \(l.text(.deduction)) | \(l.text(.note)) |")
+            out.append(staff ? "|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|")
             for f in report.findings {
                 let part = l.pick(f.part.name) + (f.structural ? " (\(l.text(.structural)))" : "")
                 let degree = (f.degree.map { "\($0)" } ?? "-") + (f.safety ? " **\(l.text(.safety))**" : "")
+                let seenBy = staff ? " \(l.seenBy(f)) |" : ""
                 out.append(
-                    "| \(f.code) | \(cell(part)) | \(l.pick(f.defect.name)) | \(degree) | \(l.seenBy(f)) | \(ReportLanguage.number(f.deduction)) | \(cell(f.note ?? "")) |"
+                    "| \(f.code) | \(cell(part)) | \(l.pick(f.defect.name)) | \(degree) |\(seenBy) \(ReportLanguage.number(f.deduction)) | \(cell(f.note ?? "")) |"
                 )
             }
         }

@@ -19,7 +19,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         case grade, score, flags, noFlags, findings, noFindings, part, defect, degree, seenBy, deduction, note, photos, checks
         case discrepancies, noDiscrepancies, possiblyNew, mileage, reading, delta, allowance, noMileageFlags, walkaround, quality
         case delivery, verdict, warnings, diagram, generated, report, structural, section, total, legend, appraisal, audit, odometerRollback
-        case informationOnly, scoreSetsNoGrade, handoverAttempts, supersededBy, safety, retakeRequired
+        case informationOnly, scoreSetsNoGrade, handoverAttempts, odometerBeingVerified, supersededBy, safety, retakeRequired
         case estimate, operation, hours, cost, notQuoted, siteClass, labourRate, estimateTotal, rule
         case disputes, reportPhoto, disputePhoto, remeasured, borneBy, openedBy
         case afterSale, returnInspection, warrantyClaims, deductions, windowUntil
@@ -77,6 +77,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             case .audit: .init(zh: "稽查", en: "audit")
             case .odometerRollback: .init(zh: "调表嫌疑：里程读数回退", en: "Odometer rollback suspected")
             case .informationOnly: .init(zh: "仅供参考", en: "for information only")
+            case .odometerBeingVerified: .init(zh: "里程读数正在核实", en: "Odometer reading being verified")
             case .handoverAttempts: .init(zh: "全部交付记录", en: "Every handover attempt")
             case .scoreSetsNoGrade: .init(zh: "本车不评级：得分仅供参考，不决定等级", en: "This car is not graded: the score is for information only and sets no grade")
             case .supersededBy: .init(zh: "已被更正，见", en: "superseded by")

@@ -7,6 +7,9 @@ package enum ReportMessages {
 
     private static let en: [String: String] = [
         "report.no_audit": "no audit yet: the findings are the appraiser's alone",
+        "report.customer.one_inspection": "This report stands on one inspection (the appraisal); the car has not been re-inspected yet",
+        "report.customer.reading_being_verified": "this reading is being verified",
+        "photo.customer.retaking": "photo being retaken",
         "report.different_templates": "the appraisal uses {appraisal_template} and the audit {audit_template}; they cannot be compared item by item",
         "report.photo_failed": "{angle} photo: {problems}",
         "report.photo_reused": "{angle} photo: the same picture was submitted for another car (report {other_report}): retake required",
@@ -26,6 +29,9 @@ package enum ReportMessages {
 
     private static let zh: [String: String] = [
         "report.no_audit": "尚无稽查：缺陷仅来自评估师",
+        "report.customer.one_inspection": "本报告仅基于一次检测（评估），车辆尚未复检",
+        "report.customer.reading_being_verified": "该读数正在核实",
+        "photo.customer.retaking": "照片重拍中",
         "report.different_templates": "评估使用 {appraisal_template}，稽查使用 {audit_template}，无法逐项对比",
         "report.photo_failed": "{angle}照片：{problems}",
         "report.photo_reused": "{angle}照片：同一张照片已用于另一辆车（报告 {other_report}）：需重拍",
