@@ -60,17 +60,17 @@ echo
 echo "== appraisers' accuracy for the day =="
 expect 0 "$bin" compare --by-appraiser --from 2026-11-20 --to 2026-11-20
 echo
-echo "== mileage: a transport leg by flatbed, then a reading below the audit's (rollback) =="
+echo "== mileage: a transport leg by flatbed, then a reading below the audit's: the readings disagree (said at once, exit 3) =="
 expect 0 "$bin" mileage record LSVAM4189C2184526 --stage transport --reading 48225 --at 2026-11-24T08:00:00+08:00 --mode flatbed
 status=0
 typo=$("$bin" mileage record LSVAM4189C2184526 --stage transport --reading 48152 --at 2026-11-24T18:00:00+08:00 --mode driven --route-km 24) || status=$?
 echo "$typo"
-[ "$status" -eq 0 ] || { echo "run: FAILED: recording the rollback exited $status, expected 0" >&2; exit 1; }
+[ "$status" -eq 3 ] || { echo "run: FAILED: recording the conflicting reading exited $status, expected 3" >&2; exit 1; }
 typo_id=$(echo "$typo" | sed -n 's/^recorded #\([0-9]*\).*/\1/p')
 [ -n "$typo_id" ] || { echo "run: FAILED: no record number in: $typo" >&2; exit 1; }
-echo "-- #$typo_id was a typo: corrected by a new record that supersedes it (nothing is deleted) --"
-expect 0 "$bin" mileage record LSVAM4189C2184526 --stage transport --reading 48251 --at 2026-11-24T18:00:00+08:00 --mode driven --route-km 24 \
-  --supersedes "$typo_id" --note "typo in #$typo_id"
+echo "-- #$typo_id was a typo: resolved as a data-entry error; a correction with the true reading supersedes it (nothing is deleted) --"
+expect 0 "$bin" mileage resolve LSVAM4189C2184526 --reading "$typo_id" --entry-error "$typo_id" --true-reading 48251 --by STF-0012 \
+  --at 2026-11-24T19:00:00+08:00 --note "typo in #$typo_id"
 expect 0 "$bin" mileage show LSVAM4189C2184526
 echo
 echo "== deliveries: one handover ok (exit 0), one night handover with new damage: stop (exit 5) =="

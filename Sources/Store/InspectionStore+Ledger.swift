@@ -6,28 +6,33 @@ extension InspectionStore {
     /// Appends a manual odometer reading to a car's ledger (the car must be known). `supersedes` names a record of the
     /// same car this one corrects; nothing is ever changed or deleted. Returns the new record's id.
     package func recordReading(_ record: OdometerRecord, recordedAt: String, photo: (path: String, sha256: String)?) throws(StoreError) -> Int64 {
-        try database.write { sql in
-            guard try sql.row("SELECT vin FROM vehicle WHERE vin = ?", [record.vin]) != nil else { throw StoreError.unknownVehicle(record.vin) }
-            if let old = record.supersedes {
-                guard try sql.row("SELECT vin FROM odometer_reading WHERE id = ?", [old])?.text("vin") == record.vin else {
-                    throw StoreError.unknownReading(id: old, vin: record.vin)
-                }
-                if let newer = try sql.row("SELECT id FROM odometer_reading WHERE supersedes_id = ?", [old])?.integer("id") {
-                    throw StoreError.alreadySuperseded(id: old, by: newer)
-                }
+        try database.write { sql in try Self.insertReading(record, recordedAt: recordedAt, photo: photo, sql) }
+    }
+
+    /// The insert of ``recordReading(_:recordedAt:photo:)``, inside the caller's transaction.
+    static func insertReading(_ record: OdometerRecord, recordedAt: String, photo: (path: String, sha256: String)?, _ sql: any SQLExecutor) throws
+        -> Int64
+    {
+        guard try sql.row("SELECT vin FROM vehicle WHERE vin = ?", [record.vin]) != nil else { throw StoreError.unknownVehicle(record.vin) }
+        if let old = record.supersedes {
+            guard try sql.row("SELECT vin FROM odometer_reading WHERE id = ?", [old])?.text("vin") == record.vin else {
+                throw StoreError.unknownReading(id: old, vin: record.vin)
             }
-            return try sql.insert(
-                """
-                INSERT INTO odometer_reading (vin, inspection_id, stage, reading, unit, km, read_at, read_at_epoch, source, supersedes_id,
-                    recorded_at, note, mode, route_km, photo_path, photo_sha256)
-                VALUES (?, NULL, ?, ?, ?, ?, ?, ?, 'manual', ?, ?, ?, ?, ?, ?, ?) RETURNING id
-                """,
-                [
-                    record.vin, record.stage.rawValue, record.reading, record.unit.rawValue, record.kilometres, record.at.text,
-                    record.at.epochSeconds,
-                    record.supersedes, recordedAt, record.note, record.mode?.rawValue, record.routeKm, photo?.path, photo?.sha256,
-                ])
+            if let newer = try sql.row("SELECT id FROM odometer_reading WHERE supersedes_id = ?", [old])?.integer("id") {
+                throw StoreError.alreadySuperseded(id: old, by: newer)
+            }
         }
+        return try sql.insert(
+            """
+            INSERT INTO odometer_reading (vin, inspection_id, stage, reading, unit, km, read_at, read_at_epoch, source, supersedes_id,
+                recorded_at, note, mode, route_km, photo_path, photo_sha256)
+            VALUES (?, NULL, ?, ?, ?, ?, ?, ?, 'manual', ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """,
+            [
+                record.vin, record.stage.rawValue, record.reading, record.unit.rawValue, record.kilometres, record.at.text,
+                record.at.epochSeconds,
+                record.supersedes, recordedAt, record.note, record.mode?.rawValue, record.routeKm, photo?.path, photo?.sha256,
+            ])
     }
 
     /// Writes a ledger photo (already normalised) into the photo folder; returns its path relative to the database.

@@ -5,7 +5,7 @@ enum Schema {
     /// Tables whose rows are never updated or deleted: corrections are new records.
     static let appendOnlyTables = [
         "inspection", "finding", "check_result", "photo", "section_score", "odometer_reading", "photo_hash", "photo_reuse", "dispute",
-        "dispute_resolution", "warranty_claim", "quote_decision", "feedback", "feedback_resolution",
+        "dispute_resolution", "warranty_claim", "quote_decision", "feedback", "feedback_resolution", "mileage_resolution",
     ]
 
     static var migrator: DatabaseMigrator {
@@ -286,6 +286,7 @@ enum Schema {
         }
         registerV7(&migrator)
         registerV8(&migrator)
+        registerV9(&migrator)
         return migrator
     }
 

@@ -29,6 +29,8 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case alreadyClosed(id: Int64, at: String, by: String)
     /// Only a complaint is closed.
     case notAComplaint(id: Int64, kind: String)
+    /// The conflict at this odometer reading was already resolved (by resolution `resolution`).
+    case readingAlreadyResolved(reading: Int64, resolution: Int64)
     case database(String)
 
     package var description: String {
@@ -49,6 +51,8 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unknownFeedback(id): "no feedback #\(id); `inspect feedback list` shows the ids"
         case let .alreadyClosed(id, at, by): "complaint #\(id) was already closed at \(at) by \(by); a closing is final"
         case let .notAComplaint(id, kind): "feedback #\(id) is a \(kind), not a complaint: only complaints are closed"
+        case let .readingAlreadyResolved(reading, resolution):
+            "the conflict at odometer reading #\(reading) was already resolved (resolution #\(resolution)); a resolution is final"
         case let .database(message): "database error: \(message)"
         }
     }

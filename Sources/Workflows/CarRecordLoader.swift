@@ -22,6 +22,7 @@ package enum CarRecordLoader {
             disputes: try store.disputes(vin: vin), claims: try store.claims(vin: vin)
         )
         record.feedback = try store.feedback(vin: vin)
+        record.mileageResolutions = try store.mileageResolutions(vin: vin)
         return record
     }
 }

@@ -22,7 +22,7 @@ package struct MileageWorkflow: Sendable {
         package var id: Int64
         /// The leg from the previous reading to this one.
         package var leg: MileageLedger.Leg?
-        /// The ledger's flags on this reading.
+        /// The ledger's flags on this reading, and the conflicts it raised on a later one it disagrees with.
         package var flags: [MileageFlag]
         /// Quality gates the photo did not pass (it is stored all the same).
         package var photoWarnings: [GateResult]
@@ -34,11 +34,14 @@ package struct MileageWorkflow: Sendable {
         case photo(path: String, ImageError)
         /// The store refused or failed (unknown car, a record already superseded, ...).
         case store(StoreError)
+        /// There is no such conflict to resolve, or the resolution names the wrong readings.
+        case unresolvable(String)
 
         package var description: String {
             switch self {
             case let .photo(path, error): "\(path): \(error)"
             case let .store(error): error.description
+            case let .unresolvable(message): message
             }
         }
     }
@@ -55,11 +58,72 @@ package struct MileageWorkflow: Sendable {
         }
         do {
             let id = try store.recordReading(record, recordedAt: recordedAt, photo: photo)
-            let stored = try store.ledger(vin: record.vin)
-            let ledger = MileageLedger(records: stored.records, policy: mileagePolicy, sameReadingElsewhere: stored.sameReadingElsewhere)
-            return Recorded(id: id, leg: ledger.legs.first { $0.to == id }, flags: ledger.flags.filter { $0.recordID == id }, photoWarnings: warnings)
+            let ledger = try currentLedger(vin: record.vin)
+            return Recorded(
+                id: id, leg: ledger.legs.first { $0.to == id }, flags: ledger.flags.filter { $0.recordID == id || $0.earlierRecordID == id },
+                photoWarnings: warnings)
         } catch {
             throw .store(error)
         }
+    }
+
+    /// The ledger of `vin` as stored now, nil when it has no readings.
+    package func ledger(vin: String) throws(Failure) -> MileageLedger? {
+        do {
+            let ledger = try currentLedger(vin: vin)
+            return ledger.records.isEmpty ? nil : ledger
+        } catch { throw .store(error) }
+    }
+
+    /// What a person found about two readings that disagree.
+    package enum Finding: Sendable, Hashable {
+        /// The odometer really went back.
+        case rollback
+        /// Record `wrong` was mistyped; the true reading, in that record's unit.
+        case entryError(wrong: Int64, trueReading: Int)
+    }
+
+    /// Resolves the conflict at reading `reading` of `vin` (append-only): a confirmed rollback, or a data-entry error
+    /// whose correction (the wrong record's stage, time and unit with the true reading) supersedes it. Returns the
+    /// stored resolution and the ledger after it.
+    package func resolve(
+        vin: String, reading: Int64, finding: Finding, by: String, at: Timestamp, note: String?, recordedAt: String
+    ) throws(Failure) -> (resolution: MileageResolution, ledger: MileageLedger) {
+        do {
+            let ledger = try currentLedger(vin: vin)
+            var wrongID: Int64?
+            if case let .entryError(wrong, _) = finding { wrongID = wrong }
+            if let problem = MileageResolution.problem(reading: reading, wrong: wrongID, in: ledger) { throw Failure.unresolvable(problem) }
+            let earlier = ledger.flags.first { $0.recordID == reading && $0.kind == .conflict }?.earlierRecordID ?? 0
+            var correction: OdometerRecord?
+            let decision: MileageResolution.Decision
+            switch finding {
+            case .rollback:
+                decision = .rollback
+            case let .entryError(wrong, trueReading):
+                guard let original = ledger.records.first(where: { $0.id == wrong }) else { throw Failure.unresolvable("no reading #\(wrong)") }
+                correction = OdometerRecord(
+                    id: 0, vin: vin, stage: original.stage, reading: trueReading, unit: original.unit, at: original.at, source: .manual,
+                    mode: original.mode, routeKm: original.routeKm, supersedes: wrong, note: note ?? "data-entry error resolved by \(by)")
+                decision = .entryError(wrong: wrong, correction: 0)
+            }
+            let resolution = try store.resolveMileage(
+                MileageResolution(vin: vin, reading: reading, earlier: earlier, decision: decision, by: by, at: at, note: note),
+                correction: correction, recordedAt: recordedAt)
+            return (resolution, try currentLedger(vin: vin))
+        } catch let error as Failure {
+            throw error
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .store(.database("\(error)"))
+        }
+    }
+
+    private func currentLedger(vin: String) throws(StoreError) -> MileageLedger {
+        let stored = try store.ledger(vin: vin)
+        return MileageLedger(
+            records: stored.records, policy: mileagePolicy, sameReadingElsewhere: stored.sameReadingElsewhere,
+            confirmedRollbacks: MileageResolution.confirmedRollbacks(try store.mileageResolutions(vin: vin)))
     }
 }

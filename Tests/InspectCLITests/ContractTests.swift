@@ -105,9 +105,9 @@ import Testing
             #expect(!result.stdout.isEmpty, "\(output.arguments): \(result.stderr)")
             #expect(try Self.problems(result.stdout, schema: output.schema) == [], "\(output.arguments)")
         }
-        // The rollback in the ledger, with its numbers as parameters and its wording in both languages.
+        // The conflict in the ledger, with its numbers as parameters and its wording in both languages.
         let ledger = try runner.run(["mileage", "show", "--format", "json", "LHGCR2654E8012345"]).stdout
-        #expect(ledger.contains("\"below_km\" : 45") && ledger.contains("调表嫌疑") && ledger.contains("suspected tampering"))
+        #expect(ledger.contains("\"below_km\" : 45") && ledger.contains("读数矛盾") && ledger.contains("readings disagree"))
         // Scores are decimals, not hundredths.
         let compared = try runner.run(["compare", "--format", "json", "LFV2A21K2D4052187"]).stdout
         #expect(compared.contains("\"total\" : 91.5"))

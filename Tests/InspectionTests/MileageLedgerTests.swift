@@ -43,24 +43,25 @@ import Testing
         (48210, 48244, []),  // +34: exactly the allowance
         (48210, 48245, [.unexplainedGrowth]),  // +35: one over
         (48210, 48210, []),  // equal readings
-        (48210, 48209, [.rollback]),  // back by 1 km
-        (48210, 40000, [.rollback]),
-        (48210, 30000, [.rollback]),  // 48,210 / 1.607: below is a rollback even when miles would explain it (a hint says so)
+        (48210, 48209, [.conflict]),  // back by 1 km
+        (48210, 40000, [.conflict]),
+        (48210, 30000, [.conflict]),  // 48,210 / 1.607: below is a conflict even when miles would explain it (a hint says so)
     ])
     func drivenLeg(previous: Int, next: Int, expected: [MileageFlag.Kind]) {
         #expect(kinds([record(1, .audit, previous, hours: 0), record(2, .delivery, next, hours: 30, mode: .driven, route: 24)]) == expected)
     }
 
-    @Test func theRollbackMessageGivesTheRuleAndNumbers() {
+    @Test func aReadingBelowAnEarlierOneIsAConflictNamingBoth() {
         let ledger = MileageLedger(
             records: [record(1, .appraisal, 48210, hours: 0), record(2, .transport, 48209, hours: 5, mode: .flatbed)], policy: policy)
         #expect(
             ledger.flags.first?.message
-                == "rollback: 48,209 km at transport (2026-11-20T06:30:00Z) is 1 km below 48,210 km at appraisal (2026-11-20T01:30:00Z) (rule: an odometer never goes back; suspected tampering)"
+                == "readings disagree: #2 48,209 km at transport (2026-11-20T06:30:00Z) is 1 km below #1 48,210 km at appraisal (2026-11-20T01:30:00Z); a wrong entry or a rollback: resolve it (inspect mileage resolve)"
         )
         #expect(
             ledger.flags.first?.notice.message.zh
-                == "里程回退：运输（2026-11-20T06:30:00Z）读数 48,209 km，比评估（2026-11-20T01:30:00Z）的 48,210 km 少 1 km（规则：里程表读数不会回退；调表嫌疑）")
+                == "读数矛盾：#2 运输（2026-11-20T06:30:00Z）读数 48,209 km，比 #1 评估（2026-11-20T01:30:00Z）的 48,210 km 少 1 km；录入错误或里程回退，需人工核实处理")
+        #expect(ledger.flags.first?.earlierRecordID == 1 && ledger.flags.first?.kind == .conflict)
         #expect(ledger.flags.first?.notice.params["below_km"] == 1 && ledger.flags.first?.notice.params["stage"] == "transport")
         #expect(ledger.flags.first?.severity == .critical)
         #expect(ledger.legs.first?.deltaKm == -1)
@@ -72,7 +73,7 @@ import Testing
             record(1, .appraisal, 48210, hours: 0), record(2, .transport, 48300, hours: 24, mode: .driven, route: 90),
             record(3, .transport, 48250, hours: 48, mode: .flatbed),
         ])
-        #expect(flags == [.rollback])
+        #expect(flags == [.conflict])
     }
 
     @Test func legsGetTheirOwnAllowances() {
@@ -99,12 +100,12 @@ import Testing
     }
 
     /// After the sale the car is the owner's: a workshop visit months later is not judged against an allowance, but a
-    /// reading below the delivery is still a rollback.
+    /// reading below the delivery is still a conflict to resolve.
     @Test func aServiceVisitAfterTheSaleIsNotJudgedForGrowth() {
         let delivered = record(1, .delivery, 48252, hours: 0)
         let ledger = MileageLedger(records: [delivered, record(2, .reception, 52310, hours: 24 * 120)], policy: policy)
         #expect(ledger.flags.isEmpty && ledger.legs.first?.judged == false && ledger.legs.first?.rule.code == "allowance.with_owner")
-        #expect(kinds([delivered, record(2, .healthCheck, 48100, hours: 24 * 120)]) == [.rollback])
+        #expect(kinds([delivered, record(2, .healthCheck, 48100, hours: 24 * 120)]) == [.conflict])
     }
 
     /// `possibly_new_after_km` below the on-site allowance would call a car that only moved on site driven: refused.
@@ -122,7 +123,7 @@ import Testing
     @Test(
         arguments: [
             (61870, DistanceUnit.mi, 99570, DistanceUnit.km, [MileageFlag.Kind]()),  // 61,870 mi = 99,570.1 km: the same odometer
-            (61870, .mi, 61874, .km, [.rollback]),  // miles written down as km (/1.609): below is a rollback, with a unit hint
+            (61870, .mi, 61874, .km, [.conflict]),  // miles written down as km (/1.609): below is a rollback, with a unit hint
             (48210, .km, 48215, .mi, [.unitMismatch, .implausibleRate]),  // km written down as mi: x1.609 (and 29,000 km in 2 days)
             (48210, .km, 77580, .km, [.unitMismatch, .implausibleRate]),  // x1.609 within 3%
             (48210, .km, 70000, .km, [.unexplainedGrowth, .implausibleRate]),  // x1.45: just growth
@@ -133,11 +134,11 @@ import Testing
         #expect(kinds([record(1, .appraisal, a, unitA, hours: 0), record(2, .audit, b, unitB, hours: 48)]) == expected)
     }
 
-    @Test func aDropThatMilesWouldExplainIsStillACriticalRollbackWithAHint() {
+    @Test func aDropThatMilesWouldExplainIsStillACriticalConflictWithAHint() {
         let ledger = MileageLedger(records: [record(1, .appraisal, 48210, hours: 0), record(2, .audit, 29970, hours: 48)], policy: policy)
-        #expect(ledger.flags.map(\.kind) == [.rollback])
+        #expect(ledger.flags.map(\.kind) == [.conflict])
         #expect(ledger.flags.first?.severity == .critical)
-        #expect(ledger.flags.first?.message.hasPrefix("rollback: 29,970 km at audit") == true)
+        #expect(ledger.flags.first?.message.hasPrefix("readings disagree: #2 29,970 km at audit") == true)
         #expect(
             ledger.flags.first?.message.hasSuffix(
                 "; possibly recorded in the wrong unit (ratio 0.622)"
@@ -191,6 +192,30 @@ import Testing
         #expect(ledger.records.map(\.id) == [1, 2, 3])
         #expect(ledger.effective.map(\.id) == [1, 3])
         #expect(ledger.superseded == [2: 3])
-        #expect(kinds(Array(records.prefix(2))) == [.rollback])
+        #expect(kinds(Array(records.prefix(2))) == [.conflict])
+    }
+
+    /// One reading too high (a transport reading dated before the appraisal) is one conflict, not a rollback on every
+    /// later reading; a second, lower drop is another.
+    @Test func oneOutlierIsOneConflict() {
+        let records = [
+            record(1, .transport, 48900, hours: 0, mode: .flatbed), record(2, .appraisal, 48210, hours: 2), record(3, .audit, 48222, hours: 48),
+            record(4, .transport, 48225, hours: 60, mode: .flatbed), record(5, .delivery, 48252, hours: 80, mode: .driven, route: 24),
+        ]
+        let ledger = MileageLedger(records: records, policy: policy)
+        #expect(ledger.flags.map(\.kind) == [.conflict])
+        #expect(ledger.flags.first?.recordID == 2 && ledger.flags.first?.earlierRecordID == 1)
+        // A later reading below the one the conflict agreed with is a new disagreement.
+        let lower = records + [record(6, .transport, 48100, hours: 90, mode: .flatbed)]
+        #expect(MileageLedger(records: lower, policy: policy).flags.filter { $0.kind == .conflict }.map(\.recordID) == [2, 6])
+    }
+
+    /// A person's word turns a conflict into a rollback; nothing else does.
+    @Test func aConfirmedRollbackIsARollback() {
+        let records = [record(1, .appraisal, 48210, hours: 0), record(2, .transport, 48160, hours: 5, mode: .flatbed)]
+        let confirmed = MileageLedger(records: records, policy: policy, confirmedRollbacks: [2])
+        #expect(confirmed.flags.map(\.kind) == [.rollback] && confirmed.flags.first?.severity == .critical)
+        #expect(confirmed.flags.first?.message.hasPrefix("rollback confirmed: 48,160 km at transport") == true)
+        #expect(MileageLedger(records: records, policy: policy, confirmedRollbacks: [1]).flags.map(\.kind) == [.conflict])
     }
 }

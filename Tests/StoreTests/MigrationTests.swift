@@ -58,6 +58,13 @@ import Workflows
                 "v8-photo-hash",
             ],
             vehicles: 5, inspections: 15, ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48222, 48225, 48152, 48251, 48252, 48572, 52310, 52310]),
+        Frozen(
+            file: "v9.db",
+            applied: [
+                "v1", "v2-normalised-photos", "v3-mileage-ledger", "v4-batch-progress", "v5-disputes", "v6-return-stage", "v7-car-index-feedback",
+                "v8-photo-hash", "v9-mileage-resolution",
+            ],
+            vehicles: 5, inspections: 15, ledgerVIN: "LSVAM4189C2184526", readings: [48210, 48222, 48225, 48152, 48251, 48252, 48572, 52310, 52310]),
     ]
 
     static let folder = Fixtures.repoRoot.appending(path: "Tests/Fixtures/databases")
@@ -174,6 +181,7 @@ import Workflows
                 let createdBy = [
                     "dispute": "v5-disputes", "dispute_resolution": "v5-disputes", "warranty_claim": "v6-return-stage",
                     "quote_decision": "v6-return-stage", "feedback": "v7-car-index-feedback", "feedback_resolution": "v7-car-index-feedback",
+                    "mileage_resolution": "v9-mileage-resolution",
                 ]
                 let v1Photos = table == "photo_hash" && !frozen.applied.contains("v2-normalised-photos")  // v1 kept no hashes
                 let mayBeEmpty = table == "photo_reuse" || v1Photos || createdBy[table].map { !frozen.applied.contains($0) } == true

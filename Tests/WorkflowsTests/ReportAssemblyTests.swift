@@ -21,8 +21,9 @@ import Workflows
         let worn = try SampleDay.report("LHGCR2654E8012345")
         #expect(Set(worn.findings.compactMap(\.degree)) == [1, 2, 3, 4])
         #expect(worn.score?.grade.name.zh == "二级")
-        #expect(worn.mileage.flags.map(\.kind) == ["rollback"])
-        #expect(worn.warnings.contains { $0.code == "mileage.rollback" && $0.message.en.hasPrefix("rollback: 86,405 km at audit") })
+        // The audit reads 45 km below the appraisal: two staff readings that disagree, not tampering until resolved.
+        #expect(worn.mileage.flags.map(\.kind) == ["reading-conflict"])
+        #expect(worn.warnings.contains { $0.code == "mileage.conflict" && $0.message.en.hasPrefix("readings disagree: #10 86,405 km at audit") })
         // Degree 4 on the tyres is below the legal tread depth: a safety item, listed as such.
         #expect(worn.findings.filter(\.safety).map(\.code) == ["39HH4"])
         #expect(worn.warnings.contains { $0.code == "report.safety_item" && $0.params["code"] == "39HH4" })

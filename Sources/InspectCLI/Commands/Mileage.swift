@@ -10,8 +10,8 @@ extension InspectCommand {
     /// `inspect mileage record|show`.
     struct Mileage: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The odometer ledger: record a reading, or show a car's history with deltas and flags.",
-            subcommands: [Record.self, Show.self])
+            abstract: "The odometer ledger: record a reading, show a car's history with deltas and flags, resolve readings that disagree.",
+            subcommands: [Record.self, Show.self, Resolve.self])
     }
 }
 
@@ -20,7 +20,9 @@ extension InspectCommand.Mileage {
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Append an odometer reading to a car's ledger (corrections reference the record they supersede).",
-            discussion: "Nothing is ever changed or deleted. The flags the new reading raises are printed; the exit status is 0 once it is stored.")
+            discussion:
+                "Nothing is ever changed or deleted. The flags the new reading raises are printed; the exit status is 0 once it is stored, 3 when it disagrees with the ledger (stored all the same: resolve it with inspect mileage resolve)."
+        )
 
         @OptionGroup var database: DatabaseOptions
 
@@ -108,6 +110,7 @@ extension InspectCommand.Mileage {
             for flag in recorded.flags {
                 ReportPrinter.stderr("warning: [\(flag.severity.rawValue)] \(flag.message)\n")
             }
+            if recorded.flags.contains(where: { $0.kind == .conflict || $0.kind == .rollback }) { throw ExitCode(ExitStatus.findings.rawValue) }
         }
     }
 
@@ -127,13 +130,14 @@ extension InspectCommand.Mileage {
         var vin: String
 
         func run() throws {
-            let store = try database.existingStore()
-            let policy = try mileageOptions.mileage()
+            let workflow = MileageWorkflow(store: try database.existingStore(), mileagePolicy: try mileageOptions.mileage())
             let vin = vin.uppercased()
-            let (records, elsewhere): ([OdometerRecord], [Int64: [String]])
-            do { (records, elsewhere) = try store.ledger(vin: vin) } catch { throw CLIFailure.store(error) }
-            guard !records.isEmpty else { throw CLIFailure.invalid("no odometer readings stored for VIN \(vin)") }
-            let ledger = MileageLedger(records: records, policy: policy, sameReadingElsewhere: elsewhere)
+            let found: MileageLedger?
+            do { found = try workflow.ledger(vin: vin) } catch {
+                if case let .store(storeError) = error { throw CLIFailure.store(storeError) }
+                throw CLIFailure.invalid(error.description)
+            }
+            guard let ledger = found else { throw CLIFailure.invalid("no odometer readings stored for VIN \(vin)") }
             if format == .json {
                 print(try JSONOutput.encode(MileageLedgerOutput(vin: vin, ledger: ledger)), terminator: "")
             } else {

@@ -15,7 +15,7 @@ struct CLIFailure: Error {
     static func store(_ error: StoreError) -> CLIFailure {
         switch error {
         case .notADatabase, .newerSchema, .cannotOpen, .unknownVehicle, .unknownReading, .alreadySuperseded, .unknownDispute, .alreadyResolved,
-            .alreadyDecided, .unknownFeedback, .alreadyClosed, .notAComplaint,
+            .alreadyDecided, .unknownFeedback, .alreadyClosed, .notAComplaint, .readingAlreadyResolved,
             .badDatabaseURL:
             CLIFailure(message: error.description, status: .invalidInput)
         case .photoCopyFailed, .database: CLIFailure(message: error.description, status: .internalError)

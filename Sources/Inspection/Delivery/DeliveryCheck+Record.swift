@@ -18,6 +18,7 @@ extension DeliveryCheck {
         let reading = ledger.effective.last { $0.stage == .delivery && $0.source == .submission && $0.at == inspectedAt }
         var added: [Reason] = []
         if let reading {
+            // A confirmed rollback stops the handover; readings that disagree need a person first.
             added += ledger.flags.filter { $0.recordID == reading.id && $0.kind != .unexplainedGrowth }.map {
                 Reason(
                     verdict: $0.kind == .rollback ? .stop : .attention, topic: "ledger", notice: $0.notice,

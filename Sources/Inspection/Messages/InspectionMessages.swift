@@ -10,9 +10,13 @@ package enum InspectionMessages {
     // recorded ("61,870 mi (99,570 km)"); km figures are grouped by thousands.
     private static let en: [String: String] = [
         "mileage.rollback":
-            "rollback: {reading} at {stage} ({at}) is {below_km} km below {earlier_reading} at {earlier_stage} ({earlier_at}) (rule: an odometer never goes back; suspected tampering)",
+            "rollback confirmed: {reading} at {stage} ({at}) is {below_km} km below {earlier_reading} at {earlier_stage} ({earlier_at}) (rule: an odometer never goes back)",
         "mileage.rollback+unit_hint":
-            "rollback: {reading} at {stage} ({at}) is {below_km} km below {earlier_reading} at {earlier_stage} ({earlier_at}) (rule: an odometer never goes back; suspected tampering); possibly recorded in the wrong unit (ratio {ratio})",
+            "rollback confirmed: {reading} at {stage} ({at}) is {below_km} km below {earlier_reading} at {earlier_stage} ({earlier_at}) (rule: an odometer never goes back); possibly recorded in the wrong unit (ratio {ratio})",
+        "mileage.conflict":
+            "readings disagree: #{id} {reading} at {stage} ({at}) is {below_km} km below #{earlier_id} {earlier_reading} at {earlier_stage} ({earlier_at}); a wrong entry or a rollback: resolve it (inspect mileage resolve)",
+        "mileage.conflict+unit_hint":
+            "readings disagree: #{id} {reading} at {stage} ({at}) is {below_km} km below #{earlier_id} {earlier_reading} at {earlier_stage} ({earlier_at}); a wrong entry or a rollback: resolve it (inspect mileage resolve); possibly recorded in the wrong unit (ratio {ratio})",
         "mileage.unit_mismatch":
             "unit mismatch suspicion: {reading} at {stage} is {direction} of {earlier_reading} at {earlier_stage} (ratio {ratio}, rule: within {tolerance_percent}% of 1.609344; was km recorded as mi or the other way?)",
         "mileage.unexplained_growth":
@@ -97,6 +101,13 @@ package enum InspectionMessages {
         "after_sale.new_damage": "{code} {part}: new damage since the delivery",
         "after_sale.worse_damage": "{code} {part}: worse than at the delivery",
         "after_sale.over_km": "{driven_km} km driven in the trial week, {over_km} km over the allowance of {allowance_km} km",
+        "plausibility.over_max": "odometer {km} km is above {max_km} km, more than a passenger car plausibly covers: check the reading",
+        "plausibility.too_few_km":
+            "{km} km in {age_months} months is {per_year_km} km a year, below the {min_km} km a year a car of this use ({use_name}) usually covers: a clocked or swapped odometer, or a wrong use? Check it",
+        "plausibility.too_many_km":
+            "{km} km in {age_months} months is {per_year_km} km a year, above the {max_km} km a year a car of this use ({use_name}) usually covers: check the reading and the use",
+        "plausibility.service_life":
+            "{use_name}, {age_months} months since registration, {km} km: at or past the service life of that use ({limit_years} years or {limit_km} km): check whether it may be traded",
         "warranty.no_delivery": "no delivery on record: the warranty starts at the handover",
         "warranty.handover_stopped":
             "the car was never handed over ({attempts} handover attempt(s), each stopped): the warranty starts at the handover",
@@ -114,9 +125,13 @@ package enum InspectionMessages {
     ]
 
     private static let zh: [String: String] = [
-        "mileage.rollback": "里程回退：{stage}（{at}）读数 {reading}，比{earlier_stage}（{earlier_at}）的 {earlier_reading} 少 {below_km} km（规则：里程表读数不会回退；调表嫌疑）",
+        "mileage.rollback": "已确认里程回退：{stage}（{at}）读数 {reading}，比{earlier_stage}（{earlier_at}）的 {earlier_reading} 少 {below_km} km（规则：里程表读数不会回退）",
         "mileage.rollback+unit_hint":
-            "里程回退：{stage}（{at}）读数 {reading}，比{earlier_stage}（{earlier_at}）的 {earlier_reading} 少 {below_km} km（规则：里程表读数不会回退；调表嫌疑）；可能是单位记错（比值 {ratio}）",
+            "已确认里程回退：{stage}（{at}）读数 {reading}，比{earlier_stage}（{earlier_at}）的 {earlier_reading} 少 {below_km} km（规则：里程表读数不会回退）；可能是单位记错（比值 {ratio}）",
+        "mileage.conflict":
+            "读数矛盾：#{id} {stage}（{at}）读数 {reading}，比 #{earlier_id} {earlier_stage}（{earlier_at}）的 {earlier_reading} 少 {below_km} km；录入错误或里程回退，需人工核实处理",
+        "mileage.conflict+unit_hint":
+            "读数矛盾：#{id} {stage}（{at}）读数 {reading}，比 #{earlier_id} {earlier_stage}（{earlier_at}）的 {earlier_reading} 少 {below_km} km；录入错误或里程回退，需人工核实处理；可能是单位记错（比值 {ratio}）",
         "mileage.unit_mismatch":
             "疑似公里与英里混淆：{stage}读数 {reading} 约为{earlier_stage}读数 {earlier_reading} 的 {direction}（比值 {ratio}，规则：与 1.609344 相差不超过 {tolerance_percent}%）",
         "mileage.unexplained_growth": "里程增长无法解释：{from_stage}至{to_stage}增加 {delta_km} km，超过允许的 {allowance_km} km（{rule}）",
@@ -188,6 +203,13 @@ package enum InspectionMessages {
         "after_sale.new_damage": "{code} {part}：交付后新增损伤",
         "after_sale.worse_damage": "{code} {part}：比交付时更严重",
         "after_sale.over_km": "试用期行驶 {driven_km} km，超出允许的 {allowance_km} km 共 {over_km} km",
+        "plausibility.over_max": "表显里程 {km} km 超过 {max_km} km，超出乘用车的合理范围：请核对读数",
+        "plausibility.too_few_km":
+            "{age_months} 个月行驶 {km} km，年均 {per_year_km} km，低于该使用性质（{use_name}）通常的每年 {min_km} km：疑似里程表被调或更换，或使用性质有误，请核实",
+        "plausibility.too_many_km":
+            "{age_months} 个月行驶 {km} km，年均 {per_year_km} km，高于该使用性质（{use_name}）通常的每年 {max_km} km：请核对读数与使用性质",
+        "plausibility.service_life":
+            "{use_name}，登记后 {age_months} 个月，行驶 {km} km：已达到该用途的使用年限（{limit_years} 年或 {limit_km} km）：请核实能否交易",
         "warranty.no_delivery": "没有交付记录：质保自交付起算",
         "warranty.handover_stopped": "车辆从未交付（{attempts} 次交付均被停止）：质保自交付起算",
         "warranty.before_delivery": "索赔时间 {claimed_at} 早于交付时间 {delivered_at}",

@@ -4,8 +4,11 @@ import Common
 package struct MileageFlag: Sendable, Hashable, Codable {
     /// What was found.
     package enum Kind: String, Sendable, Hashable, Codable {
-        /// A reading lower than an earlier one (调表 suspicion).
+        /// A reading lower than an earlier one that a person confirmed as a rollback (调表).
         case rollback
+        /// A reading lower than an earlier one, not yet resolved: the readings disagree (a typo, a wrong date, or a
+        /// rollback); internal until a person says which (``MileageResolution``).
+        case conflict = "reading-conflict"
         /// More distance than the leg's allowance.
         case unexplainedGrowth = "unexplained-growth"
         /// A jump close to x1.609 or /1.609: a km/mi mix-up.

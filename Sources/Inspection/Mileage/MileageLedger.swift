@@ -31,8 +31,13 @@ package struct MileageLedger: Sendable, Hashable, Codable {
     package var flags: [MileageFlag]
 
     /// Analyses `records` (one car). `sameReadingElsewhere` gives, for a record id, other cars that recorded the same
-    /// reading (looked up in the store).
-    package init(records unsorted: [OdometerRecord], policy: MileagePolicy, sameReadingElsewhere: [Int64: [String]] = [:]) {
+    /// reading (looked up in the store). A reading below an earlier one is a conflict between the two, once per pair
+    /// of disagreeing values (later readings that agree with the lower one are not flagged again); it is a rollback
+    /// only when its id is in `confirmedRollbacks` (a person resolved it so).
+    package init(
+        records unsorted: [OdometerRecord], policy: MileagePolicy, sameReadingElsewhere: [Int64: [String]] = [:],
+        confirmedRollbacks: Set<Int64> = []
+    ) {
         records = unsorted.sorted { ($0.at.epochSeconds, $0.id) < ($1.at.epochSeconds, $1.id) }
         var supersededBy: [Int64: Int64] = [:]
         for record in records { if let old = record.supersedes { supersededBy[old] = record.id } }
@@ -41,6 +46,8 @@ package struct MileageLedger: Sendable, Hashable, Codable {
         var legs: [Leg] = []
         var flags: [MileageFlag] = []
         var highest: OdometerRecord?
+        // The highest reading a conflict already set against, and the lower reading it disagreed with.
+        var disputed: (high: Int64, lowKm: Double)?
         let table = InspectionMessages.table
         for (index, record) in effective.enumerated() {
             if let others = sameReadingElsewhere[record.id], !others.isEmpty, record.kilometres > policy.repeatedReadingMinimumKm {
@@ -65,16 +72,13 @@ package struct MileageLedger: Sendable, Hashable, Codable {
                     judged: kind.isJudged))
             let mismatch = UnitMismatch(previous, record, policy: policy)
             if let top = highest, record.exactKilometres + record.resolutionKilometres <= top.exactKilometres {
-                // Surely below an earlier reading (display steps considered) is always a rollback, even when a unit
-                // mix-up would explain it: that is a hint.
-                let below = Int((top.exactKilometres - record.exactKilometres).rounded())
-                var params = record.params("").merging(top.params("earlier_")) { a, _ in a }
-                params["below_km"] = .int(below)
-                if let mismatch { params["ratio"] = .text(mismatch.ratio) }
-                let notice = Notice(
-                    "mileage.rollback", variant: mismatch == nil ? nil : "mileage.rollback+unit_hint", params,
-                    labels: record.labels("").merging(top.labels("earlier_")) { a, _ in a }, table: table)
-                flags.append(MileageFlag(kind: .rollback, severity: .critical, recordID: record.id, notice: notice))
+                // Surely below an earlier reading (display steps considered): the two disagree, even when a unit mix-up
+                // would explain it (that is a hint). A rollback only once a person confirmed it.
+                let confirmed = confirmedRollbacks.contains(record.id)
+                if confirmed || disputed.map({ $0.high != top.id || record.exactKilometres < $0.lowKm }) ?? true {
+                    flags.append(Self.below(record, top, mismatch: mismatch, confirmed: confirmed))
+                    if !confirmed { disputed = (top.id, record.exactKilometres) }
+                }
             } else if let mismatch {
                 var params = record.params("").merging(previous.params("earlier_")) { a, _ in a }
                 params["ratio"] = .text(mismatch.ratio)
@@ -100,6 +104,21 @@ package struct MileageLedger: Sendable, Hashable, Codable {
         }
         self.legs = legs
         self.flags = flags.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+    }
+
+    /// The flag of a reading below an earlier, higher one: a conflict between the two, or a confirmed rollback.
+    static func below(_ record: OdometerRecord, _ top: OdometerRecord, mismatch: UnitMismatch?, confirmed: Bool) -> MileageFlag {
+        let below = Int((top.exactKilometres - record.exactKilometres).rounded())
+        var params = record.params("").merging(top.params("earlier_")) { a, _ in a }
+        params["below_km"] = .int(below)
+        params["earlier_id"] = .int(Int(top.id))
+        params["id"] = .int(Int(record.id))
+        if let mismatch { params["ratio"] = .text(mismatch.ratio) }
+        let code = confirmed ? "mileage.rollback" : "mileage.conflict"
+        let notice = Notice(
+            code, variant: mismatch == nil ? nil : code + "+unit_hint", params,
+            labels: record.labels("").merging(top.labels("earlier_")) { a, _ in a }, table: InspectionMessages.table)
+        return MileageFlag(kind: confirmed ? .rollback : .conflict, severity: .critical, recordID: record.id, notice: notice)
     }
 
     /// The records that are not superseded, oldest first.

@@ -19,6 +19,8 @@ package struct CarRecord: Sendable, Hashable {
     package var claims: [WarrantyClaim]
     /// What customers told the service desk about the car, oldest first.
     package var feedback: [Feedback] = []
+    /// How people resolved the ledger's conflicting readings, oldest first.
+    package var mileageResolutions: [MileageResolution] = []
 
     /// Creates a record.
     package init(
@@ -60,6 +62,8 @@ package struct CarRecord: Sendable, Hashable {
 
     /// The mileage ledger under `policy`.
     package func mileageLedger(policy: MileagePolicy) -> MileageLedger {
-        MileageLedger(records: ledger, policy: policy, sameReadingElsewhere: sameReadingElsewhere)
+        MileageLedger(
+            records: ledger, policy: policy, sameReadingElsewhere: sameReadingElsewhere,
+            confirmedRollbacks: MileageResolution.confirmedRollbacks(mileageResolutions))
     }
 }

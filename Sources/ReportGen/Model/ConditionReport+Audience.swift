@@ -42,7 +42,8 @@ extension ConditionReport {
         }
         copy.warnings = customerWarnings
         copy.photos = photos.map(Self.customerPhoto)
-        for index in copy.mileage.flags.indices {
+        // Until a person has confirmed a rollback, a customer reads that a reading is being verified.
+        for index in copy.mileage.flags.indices where copy.mileage.flags[index].kind != Inspection.MileageFlag.Kind.rollback.rawValue {
             copy.mileage.flags[index].notice = Notice("report.customer.reading_being_verified", table: ReportMessages.table)
         }
         copy.delivery = delivery.map(Self.customerDelivery)

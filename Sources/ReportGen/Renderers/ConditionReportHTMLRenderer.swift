@@ -1,5 +1,6 @@
 import Common
 import Foundation
+import Inspection
 
 /// The condition report as one self-contained HTML page (inline CSS and SVG) a buyer or delivery specialist reads on
 /// a phone or prints on A4. Everything user-provided is escaped.
@@ -234,9 +235,11 @@ package enum ConditionReportHTMLRenderer {
         @media print{body{background:#fff}main{max-width:none;padding:0}section{break-inside:avoid}.grid{grid-template-columns:repeat(4,1fr)}}
         """
 
-    /// The rollback badge: staff read the suspicion; a customer reads that the reading is being verified (never
-    /// tampering before a person has confirmed it).
+    /// The odometer badge of a critical mileage flag: a rollback a person confirmed says so to everyone; readings that
+    /// disagree are a conflict to resolve for staff and "being verified" for a customer (never tampering before a
+    /// person has confirmed it).
     static func rollbackKey(_ report: ConditionReport) -> ReportLanguage.Key {
-        report.audience == ReportAudience.customer.rawValue ? .odometerBeingVerified : .odometerRollback
+        if report.mileage.flags.contains(where: { $0.kind == MileageFlag.Kind.rollback.rawValue }) { return .odometerRollback }
+        return report.audience == ReportAudience.customer.rawValue ? .odometerBeingVerified : .odometerConflict
     }
 }

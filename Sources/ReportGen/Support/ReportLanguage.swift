@@ -19,7 +19,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         case grade, score, flags, noFlags, findings, noFindings, part, defect, degree, seenBy, deduction, note, photos, checks
         case discrepancies, noDiscrepancies, possiblyNew, mileage, reading, delta, allowance, noMileageFlags, walkaround, quality
         case delivery, verdict, warnings, diagram, generated, report, structural, section, total, legend, appraisal, audit, odometerRollback
-        case informationOnly, scoreSetsNoGrade, handoverAttempts, odometerBeingVerified, supersededBy, safety, retakeRequired
+        case informationOnly, scoreSetsNoGrade, handoverAttempts, odometerBeingVerified, odometerConflict, supersededBy, safety, retakeRequired
         case estimate, operation, hours, cost, notQuoted, siteClass, labourRate, estimateTotal, rule
         case disputes, reportPhoto, disputePhoto, remeasured, borneBy, openedBy
         case afterSale, returnInspection, warrantyClaims, deductions, windowUntil
@@ -75,7 +75,8 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             case .legend: .init(zh: "图例", en: "Legend")
             case .appraisal: .init(zh: "评估", en: "appraisal")
             case .audit: .init(zh: "稽查", en: "audit")
-            case .odometerRollback: .init(zh: "调表嫌疑：里程读数回退", en: "Odometer rollback suspected")
+            case .odometerRollback: .init(zh: "里程回退（已核实确认）", en: "Odometer rollback (confirmed)")
+            case .odometerConflict: .init(zh: "里程读数矛盾：待人工核实", en: "Odometer readings disagree: to be resolved")
             case .informationOnly: .init(zh: "仅供参考", en: "for information only")
             case .odometerBeingVerified: .init(zh: "里程读数正在核实", en: "Odometer reading being verified")
             case .handoverAttempts: .init(zh: "全部交付记录", en: "Every handover attempt")

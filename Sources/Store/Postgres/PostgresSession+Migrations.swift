@@ -28,6 +28,8 @@ extension PostgresSession {
 
     /// The ids of the migrations applied, in order.
     package func appliedMigrations() throws(StoreError) -> [String] {
-        try query("SELECT id FROM schema_migrations ORDER BY id").compactMap { try? $0[0].decode(String.self) }
+        let applied = try query("SELECT id FROM schema_migrations ORDER BY id").compactMap { try? $0[0].decode(String.self) }
+        let known = PostgresSchema.migrations.map(\.id)  // their order, not the ids' ("v10" sorts before "v7")
+        return known.filter(applied.contains) + applied.filter { !known.contains($0) }
     }
 }
