@@ -27,6 +27,8 @@ package struct BatchRunner: Sendable {
     package var costTable: CostTable?
     /// The return and warranty terms, when configured (a return is then given its verdict).
     package var afterSalePolicy: AfterSalePolicy?
+    /// The plausibility rules for validation (dates against ``now``) and the reports.
+    package var plausibility: PlausibilityPolicy?
 
     /// Creates a runner.
     package init(
@@ -111,7 +113,7 @@ package struct BatchRunner: Sendable {
             outcome.status = .failed
             outcome.reasons.append(Notice(code, params, table: BatchMessages.table))
         }
-        let validator = SubmissionValidator(catalog: catalog)
+        let validator = SubmissionValidator(catalog: catalog, plausibility: plausibility, now: try? Timestamp.parse(now).get())
         let intake = SubmissionIntake(store: store, policy: photoPolicy, concurrency: photoWorkers)
         var lenient = photoPolicy
         lenient.requiredAngleFailureIsError = false
@@ -246,7 +248,8 @@ package struct BatchRunner: Sendable {
     private func writeReports(_ record: CarRecord, to folder: URL) throws {
         let files = ReportFiles(language: .zh, photos: reportPhotos, databaseFolder: store.photoBase)
         if record.reportBasis != nil {
-            let assembly = ReportAssembly(catalog: catalog, mileagePolicy: mileagePolicy, costTable: costTable, afterSalePolicy: afterSalePolicy)
+            let assembly = ReportAssembly(
+                catalog: catalog, mileagePolicy: mileagePolicy, costTable: costTable, afterSalePolicy: afterSalePolicy, plausibility: plausibility)
             try files.write(try assembly.report(record, generatedAt: now), to: folder)
         }
         let orders = Set(record.vehicle.latestByStage.compactMap { $0.stage.isService ? $0.submission.service?.workOrder : nil })

@@ -8,8 +8,12 @@ package struct ReportAssembly: Sendable {
     package var builder: ConditionReportBuilder
 
     /// Creates the use case.
-    package init(catalog: TemplateCatalog, mileagePolicy: MileagePolicy, costTable: CostTable? = nil, afterSalePolicy: AfterSalePolicy? = nil) {
+    package init(
+        catalog: TemplateCatalog, mileagePolicy: MileagePolicy, costTable: CostTable? = nil, afterSalePolicy: AfterSalePolicy? = nil,
+        plausibility: PlausibilityPolicy? = nil
+    ) {
         builder = ConditionReportBuilder(catalog: catalog, mileagePolicy: mileagePolicy, costTable: costTable, afterSalePolicy: afterSalePolicy)
+        builder.plausibility = plausibility
     }
 
     /// Why a report cannot be made.

@@ -30,7 +30,7 @@ import Testing
                 "bin/inspect", "share/inspect/checklists/gbt30323-2013.yaml", "share/inspect/checklists/walkaround-basic.yaml",
                 "share/inspect/checklists/health-check.yaml", "share/inspect/checklists/service-reception.yaml",
                 "share/inspect/config/photo-policy.yaml", "share/inspect/config/mileage-policy.yaml", "share/inspect/config/repair-costs.yaml",
-                "share/inspect/config/after-sale-policy.yaml",
+                "share/inspect/config/after-sale-policy.yaml", "share/inspect/config/plausibility-policy.yaml",
                 "share/bash-completion/completions/inspect", "share/zsh/site-functions/_inspect", "share/fish/vendor_completions.d/inspect.fish",
             ])
         for completion in files where completion.contains("completion") || completion.contains("zsh") {

@@ -31,6 +31,12 @@ package enum Fixtures {
     /// The shipped after-sale policy.
     package static func afterSalePolicy() throws -> AfterSalePolicy { try AfterSalePolicy.load(from: afterSalePolicyFile) }
 
+    /// `config/plausibility-policy.yaml`.
+    package static let plausibilityPolicyFile = repoRoot.appending(path: "config/plausibility-policy.yaml")
+
+    /// The shipped plausibility policy.
+    package static func plausibilityPolicy() throws -> PlausibilityPolicy { try PlausibilityPolicyLoader.load(from: plausibilityPolicyFile) }
+
     /// The shipped (example) cost table.
     package static func costTable() throws -> CostTable { try CostTableLoader.load(from: costTableFile) }
 

@@ -39,6 +39,8 @@ extension InspectCommand {
 
         @OptionGroup var clock: ClockOptions
 
+        @OptionGroup var plausibility: PlausibilityOptions
+
         @Option(name: .long, help: "Cars processed at the same time (default: the core count).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -77,12 +79,13 @@ extension InspectCommand {
             let store: InspectionStore
             store = try database.openStore()
             let cars = try CarFolder.list(day: folder)
-            let runner = BatchRunner(
+            var runner = BatchRunner(
                 store: store, catalog: templates.catalog(), photoPolicy: try photoOptions.policy(), mileagePolicy: try mileageOptions.mileage(),
                 jobs: jobs,
                 outFolder: out.map { URL(filePath: $0) }, reportPhotos: photos, costTable: try costOptions.optionalTable(),
                 afterSalePolicy: try afterSale.optionalPolicy(),
                 now: try clock.currentTime())
+            runner.plausibility = try plausibility.policy()
             let progress = ProgressReporter(total: cars.count, mode: quiet ? .quiet : nil)
             let summary = try await runner.run(day: folder, progress: progress)
             if !quiet { ReportPrinter.stderr("") }

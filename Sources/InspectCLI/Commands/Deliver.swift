@@ -28,6 +28,8 @@ extension InspectCommand {
 
         @OptionGroup var clock: ClockOptions
 
+        @OptionGroup var plausibility: PlausibilityOptions
+
         @Option(name: .long, help: "Output: text or json.")
         var format: ReportPrinter.Format = .text
 
@@ -40,7 +42,8 @@ extension InspectCommand {
         func run() throws {
             let vin = vin.uppercased()
             let store = try database.existingStore()
-            let validated = try templates.validatedSubmission(at: submission)
+            let validated = try TemplateOptions.validatedSubmission(
+                at: submission, by: try plausibility.validator(templates, now: try clock.currentTime()))
             let workflow = DeliveryWorkflow(
                 store: store, catalog: templates.catalog(), photoPolicy: try photoOptions.policy(), mileagePolicy: try mileageOptions.mileage(),
                 concurrency: ProcessInfo.processInfo.activeProcessorCount)

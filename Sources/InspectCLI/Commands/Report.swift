@@ -29,6 +29,8 @@ extension InspectCommand {
 
         @OptionGroup var clock: ClockOptions
 
+        @OptionGroup var plausibility: PlausibilityOptions
+
         @Option(name: .long, help: "json, html or md (with --all: all three unless given).")
         var format: ReportFiles.Format?
 
@@ -69,7 +71,7 @@ extension InspectCommand {
             let store = try database.existingStore()
             let assembly = ReportAssembly(
                 catalog: templates.catalog(), mileagePolicy: try mileageOptions.mileage(), costTable: try costOptions.optionalTable(),
-                afterSalePolicy: try afterSale.optionalPolicy())
+                afterSalePolicy: try afterSale.optionalPolicy(), plausibility: try plausibility.policy())
             let time = try generatedAt.map { try Timestamp.parse($0).get().text } ?? clock.currentTime()
             let files = ReportFiles(
                 language: lang, photos: photos, databaseFolder: store.photoBase, audience: audience)

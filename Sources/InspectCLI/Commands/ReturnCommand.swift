@@ -26,6 +26,8 @@ extension InspectCommand {
         @OptionGroup var costOptions: CostTableOptions
         @OptionGroup var clock: ClockOptions
 
+        @OptionGroup var plausibility: PlausibilityOptions
+
         @Option(name: .long, help: "Output: text or json.") var format: ReportPrinter.Format = .text
         @Option(name: .long, help: "The return submission (YAML or JSON).") var submission: String
         @Argument(help: "The car's VIN.") var vin: String
@@ -33,7 +35,8 @@ extension InspectCommand {
         func run() throws {
             let vin = vin.uppercased()
             let store = try database.existingStore()
-            let validated = try templates.validatedSubmission(at: submission)
+            let validated = try TemplateOptions.validatedSubmission(
+                at: submission, by: try plausibility.validator(templates, now: try clock.currentTime()))
             let workflow = AfterSaleWorkflow(
                 store: store, catalog: templates.catalog(), photoPolicy: try photoOptions.policy(), mileagePolicy: try mileageOptions.mileage(),
                 policy: try afterSale.policy(), costTable: try costOptions.optionalTable())

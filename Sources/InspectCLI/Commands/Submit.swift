@@ -27,6 +27,8 @@ extension InspectCommand {
 
         @OptionGroup var clock: ClockOptions
 
+        @OptionGroup var plausibility: PlausibilityOptions
+
         @OptionGroup var input: SubmissionFiles
 
         func run() throws {
@@ -36,7 +38,7 @@ extension InspectCommand {
             store = try database.openStore()
             let intake = SubmissionIntake(store: store, policy: policy, concurrency: ProcessInfo.processInfo.activeProcessorCount)
             var failed = 0
-            for report in input.reports(using: templates) {
+            for report in input.reports(using: try plausibility.validator(templates, now: now)) {
                 let file = report.file
                 for diagnostic in report.diagnostics { ReportPrinter.stderr(diagnostic.rendered + "\n") }
                 guard let validated = report.validated else {

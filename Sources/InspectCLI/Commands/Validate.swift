@@ -16,10 +16,14 @@ extension InspectCommand {
         @Option(name: .long, help: "Output: text (problems on stderr) or json (one document on stdout).")
         var format: ReportPrinter.Format = .text
 
+        @OptionGroup var plausibility: PlausibilityOptions
+
+        @OptionGroup var clock: ClockOptions
+
         @OptionGroup var input: SubmissionFiles
 
         func run() throws {
-            let reports = input.reports(using: templates)
+            let reports = input.reports(using: try plausibility.validator(templates, now: try clock.currentTime()))
             switch format {
             case .text: ReportPrinter.printText(reports)
             case .json: try ReportPrinter.printJSON(reports)

@@ -52,6 +52,8 @@ extension InspectCommand {
         @OptionGroup var afterSale: AfterSalePolicyOptions
         @OptionGroup var clock: ClockOptions
 
+        @OptionGroup var plausibility: PlausibilityOptions
+
         @Option(name: .long, help: "Job slots (cars at the same time), each with its own connection.") var jobs = 1
         @Option(name: .long, help: "Seconds a claim holds without a heartbeat (renewed every third of it).") var lease = 60
         @Flag(name: .long, help: "Exit when every job is done or failed.") var untilEmpty = false
@@ -74,12 +76,14 @@ extension InspectCommand {
             let catalog = templates.catalog()
             let (photoPolicy, mileagePolicy) = (try photoOptions.policy(), try mileageOptions.mileage())
             let (costTable, afterSalePolicy, now) = (try costOptions.optionalTable(), try afterSale.optionalPolicy(), try clock.currentTime())
+            let plausibilityPolicy = try plausibility.policy()
             var workers: [BatchWorker] = []
             let host = ProcessInfo.processInfo.hostName
             for slot in 1...jobs {
-                let runner = BatchRunner(
+                var runner = BatchRunner(
                     store: try database.openStore(), catalog: catalog, photoPolicy: photoPolicy, mileagePolicy: mileagePolicy, jobs: 1,
                     outFolder: out.map { URL(filePath: $0) }, costTable: costTable, afterSalePolicy: afterSalePolicy, now: now)
+                runner.plausibility = plausibilityPolicy
                 workers.append(
                     BatchWorker(
                         runner: runner, id: "\(host)-\(getpid())-\(slot)", leaseSeconds: lease, untilEmpty: untilEmpty, stop: stop,

@@ -20,10 +20,10 @@ struct TemplateOptions: ParsableArguments {
         return TemplateCatalog(folders: folders)
     }
 
-    /// The submission at `path` validated against these templates, its diagnostics printed on stderr; an invalid one
-    /// stops the command (exit 1, nothing stored).
-    func validatedSubmission(at path: String) throws -> ValidatedSubmission {
-        let report = SubmissionValidator(catalog: catalog()).validate(fileAt: URL(filePath: path), displayPath: path)
+    /// The submission at `path` validated by `validator`, its diagnostics printed on stderr; an invalid one stops the
+    /// command (exit 1, nothing stored).
+    static func validatedSubmission(at path: String, by validator: SubmissionValidator) throws -> ValidatedSubmission {
+        let report = validator.validate(fileAt: URL(filePath: path), displayPath: path)
         for diagnostic in report.diagnostics { ReportPrinter.stderr(diagnostic.rendered + "\n") }
         guard let validated = report.validated else { throw CLIFailure.invalid("\(path): invalid (\(report.errors.count) errors); nothing stored") }
         return validated

@@ -11,9 +11,8 @@ struct SubmissionFiles: ParsableArguments {
         if files.isEmpty { throw ValidationError("name at least one submission file") }
     }
 
-    /// Validates every file, in the order given, naming each as the user did.
-    func reports(using templates: TemplateOptions) -> [ValidationReport] {
-        let validator = SubmissionValidator(catalog: templates.catalog())
-        return files.map { validator.validate(fileAt: URL(filePath: $0), displayPath: $0) }
+    /// Validates every file with `validator`, in the order given, naming each as the user did.
+    func reports(using validator: SubmissionValidator) -> [ValidationReport] {
+        files.map { validator.validate(fileAt: URL(filePath: $0), displayPath: $0) }
     }
 }

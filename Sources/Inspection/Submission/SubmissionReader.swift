@@ -12,6 +12,8 @@ struct SubmissionReader {
     var vinLocation: SourceLocation?
     /// Where each vehicle fact was written (`manufactured`, `documents.annual_inspection`, ...), for the date checks.
     var factLocations: [String: SourceLocation] = [:]
+    /// The plausibility rules and the clock they are checked at (none: not checked).
+    var plausibility: (policy: PlausibilityPolicy, now: Timestamp?)?
 
     static let topKeys =
         [
@@ -109,7 +111,21 @@ struct SubmissionReader {
             service: service)
         var read = submission
         read.acknowledged = acknowledged
+        checkPlausibility(read, template: template, at: top)
         return (read, template)
+    }
+
+    /// With a plausibility policy: an inspection dated in the future is an error (at `inspected_at`); an odometer
+    /// implausible for the car's age and use, or a car at the end of its use's service life, a warning (at `odometer`).
+    mutating func checkPlausibility(_ submission: Submission, template: ChecklistTemplate, at top: Pairs) {
+        guard let plausibility else { return }
+        if let now = plausibility.now, let problem = Plausibility.futureDate(submission.inspectedAt, now: now, policy: plausibility.policy) {
+            log.error(problem, at: top.first { $0.key == "inspected_at" }?.value.location, item: nil)
+        }
+        let odometer = top.first { $0.key == "odometer" }?.value.location
+        for notice in Plausibility.notices(submission, template: template, policy: plausibility.policy) {
+            log.warning(notice.message.en, at: odometer, item: "odometer")
+        }
     }
 
     mutating func optionalText(_ pairs: Pairs, _ key: String, item: String?) -> String? {

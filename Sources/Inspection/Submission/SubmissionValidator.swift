@@ -7,9 +7,17 @@ import Foundation
 package struct SubmissionValidator: Sendable {
     /// Where templates are looked up.
     package let catalog: TemplateCatalog
+    /// The plausibility rules (dates against `now`, odometer against age and use), when checked.
+    package var plausibility: PlausibilityPolicy?
+    /// The clock an inspection date is checked against (nil: not checked).
+    package var now: Timestamp?
 
     /// Creates a validator.
-    package init(catalog: TemplateCatalog) { self.catalog = catalog }
+    package init(catalog: TemplateCatalog, plausibility: PlausibilityPolicy? = nil, now: Timestamp? = nil) {
+        self.catalog = catalog
+        self.plausibility = plausibility
+        self.now = now
+    }
 
     /// Validates the file at `url`; `displayPath` is how messages name it.
     package func validate(fileAt url: URL, displayPath: String) -> ValidationReport {
@@ -34,6 +42,7 @@ package struct SubmissionValidator: Sendable {
             return ValidationReport(file: displayPath, diagnostics: log.sorted, validated: nil)
         }
         var reader = SubmissionReader(log: log, catalog: catalog, photos: PhotoPathResolver(folder: url.deletingLastPathComponent()))
+        reader.plausibility = plausibility.map { ($0, now) }
         let parsed = reader.read(root)
         let diagnostics = reader.log.sorted
         guard let (submission, template) = parsed, !reader.log.hasErrors else {

@@ -13,6 +13,8 @@ package struct ConditionReportBuilder: Sendable {
     package var costTable: CostTable?
     /// The return and warranty terms: with them, the report carries the return verdict.
     package var afterSalePolicy: AfterSalePolicy?
+    /// The plausibility rules: with them, an odometer implausible for the car's age and use is a warning.
+    package var plausibility: PlausibilityPolicy?
 
     /// Creates a builder.
     package init(catalog: TemplateCatalog, mileagePolicy: MileagePolicy, costTable: CostTable? = nil, afterSalePolicy: AfterSalePolicy? = nil) {
@@ -189,6 +191,7 @@ package struct ConditionReportBuilder: Sendable {
                         "report.photo_reused", ["angle": .text(match.use), "other_report": other, "match": .text(match.kind.rawValue)],
                         labels: ["angle": angle], table: ReportMessages.table))
         }
+        if let plausibility { warnings += Plausibility.notices(record, basis: final, template: template, policy: plausibility) }
         for finding in findings where finding.safety {
             warnings.append(
                 Notice(
