@@ -58,8 +58,11 @@ package struct ServiceWorkflow: Sendable {
         let record: CarRecord?
         do { record = try CarRecordLoader.load(vin: vin, from: store) } catch { throw .store(error) }
         guard let record else { throw .unknownVisit(vin: vin, workOrder: workOrder) }
-        do { return try ServiceVisitOutput(visit: visit, record: record, catalog: catalog, currency: costTable?.currency, customer: customer) } catch
-        {
+        do {
+            return try ServiceVisitOutput(
+                visit: visit, record: record, catalog: catalog, currency: costTable?.currency, customer: customer,
+                agreedPrice: costTable?.agreedPrice ?? .upperBound)
+        } catch {
             throw .template(error.description)
         }
     }

@@ -33,6 +33,9 @@ import Testing
         let items = try #require(object["items"] as? [[String: Any]])
         #expect(items.map { $0["kind"] as? String } == ["new_damage"] && items.first?["finding"] as? String == "27HH1")
         #expect((object["total"] as? [String: Int]) == ["min": 120, "max": 170])
+        #expect(object["charged_total"] as? Int == 170 && items.first?["charged"] as? Int == 170)  // one amount to sign
+        let printed = try runner.run(["return", car, "--submission", "\(day)/\(car)/return.yaml"]).stdout
+        #expect(printed.contains("(CNY 170, estimate 120-170)") && printed.contains("deductions: CNY 170\n"), "\(printed)")
         // The same return without the new scratch: accept, exit 0.
         let cleanFolder = folder.url.appending(path: "clean")
         try FileManager.default.createDirectory(at: cleanFolder, withIntermediateDirectories: true)

@@ -40,8 +40,11 @@ import Testing
         let decided = try page()
         #expect((decided["lines"] as? [[String: Any]])?.map { $0["status"] as? String } == ["approved", "declined"])
         #expect((decided["approved"] as? [String: Int]) == ["min": 440, "max": 940])
+        // What the customer approved is one price (the table's agreed-price rule: the upper bound), not a range.
+        #expect(decided["approved_price"] as? Int == 940 && (decided["lines"] as? [[String: Any]])?.first?["price"] as? Int == 940)
         let zh = try runner.run(["service", "report", car, "--work-order", "WO-2026-1201-07", "--format", "md", "--lang", "zh"]).stdout
-        #expect(zh.contains("| 1 | 前制动片厚度 (立即) | 更换制动片（一轴） | 440–940 元 | 已确认，开始施工 |"))
+        #expect(zh.contains("| 1 | 前制动片厚度 (立即) | 更换制动片（一轴） | 940 元（估价 440–940 元） | 已确认，开始施工 |"), "\(zh)")
+        #expect(zh.contains("已确认 940 元"))
         #expect(zh.contains("| 2 | 雨刮片 (建议) | 更换雨刮片 | 108–278 元 | 客户暂不施工（下次提醒） |"))
         let missing = try runner.run(["service", "report", car, "--work-order", "WO-0000"])
         #expect(missing.status == 1 && missing.stderr.contains("no reception or health check of \(car) under work order WO-0000"))

@@ -71,6 +71,17 @@ import Testing
         // BJ-Chaoyang-Handover is tier1 (180/h): paint a panel 3 h + 250..450; polish 0.5 h + 30..80.
         #expect(result.items.map(\.amount) == [.init(min: 790, max: 990), .init(min: 120, max: 170)])
         #expect(result.total == .init(min: 910, max: 1160) && result.currency == "CNY")
+        // What the buyer is charged is one amount per item, by the table's agreed-price rule (upper bound).
+        #expect(result.items.map(\.charged) == [990, 170] && result.chargedTotal == 1160)
+        var lower = table
+        lower.agreedPrice = .lowerBound
+        let atLower = ReturnCheck.evaluate(
+            returned: try submission(.return, ["14HH3", "27HH1"], reading: 48552, at: "2026-11-28T10:00:00+08:00", template: walkaround),
+            template: walkaround, delivery: try submission(.delivery, ["14HH2"], reading: 48252, at: Self.delivered, template: walkaround),
+            basis: try submission(.audit, ["14HH2", "21XS1"], reading: 48222, at: "2026-11-22T14:10:00+08:00", template: gbt), reportTemplate: gbt,
+            rolledBack: false, policy: policy, trialWeekKm: 500, costTable: lower)
+        #expect(atLower.chargedTotal == 910)
+        #expect(CostTable.AgreedPrice.midpoint.amount(of: .init(min: 120, max: 171)) == 146)
         #expect(result.items[1].notice.message.zh == "27HH1 后保险杠：交付后新增损伤")
         // Without a cost table the items are listed without amounts.
         #expect(try check(["27HH1"], costs: false).items.map(\.amount) == [nil])

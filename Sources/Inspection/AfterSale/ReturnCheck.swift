@@ -29,8 +29,10 @@ package struct ReturnCheck: Sendable, Hashable {
         /// The defect code, for damage.
         package var finding: String?
         package var notice: Notice
-        /// What it costs the buyer, when priced.
+        /// What it costs the buyer, when priced: the estimate's range.
         package var amount: Quote.Amount?
+        /// The one amount charged, chosen from ``amount`` by the cost table's agreed-price rule.
+        package var charged: Int?
     }
 
     package var verdict: Verdict
@@ -49,6 +51,9 @@ package struct ReturnCheck: Sendable, Hashable {
 
     /// The sum of the priced deductions.
     package var total: Quote.Amount { items.compactMap(\.amount).reduce(.zero, +) }
+
+    /// The sum of the amounts charged: the one figure the buyer signs (nil when nothing is priced).
+    package var chargedTotal: Int? { items.contains { $0.charged != nil } ? items.compactMap(\.charged).reduce(0, +) : nil }
 
     /// Checks `returned` (a return inspection graded under `template`) against `delivery` and the report it was held
     /// against (`basis`, under `reportTemplate`). `rolledBack` says the ledger found the return's reading below an
@@ -117,7 +122,8 @@ package struct ReturnCheck: Sendable, Hashable {
             let kind = before == nil ? "new_damage" : "worse_damage"
             let notice = Notice(
                 "after_sale.\(kind)", ["code": .text(defect.code), "part_code": .text(defect.part)], labels: ["part": part], table: table)
-            items.append(Item(verdict: .deduct, kind: kind, finding: defect.code, notice: notice, amount: amount))
+            let charged = costTable.flatMap { table in amount.map { table.agreedPrice.amount(of: $0) } }
+            items.append(Item(verdict: .deduct, kind: kind, finding: defect.code, notice: notice, amount: amount, charged: charged))
         }
         let driven = returnKm - delivery.odometer.kilometres
         if driven > trialWeekKm {
@@ -125,7 +131,7 @@ package struct ReturnCheck: Sendable, Hashable {
             let notice = Notice(
                 "after_sale.over_km", ["driven_km": .int(driven), "allowance_km": .int(trialWeekKm), "over_km": .int(over)], table: table)
             let amount = costTable.map { _ in Quote.Amount(min: over * policy.excessKmCharge, max: over * policy.excessKmCharge) }
-            items.append(Item(verdict: .deduct, kind: "over_km", finding: nil, notice: notice, amount: amount))
+            items.append(Item(verdict: .deduct, kind: "over_km", finding: nil, notice: notice, amount: amount, charged: amount?.max))
         }
         check.items = items.enumerated().sorted { ($1.element.verdict, $0.offset) < ($0.element.verdict, $1.offset) }.map(\.element)
         check.verdict = items.map(\.verdict).max() ?? .accept

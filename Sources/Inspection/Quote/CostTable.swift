@@ -85,6 +85,28 @@ package struct CostTable: Sendable, Hashable {
     package var rules: [Rule]
     /// Check rules, in table order.
     package var checkRules: [CheckRule]
+    /// How one amount is chosen from a priced range where someone must sign: a deduction charged to a customer, a line
+    /// a customer approves. Estimates stay ranges.
+    package var agreedPrice: AgreedPrice = .upperBound
+
+    /// How an estimate's range becomes the one amount a person signs.
+    package enum AgreedPrice: String, Sendable, Hashable, CaseIterable {
+        /// The range's lower bound.
+        case lowerBound = "lower_bound"
+        /// The range's upper bound (the estimate's worst case: what a customer is told at most).
+        case upperBound = "upper_bound"
+        /// Halfway, rounded up to a whole unit.
+        case midpoint
+
+        /// The one amount of `range`.
+        package func amount(of range: Quote.Amount) -> Int {
+            switch self {
+            case .lowerBound: range.min
+            case .upperBound: range.max
+            case .midpoint: (range.min + range.max + 1) / 2
+            }
+        }
+    }
 
     /// The most specific rule for a finding (the loader guarantees there is at most one).
     package func rule(group: String, part: String, defect: String, degree: Int?) -> Rule? {

@@ -41,7 +41,8 @@ private struct CostTableReader {
 
     mutating func table(_ top: Pairs, at location: SourceLocation) -> CostTable? {
         log.rejectUnknownKeys(
-            top, allowed: ["format", "currency", "labour_rates", "default_site_class", "sites", "operations", "rules", "checks"], item: nil)
+            top, allowed: ["format", "currency", "labour_rates", "default_site_class", "sites", "operations", "rules", "checks", "agreed_price"],
+            item: nil)
         if let value = log.require("format", in: top, at: location, item: nil), let text = log.text(value, item: nil, field: "format"),
             text != CostTableLoader.format
         {
@@ -81,10 +82,15 @@ private struct CostTableReader {
         if let value = log.require("rules", in: top, at: location, item: nil) { rules = self.rules(value, operations: operations) }
         var checkRules: [CostTable.CheckRule] = []
         if let value = top.first(where: { $0.key == "checks" })?.value { checkRules = self.checkRules(value, operations: operations) }
+        let agreed = top.first { $0.key == "agreed_price" }.flatMap {
+            log.choice($0.value, allowed: CostTable.AgreedPrice.allCases.map(\.rawValue), item: nil, field: "agreed_price")
+        }
         guard let currency, let defaultClass else { return nil }
-        return CostTable(
+        var table = CostTable(
             currency: currency, labourRates: rates, defaultSiteClass: defaultClass, sites: sites, operations: operations, rules: rules,
             checkRules: checkRules)
+        table.agreedPrice = agreed.flatMap(CostTable.AgreedPrice.init(rawValue:)) ?? .upperBound
+        return table
     }
 
     mutating func operations(_ value: YAMLValue) -> [String: CostTable.Operation] {

@@ -13,7 +13,10 @@ package struct ReturnCheckOutput: Sendable, Hashable, Codable {
         package var kind: String
         package var finding: String?
         package var notice: Notice
+        /// The estimate's range, when priced.
         package var amount: Quote.Amount?
+        /// The one amount charged (the cost table's agreed-price rule), when priced.
+        package var charged: Int?
     }
 
     package var format = Self.formatName
@@ -32,8 +35,10 @@ package struct ReturnCheckOutput: Sendable, Hashable, Codable {
     package var drivenKm: Int?
     package var allowanceKm: Int
     package var items: [Item]
-    /// The sum of the priced deductions, when any item is priced.
+    /// The sum of the priced deductions' ranges, when any item is priced.
     package var total: Quote.Amount?
+    /// The one amount the buyer is charged, when any item is priced.
+    package var chargedTotal: Int?
     package var currency: String?
 
     /// The output for a stored return and its check.
@@ -49,8 +54,11 @@ package struct ReturnCheckOutput: Sendable, Hashable, Codable {
         returnKm = check.returnKm
         drivenKm = check.deliveryKm.map { check.returnKm - $0 }
         allowanceKm = check.allowanceKm
-        items = check.items.map { Item(verdict: $0.verdict.rawValue, kind: $0.kind, finding: $0.finding, notice: $0.notice, amount: $0.amount) }
+        items = check.items.map {
+            Item(verdict: $0.verdict.rawValue, kind: $0.kind, finding: $0.finding, notice: $0.notice, amount: $0.amount, charged: $0.charged)
+        }
         total = check.items.contains { $0.amount != nil } ? check.total : nil
+        chargedTotal = check.chargedTotal
         currency = total == nil ? nil : check.currency
     }
 
@@ -69,9 +77,12 @@ package struct ReturnCheckOutput: Sendable, Hashable, Codable {
         if let deliveredAt, let deadline { lines.append("  delivered \(deliveredAt), window until \(deadline), returned \(returnedAt)") }
         lines.append("  odometer: \(deliveryKm.map { "\($0) km at delivery, " } ?? "")\(returnKm) km now (allowance \(allowanceKm) km)")
         for item in items {
-            lines.append("  [\(item.verdict)] \(item.notice.message.en)" + (item.amount.map { " (\(currency ?? "") \($0.min)-\($0.max))" } ?? ""))
+            let price = item.charged.map { charged in
+                " (\(currency ?? "") \(charged)" + (item.amount.map { $0.min == $0.max ? "" : ", estimate \($0.min)-\($0.max)" } ?? "") + ")"
+            }
+            lines.append("  [\(item.verdict)] \(item.notice.message.en)" + (price ?? ""))
         }
-        if let total { lines.append("  deductions: \(currency ?? "") \(total.min)-\(total.max)") }
+        if let chargedTotal { lines.append("  deductions: \(currency ?? "") \(chargedTotal)") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -69,6 +69,9 @@ package struct ServiceVisitOutput: Sendable, Hashable, Codable {
         package var statusLabel: LocalizedText
         package var decidedAt: String?
         package var decidedBy: String?
+        /// An approved line's one price, chosen from ``cost`` by the cost table's agreed-price rule: what the customer
+        /// approved and is charged.
+        package var price: Int?
     }
 
     package var format = Self.formatName
@@ -82,9 +85,13 @@ package struct ServiceVisitOutput: Sendable, Hashable, Codable {
     /// Sum of the priced lines, and of the approved ones.
     package var offered: Quote.Amount
     package var approved: Quote.Amount
+    /// The one amount the customer approved (the approved lines' prices), when any approved line is priced.
+    package var approvedPrice: Int?
 
     /// The page model of `visit` for `audience` (`internal` or `customer`); photos are the reception's stored rows.
-    package init(visit: Visit, record: CarRecord, catalog: TemplateCatalog, currency: String?, customer: Bool) throws(TemplateError) {
+    package init(
+        visit: Visit, record: CarRecord, catalog: TemplateCatalog, currency: String?, customer: Bool, agreedPrice: CostTable.AgreedPrice = .upperBound
+    ) throws(TemplateError) {
         vin = visit.vin
         workOrder = visit.workOrder
         audience = customer ? "customer" : "internal"
@@ -131,11 +138,13 @@ package struct ServiceVisitOutput: Sendable, Hashable, Codable {
             return Line(
                 number: line.number, check: line.check, name: line.name, level: line.level.rawValue, levelLabel: line.levelLabel,
                 operation: line.operation?.label, cost: line.cost, status: status, statusLabel: Self.statusLabel(status),
-                decidedAt: line.decision?.at.text, decidedBy: line.decision?.by.rawValue)
+                decidedAt: line.decision?.at.text, decidedBy: line.decision?.by.rawValue,
+                price: status == "approved" ? line.cost.map(agreedPrice.amount(of:)) : nil)
         }
         self.currency = lines.contains { $0.cost != nil } ? currency : nil
         offered = lines.compactMap(\.cost).reduce(.zero, +)
         approved = lines.filter { $0.status == "approved" }.compactMap(\.cost).reduce(.zero, +)
+        approvedPrice = lines.contains { $0.price != nil } ? lines.compactMap(\.price).reduce(0, +) : nil
     }
 
     /// A line's status in both languages.

@@ -12,10 +12,17 @@ enum AfterSaleRenderer {
             let km = (r.deliveryKm.map { "\(NoticeValue.grouped($0)) → " } ?? "") + "\(NoticeValue.grouped(r.returnKm)) km"
             let allowance = l == .zh ? "（允许 \(r.allowanceKm) km）" : " (allowance \(r.allowanceKm) km)"
             lines.append("\(l.text(.odometer)) \(km)\(allowance)")
+            let money = r.currency ?? currency
             for item in r.items {
-                lines.append(l.say(item.notice) + (item.amount.map { " · " + l.money($0, currency: r.currency ?? currency) } ?? ""))
+                // The one amount charged; the estimate's range beside it when it was one.
+                let estimate = item.amount.flatMap {
+                    $0.min == $0.max
+                        ? nil : (l == .zh ? "（" : " (") + "\(l.text(.estimateRange)) \(l.money($0, currency: money))" + (l == .zh ? "）" : ")")
+                }
+                let charged = item.charged.map { " · " + l.money(.init(min: $0, max: $0), currency: money) + (estimate ?? "") }
+                lines.append(l.say(item.notice) + (charged ?? ""))
             }
-            if let total = r.total { lines.append("\(l.text(.deductions)) \(l.money(total, currency: r.currency ?? currency))") }
+            if let total = r.chargedTotal { lines.append("\(l.text(.deductions)) \(l.money(.init(min: total, max: total), currency: money))") }
             parts.append((l.text(.returnInspection), lines))
         }
         if let c = a.claims {

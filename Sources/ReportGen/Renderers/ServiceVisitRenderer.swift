@@ -41,14 +41,14 @@ package enum ServiceVisitRenderer {
                 "|---|---|---|---|---|",
             ]
             for line in v.lines {
-                let cost = line.cost.map { l.money($0, currency: v.currency ?? "CNY") } ?? "—"
+                let cost = Self.cost(line, v, l)
                 out.append(
                     "| \(line.number) | \(l.pick(line.name)) (\(l.pick(line.levelLabel))) | \(line.operation.map(l.pick) ?? "—") | \(cost) | \(l.pick(line.statusLabel)) |"
                 )
             }
             out.append("")
             out.append(
-                "\(l.text(.offered)) \(l.money(v.offered, currency: v.currency ?? "CNY")) · \(l.text(.approvedTotal)) \(l.money(v.approved, currency: v.currency ?? "CNY"))"
+                "\(l.text(.offered)) \(l.money(v.offered, currency: v.currency ?? "CNY")) · \(l.text(.approvedTotal)) \(Self.approved(v, l))"
             )
         }
         return out.joined(separator: "\n") + "\n"
@@ -98,16 +98,31 @@ package enum ServiceVisitRenderer {
                 "<section><h2>\(e(l.text(.quoteLines)))</h2><table><thead><tr><th>#</th><th>\(e(l.text(.part)))</th><th>\(e(l.text(.operation)))</th><th>\(e(l.text(.cost)))</th><th>\(e(l.text(.verdict)))</th></tr></thead><tbody>"
             )
             for line in v.lines {
-                let cost = line.cost.map { l.money($0, currency: v.currency ?? "CNY") } ?? "—"
+                let cost = Self.cost(line, v, l)
                 h.append(
                     "<tr class=\"\(e(line.status))\"><td>\(line.number)</td><td>\(e(l.pick(line.name))) <small>\(e(l.pick(line.levelLabel)))</small></td><td>\(e(line.operation.map(l.pick) ?? "—"))</td><td>\(e(cost))</td><td>\(e(l.pick(line.statusLabel)))</td></tr>"
                 )
             }
             h.append(
-                "</tbody></table><p>\(e(l.text(.offered))) \(e(l.money(v.offered, currency: v.currency ?? "CNY"))) · \(e(l.text(.approvedTotal))) \(e(l.money(v.approved, currency: v.currency ?? "CNY")))</p></section>"
+                "</tbody></table><p>\(e(l.text(.offered))) \(e(l.money(v.offered, currency: v.currency ?? "CNY"))) · \(e(l.text(.approvedTotal))) \(e(Self.approved(v, l)))</p></section>"
             )
         }
         h.append("</main></body></html>")
         return h.joined(separator: "\n") + "\n"
+    }
+
+    /// A line's cost: an approved line's one price (its estimate beside it), else the estimate's range.
+    static func cost(_ line: ServiceVisitOutput.Line, _ v: ServiceVisitOutput, _ l: ReportLanguage) -> String {
+        let currency = v.currency ?? "CNY"
+        guard let cost = line.cost else { return "—" }
+        guard let price = line.price else { return l.money(cost, currency: currency) }
+        let estimate = cost.min == cost.max ? "" : (l == .zh ? "（估价 " : " (estimate ") + l.money(cost, currency: currency) + (l == .zh ? "）" : ")")
+        return l.money(.init(min: price, max: price), currency: currency) + estimate
+    }
+
+    /// The approved total: one amount.
+    static func approved(_ v: ServiceVisitOutput, _ l: ReportLanguage) -> String {
+        let total = v.approvedPrice ?? 0
+        return l.money(.init(min: total, max: total), currency: v.currency ?? "CNY")
     }
 }

@@ -22,7 +22,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
         case informationOnly, scoreSetsNoGrade, handoverAttempts, odometerBeingVerified, odometerConflict, supersededBy, safety, retakeRequired
         case estimate, operation, hours, cost, notQuoted, siteClass, labourRate, estimateTotal, rule
         case disputes, reportPhoto, disputePhoto, remeasured, borneBy, openedBy
-        case afterSale, returnInspection, warrantyClaims, deductions, windowUntil
+        case afterSale, returnInspection, warrantyClaims, deductions, windowUntil, estimateRange
         case serviceVisit, workOrder, reception, existingDamage, fuel, valuables, acknowledgedBy, healthCheck, quoteLines, offered, approvedTotal
 
         var label: LocalizedText {
@@ -103,6 +103,7 @@ package enum ReportLanguage: String, Sendable, CaseIterable {
             case .returnInspection: .init(zh: "退车检测", en: "Return inspection")
             case .warrantyClaims: .init(zh: "质保索赔", en: "Warranty claims")
             case .deductions: .init(zh: "扣款合计", en: "Deductions")
+            case .estimateRange: .init(zh: "估价", en: "estimate")
             case .windowUntil: .init(zh: "退车期截止", en: "window until")
             case .serviceVisit: .init(zh: "维修保养接待单", en: "Service visit")
             case .workOrder: .init(zh: "工单", en: "Work order")
