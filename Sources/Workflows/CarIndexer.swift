@@ -20,7 +20,10 @@ package struct CarIndexer: Sendable {
         let template = try? catalog.template(id: basis.submission.templateID)
         let vehicle = template.map { ConditionReport.Vehicle.of(record, basis: basis.submission, template: $0) }
         let facts = VehicleFacts(inspections: record.vehicle.inspections)
-        let headline = record.reportBasis.flatMap { inspection in template.map { Headline.of(inspection.assessment, template: $0) } }
+        // After a return the headline is the returned car's, as its report has it.
+        let headline = record.reportBasis.flatMap { inspection in
+            template.map { Headline.of(ReturnedCondition.of(record, template: $0, asOf: nil)?.assessment ?? inspection.assessment, template: $0) }
+        }
         return FindOutput.CarLine(
             vin: record.vin, plate: facts.text(.plate), make: facts.text(.make), model: facts.text(.model), modelYear: vehicle?.modelYear,
             trim: facts.text(.trim),

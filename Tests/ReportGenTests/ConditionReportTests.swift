@@ -48,8 +48,8 @@ import Testing
         // A stand-in loader: the stored photo paths give a tiny JPEG, anything else nothing (so it would not embed).
         let html = ConditionReportHTMLRenderer.render(
             report, language: .en, photos: .embed(load: { $0.hasPrefix("photos/") ? [0xFF, 0xD8, 0xFF, 0xD9] : nil }))
-        // 18 angles + the photos of 14HH2 and 26AX1 + the report's close-up beside the 14HH2 dispute.
-        #expect(html.components(separatedBy: "src=\"data:image/jpeg;base64,/9j/2Q==\"").count - 1 == 18 + 2 + 1)
+        // 18 angles + the photos of 14HH2, 26AX1 and the return's 27HH1 + the report's close-up beside the 14HH2 dispute.
+        #expect(html.components(separatedBy: "src=\"data:image/jpeg;base64,/9j/2Q==\"").count - 1 == 18 + 3 + 1)
         #expect(!html.contains("src=\"photos/"))
     }
 

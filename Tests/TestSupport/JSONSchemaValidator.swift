@@ -1,7 +1,7 @@
 import Foundation
 
 /// A small JSON Schema (draft 2020-12) validator for the keywords the project's schemas use: `type`, `properties`,
-/// `required`, `additionalProperties` (boolean), `items`, `enum`, `const`, `minimum`, `pattern` and local `$ref`s
+/// `required`, `additionalProperties` (boolean), `items`, `minItems`, `enum`, `const`, `minimum`, `pattern` and local `$ref`s
 /// (`type` as a name or a list of names).
 /// Anything else in a schema is reported, so a schema can't silently outgrow it.
 package struct JSONSchemaValidator {
@@ -63,7 +63,7 @@ package struct JSONSchemaValidator {
 
     private static let known: Set<String> = [
         "$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties", "required", "additionalProperties", "items", "enum",
-        "const", "minimum", "pattern",
+        "const", "minimum", "pattern", "minItems",
     ]
 
     private func resolve(_ reference: String) -> [String: Any]? {
@@ -130,6 +130,9 @@ package struct JSONSchemaValidator {
                     problems.append("\(path): unexpected key \(key)")
                 }
             }
+        }
+        if let array = value as? [Any], let least = schema["minItems"] as? Int, array.count < least {
+            problems.append("\(path): \(array.count) items, fewer than \(least)")
         }
         if let array = value as? [Any], let items = schema["items"] as? [String: Any] {
             for (index, item) in array.enumerated() { check(item, against: items, path: "\(path)[\(index)]", problems: &problems) }

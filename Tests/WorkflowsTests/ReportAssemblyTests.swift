@@ -56,10 +56,14 @@ import Workflows
             #expect(!ConditionReportMarkdownRenderer.render(flood, language: language).contains("LFV2A21K2D4052187"))
         }
         #expect(!ConditionReportHTMLRenderer.render(flood, language: .zh, photos: .link(prefix: "")).contains("photo_reused"))
+        // The good car was handed over, then returned with a new scratch: its report is the returned car's.
         let good = try SampleDay.report("LSVAM4189C2184526")
-        #expect(good.delivery?.verdict == "ok")
-        #expect(good.findings.map(\.id) == ["F-14-HH", "F-21-XS", "F-26-AX"])
-        #expect(good.findings.map(\.seenBy) == [["appraisal", "audit"], ["appraisal", "audit"], ["audit"]])
+        #expect(good.reportID == "LSVAM4189C2184526-A1-U1-R1" && good.supersedes == "LSVAM4189C2184526-A1-U1")
+        #expect(good.delivery == nil && good.handovers?.map(\.verdict) == ["ok"])
+        #expect(good.findings.map(\.id) == ["F-14-HH", "F-21-XS", "F-26-AX", "F-27-HH"])
+        #expect(good.findings.map(\.seenBy) == [["appraisal", "audit"], ["appraisal", "audit"], ["audit"], ["return"]])
+        #expect(good.findings.last?.photos.isEmpty == false && good.inspections.map(\.stage) == ["appraisal", "audit", "return"])
+        #expect(good.warnings.first?.code == "report.supersedes")
         #expect(
             good.photos.count == 18
                 && good.photos.allSatisfy { $0.image?.hasPrefix("photos/") == true && $0.thumbnail?.hasSuffix(".thumb.jpg") == true })
@@ -91,6 +95,24 @@ import Workflows
         // The dispute its delivery opened is not in the earlier report either.
         #expect(before.disputes.isEmpty && after.disputes.map(\.finding) == ["27HH1"])
         #expect(after.delivery?.reasons.contains { $0.tag == "ok" } == false)
+    }
+
+    @Test func aReturnSupersedesTheReportItWasSoldWith() throws {
+        // The good car was returned at 2026-11-26T16:00:00+08:00 with a new scratch on the right rear door (27HH1).
+        let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy(), costTable: try Fixtures.costTable())
+        let store = try SampleDay.store.get()
+        let sold = try assembly.report(vin: "LSVAM4189C2184526", store: store, generatedAt: "2026-11-26T15:59:00+08:00")
+        #expect(sold.reportID == "LSVAM4189C2184526-A1-U1" && sold.supersedes == nil && sold.delivery?.verdict == "ok")
+        #expect(!sold.findings.contains { $0.code == "27HH1" } && sold.handovers == nil)
+        #expect(sold.supersededBy == ConditionReport.Supersession(reportID: "LSVAM4189C2184526-A1-U1-R1", returnedAt: "2026-11-26T16:00:00+08:00"))
+        #expect(sold.warnings.first?.code == "report.superseded" && sold.warnings.first?.message.en.contains("-R1") == true)
+        let now = try assembly.report(vin: "LSVAM4189C2184526", store: store, generatedAt: "2026-11-26T16:00:00+08:00")
+        #expect(now.supersededBy == nil && now.supersedes == sold.reportID)
+        let scratch = try #require(now.findings.first { $0.code == "27HH1" })
+        #expect(scratch.seenBy == ["return"] && scratch.deduction > 0)
+        // Graded again with the return's damage: the score falls by the new finding's deduction.
+        let before = try #require(sold.score?.total), after = try #require(now.score?.total)
+        #expect(after < before)
     }
 
     @Test func anUnknownVINIsNamed() throws {

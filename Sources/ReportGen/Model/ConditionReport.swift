@@ -19,6 +19,10 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     package var reportID: String
     /// An opaque reference to this report (`R-3F9A0C17B2`): how other cars' reports name it without its VIN.
     package var reportReference: String
+    /// The id of the report this one replaces (a return inspected after the basis supersedes it).
+    package var supersedes: String? = nil
+    /// On a report generated before a later return: the report that replaces it.
+    package var supersededBy: Supersession? = nil
     /// When it was generated (injected for reproducible output).
     package var generatedAt: String
     /// The car.
@@ -44,7 +48,7 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     /// The latest delivery check, when the car was handed over.
     package var delivery: Delivery?
     /// Every handover attempt, oldest first, when there was more than one (a stop stays on record after a later
-    /// attempt goes ahead).
+    /// attempt goes ahead) or a return superseded the report (the handover is history then, not the car's state).
     package var handovers: [HandoverAttempt]? = nil
     /// The reconditioning estimate (`quote/1`), when a repair cost table is configured (internal reports only).
     package var estimate: QuoteOutput?
@@ -55,6 +59,17 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     /// Things a reader should know (missing audit, photos that failed a gate or were reused, critical mileage flags),
     /// each coded and worded in both languages.
     package var warnings: [Notice]
+
+    /// The report that replaces this one, and when the car was returned.
+    package struct Supersession: Sendable, Hashable, Codable {
+        package var reportID: String
+        package var returnedAt: String
+
+        package init(reportID: String, returnedAt: String) {
+            self.reportID = reportID
+            self.returnedAt = returnedAt
+        }
+    }
 
     package struct Vehicle: Sendable, Hashable, Codable {
         package var vin: String

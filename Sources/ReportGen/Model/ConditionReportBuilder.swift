@@ -45,8 +45,12 @@ package struct ConditionReportBuilder: Sendable {
         guard let final = record.reportBasis else { throw .noInspection(vin) }
         let template: ChecklistTemplate
         do { template = try catalog.template(id: final.submission.templateID) } catch { throw .template("\(error)") }
-        let submission = final.submission
-        let assessment = final.assessment
+        // A report generated before a handover or return does not contain it.
+        let generated = Timestamp.parse(generatedAt).map(\.epochSeconds)
+        let asOf = try? generated.get()
+        let returned = ReturnedCondition.of(record, template: template, asOf: asOf)
+        let submission = returned?.submission ?? final.submission
+        let assessment = returned?.assessment ?? final.assessment
         var warnings: [Notice] = []
         if audit == nil { warnings.append(Notice("report.no_audit", table: ReportMessages.table)) }
         // Photos first submitted for another car cannot stand as this car's evidence (the earlier inspection keeps its own).
@@ -54,12 +58,14 @@ package struct ConditionReportBuilder: Sendable {
             final.reuse.filter { $0.kind != .review && $0.isSuspect }.map { ($0.use, record.otherReportReferences[$0.otherVIN] ?? "?") },
             uniquingKeysWith: { a, _ in a })
 
-        // Findings: the final inspection's defects, with who saw them.
+        // Findings: the final inspection's defects, with who saw them (a return's own, with its photos, after a return).
         let finalPhotos = record.photos(of: final)
         var findings = submission.defects.enumerated().map { index, defect -> ConditionReport.Finding in
-            let located = template.part(defect.part)
-            let group = located?.group
-            let type = group?.defectTypes.first { $0.code == defect.type }
+            if let returned, let seq = returned.fromReturn[index] {
+                let photos = record.photos(of: returned.returned).filter { $0.role == .defect && $0.findingSeq == seq + 1 }
+                return Self.finding(
+                    defect, seenBy: [Stage.return.rawValue], appraisalCode: nil, photos: photos, template: template, assessment: assessment)
+            }
             var seenBy = [final.stage.rawValue]
             var appraisalCode: String?
             if final.stage == .audit, let appraisal,
@@ -69,17 +75,7 @@ package struct ConditionReportBuilder: Sendable {
                 if seen.code != defect.code { appraisalCode = seen.code }
             }
             let photos = finalPhotos.filter { $0.role == .defect && $0.findingSeq == index + 1 && reused["defect \(defect.code)"] == nil }
-                .map { ConditionReport.PhotoRef(image: $0.storedPath, thumbnail: $0.thumbnailPath) }
-            let degree = defect.degree.flatMap { degree in group?.degrees.first { $0.value == degree } }
-            let degreeLabel = degree?.label
-            return ConditionReport.Finding(
-                id: "F-\(defect.part)-\(defect.type)", code: defect.code,
-                part: .init(code: defect.part, group: group?.id ?? "", name: located?.part.label ?? LocalizedText(zh: defect.part, en: defect.part)),
-                defect: .init(code: defect.type, name: type?.label ?? LocalizedText(zh: defect.type, en: defect.type)), degree: defect.degree,
-                degreeLabel: degreeLabel, structural: group?.raises != nil && group?.raises == template.scoring?.accidentFlag, seenBy: seenBy,
-                appraisalCode: appraisalCode,
-                deduction: Self.points(assessment.deductions.filter { $0.item == defect.code }.reduce(.zero) { $0 + $1.points }),
-                safety: degree?.safety ?? false, remeasuredDegree: nil, note: defect.note, photos: photos)
+            return Self.finding(defect, seenBy: seenBy, appraisalCode: appraisalCode, photos: photos, template: template, assessment: assessment)
         }
         let checks = submission.checks.filter(\.result.isFinding).map { entry -> ConditionReport.CheckFinding in
             var seenBy = [final.stage.rawValue]
@@ -199,11 +195,11 @@ package struct ConditionReportBuilder: Sendable {
                     labels: ["part": finding.part.name, "degree": finding.degreeLabel ?? LocalizedText(zh: "", en: "")], table: ReportMessages.table))
         }
 
-        // The latest delivery, checked against the report.
+        // The latest delivery, checked against the report; one before a return is history, listed with the handovers.
         var delivery: ConditionReport.Delivery?
-        // A report generated before the handover does not contain it.
-        let generated = Timestamp.parse(generatedAt).map(\.epochSeconds)
-        if let handover = record.latest(.delivery), (try? generated.get()).map({ handover.submission.inspectedAt.epochSeconds <= $0 }) ?? true {
+        if let handover = record.latest(.delivery), asOf.map({ handover.submission.inspectedAt.epochSeconds <= $0 }) ?? true,
+            returned.map({ $0.returned.submission.inspectedAt < handover.submission.inspectedAt }) ?? true
+        {
             let check = DeliveryCheck.evaluate(delivery: handover, record: record, catalog: catalog, policy: mileagePolicy)
             if let check {
                 delivery = .init(
@@ -218,7 +214,7 @@ package struct ConditionReportBuilder: Sendable {
             }
         }
 
-        let used = latest.filter { $0.stage == .appraisal || $0.stage == .audit }.map { inspection in
+        let used = latest.filter { $0.stage == .appraisal || $0.stage == .audit || $0.id == returned?.returned.id }.map { inspection in
             ConditionReport.InspectionUsed(
                 stage: inspection.stage.rawValue, stageLabel: inspection.stage.label, revision: inspection.revision,
                 inspectorID: inspection.submission.inspector.id, inspectorName: inspection.submission.inspector.name,
@@ -227,8 +223,8 @@ package struct ConditionReportBuilder: Sendable {
                     reading: inspection.submission.odometer.reading, unit: inspection.submission.odometer.unit.rawValue,
                     km: inspection.submission.odometer.kilometres))
         }
-        let reportID = record.reportID
-        let disputes = Self.disputes(record, basis: final, template: template, generated: try? generated.get())
+        let reportID = returned?.reportID ?? record.reportID
+        let disputes = Self.disputes(record, basis: final, template: template, generated: asOf)
         for index in findings.indices {  // a settled dispute's re-measured degree, beside the reported one
             findings[index].remeasuredDegree = disputes.last { $0.finding == findings[index].code && $0.degree != nil }?.degree
         }
@@ -241,9 +237,10 @@ package struct ConditionReportBuilder: Sendable {
             inspections: used, findings: findings, checks: checks, headline: headline, score: score, flags: flags, discrepancies: discrepancies,
             mileage: mileage,
             photos: photos, delivery: delivery, estimate: estimate, disputes: disputes,
-            afterSale: afterSale(record, generated: try? generated.get()),
+            afterSale: afterSale(record, generated: asOf),
             warnings: warnings)
-        report.handovers = handovers(record, generated: try? generated.get())
+        report.handovers = handovers(record, generated: asOf, superseded: returned != nil)
+        supersession(of: &report, record: record, template: template, returned: returned)
         return report
     }
 

@@ -64,21 +64,7 @@ package enum ConditionReportHTMLRenderer {
         }
         h.append("<p class=\"meta\">\(e(l.text(.report))) \(e(report.reportID)) · \(e(l.text(.generated))) \(e(report.generatedAt))</p>")
         h.append("</div></header>")
-        if let delivery = report.delivery {
-            h.append("<section class=\"delivery \(e(delivery.verdict))\"><h2>\(e(l.text(.delivery))): \(e(l.pick(delivery.verdictLabel)))</h2>")
-            h.append("<p>\(e(delivery.inspectedAt)) · \(e(l.say(delivery.odometer)))</p>")
-            if !delivery.reasons.isEmpty {
-                h.append("<ul>" + delivery.reasons.map { "<li>[\(e(l.pick($0.tagLabel)))] \(e(l.say($0.notice)))</li>" }.joined() + "</ul>")
-            }
-            if let attempts = report.handovers {
-                h.append("<h3>\(e(l.text(.handoverAttempts)))</h3><ul>")
-                for attempt in attempts {
-                    h.append("<li>\(e(attempt.inspectedAt))\(attempt.site.map { " · " + e($0) } ?? "") · \(e(l.pick(attempt.verdictLabel)))</li>")
-                }
-                h.append("</ul>")
-            }
-            h.append("</section>")
-        }
+        if let handover = HandoverRenderer.html(report, language: l) { h.append(handover) }
         // Vehicle and inspections.
         // The vehicle record two facts a row, so the page does not open on a long list.
         h.append("<section><h2>\(e(l.text(.vehicle)))</h2><table class=\"kv kv2\">")

@@ -139,20 +139,7 @@ package enum ConditionReportMarkdownRenderer {
                         + (p.problems.isEmpty ? "" : " · " + cell(l.say(p.problems))))
             }
         }
-        if let delivery = report.delivery {
-            out.append("")
-            out.append("## \(l.text(.delivery))")
-            out.append("")
-            out.append("**\(l.text(.verdict)): \(l.pick(delivery.verdictLabel))** · \(delivery.inspectedAt) · \(cell(l.say(delivery.odometer)))")
-            for reason in delivery.reasons { out.append("- [\(l.pick(reason.tagLabel))] \(cell(l.say(reason.notice)))") }
-            if let attempts = report.handovers {
-                out.append("")
-                out.append("**\(l.text(.handoverAttempts))**")
-                for attempt in attempts {
-                    out.append("- \(attempt.inspectedAt)\(attempt.site.map { " · " + cell($0) } ?? "") · \(l.pick(attempt.verdictLabel))")
-                }
-            }
-        }
+        out += HandoverRenderer.markdown(report, language: l)
         out += DisputeRenderer.markdown(report, language: l)
         out += AfterSaleRenderer.markdown(report, language: l)
         if !report.warnings.isEmpty {
