@@ -37,7 +37,7 @@ struct OneLanguageTests {
         if language == .zh {
             // Codes (14HH2, cabin.1, r1), units, file paths and timestamps are not prose.
             let stripped = text.replacingOccurrences(
-                of: "[A-Za-z0-9_./-]*[0-9./_][A-Za-z0-9_./-]*|\\b(km|mi|h)\\b|`[^`]*`|&[a-z]+;", with: " ", options: .regularExpression)
+                of: "[A-Za-z0-9_./-]*[0-9./_][A-Za-z0-9_./-]*|\\b(km|mi|mm|h)\\b|`[^`]*`|&[a-z]+;", with: " ", options: .regularExpression)
             let words: [String] = stripped.split { !($0.isASCII && $0.isLetter) }.filter { $0.count > 1 }.map { String($0) }
             return Set(words).sorted()
         }

@@ -26,6 +26,10 @@ import Workflows
         #expect(worn.warnings.contains { $0.code == "mileage.conflict" && $0.message.en.hasPrefix("readings disagree: #10 86,405 km at audit") })
         // Degree 4 on the tyres is below the legal tread depth: a safety item, listed as such.
         #expect(worn.findings.filter(\.safety).map(\.code) == ["39HH4"])
+        // Tread depth is a measurement of a named wheel, not "Tyres · Scratch · 4".
+        let tyre = try #require(worn.findings.first { $0.code == "39HH4" })
+        #expect(tyre.position?.code == "left_rear" && tyre.measured?.value == 1.3 && tyre.measured?.unit == "mm")
+        #expect(tyre.place.en == "Tyres (left rear wheel)" && tyre.what.en == "tread depth 1.3 mm" && tyre.what.zh == "花纹深度 1.3 mm")
         #expect(worn.warnings.contains { $0.code == "report.safety_item" && $0.params["code"] == "39HH4" })
         let accident = try SampleDay.report("LFV2A21K2D4052187")
         // "Seen by the appraisal" shows what the appraiser recorded when the auditor saw it another way.

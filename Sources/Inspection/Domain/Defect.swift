@@ -12,6 +12,10 @@ package struct Defect: Sendable, Hashable, Codable {
     package var photos: [String]
     /// Free text.
     package var note: String?
+    /// Where on the part, when the template's group names positions (the tyres: `left_rear`).
+    package var position: String? = nil
+    /// The measured value of a degree that is a measurement (tread depth in mm), in the unit the template gives.
+    package var value: Double? = nil
 
     /// Creates a defect.
     package init(part: String, type: String, degree: Int?, photos: [String] = [], note: String? = nil) {

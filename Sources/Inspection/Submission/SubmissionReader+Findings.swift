@@ -28,6 +28,7 @@ extension SubmissionReader {
         var note: String?
         var degreeLocation = entry.location
         var at = entry.location
+        var detail = DefectDetail(compact: false)
         switch entry.kind {
         case .scalar:
             guard let code = log.text(entry, item: item, field: "defect code") else { return nil }
@@ -37,6 +38,7 @@ extension SubmissionReader {
                 return nil
             }
             (part, type, degree) = pieces
+            detail.compact = true
         case .sequence:
             log.error("expected a defect code or a mapping, found a list", at: entry.location, item: item)
             return nil
@@ -47,7 +49,7 @@ extension SubmissionReader {
             if let codeValue {
                 guard let code = log.text(codeValue, item: item, field: "code") else { return nil }
                 item = "defect \"\(code)\""
-                log.rejectUnknownKeys(pairs, allowed: ["code", "photos", "note"], item: item)
+                log.rejectUnknownKeys(pairs, allowed: ["code", "photos", "note", "position", "value"], item: item)
                 if let first = longKeys.first {
                     log.error("give either code or part/defect/degree, not both", at: first.keyAt, item: item)
                 }
@@ -61,7 +63,7 @@ extension SubmissionReader {
                 degreeLocation = codeValue.location
                 at = codeValue.location
             } else {
-                log.rejectUnknownKeys(pairs, allowed: ["part", "defect", "degree", "photos", "note"], item: item)
+                log.rejectUnknownKeys(pairs, allowed: ["part", "defect", "degree", "photos", "note", "position", "value"], item: item)
                 let partValue = log.require("part", in: pairs, at: entry.location, item: item)
                 at = partValue?.location ?? entry.location
                 part = partValue.flatMap { log.text($0, item: item, field: "part") }
@@ -83,38 +85,52 @@ extension SubmissionReader {
                 }
             }
             note = optionalText(pairs, "note", item: item)
+            detail.read(pairs, log: &log, item: item)
         }
         guard let part, let type else { return nil }
-        guard let template else { return Defect(part: part, type: type, degree: degree, photos: photoPaths, note: note) }
+        var defect = Defect(part: part, type: type, degree: degree, photos: photoPaths, note: note)
+        defect.position = detail.position
+        defect.value = detail.value
+        guard let template else { return defect }
+        guard checkDefect(defect, template: template, at: at, degreeAt: degreeLocation, item: item) else { return nil }
+        guard checkDetail(detail, of: defect, template: template, at: at, item: item) else { return nil }
+        return defect
+    }
+
+    /// The part, defect type and degree of `defect` checked against `template`, each problem said at its place.
+    private mutating func checkDefect(
+        _ defect: Defect, template: ChecklistTemplate, at: SourceLocation, degreeAt degreeLocation: SourceLocation, item: String
+    ) -> Bool {
+        let (part, type, degree) = (defect.part, defect.type, defect.degree)
         guard let (group, _) = template.part(part) else {
             let codes = template.partGroups.flatMap { $0.parts.map(\.code) }
             log.error("unknown part \"\(part)\" (template \(template.id) has parts \(Self.summarize(codes)))", at: at, item: item)
-            return nil
+            return false
         }
         guard group.defectTypes.contains(where: { $0.code == type }) else {
             log.error(
                 "unknown defect type \"\(type)\" for \(group.id) part \(part) (allowed: \(group.defectTypes.map(\.code).joined(separator: " ")))",
                 at: at, item: item)
-            return nil
+            return false
         }
         if group.degrees.isEmpty {
             if let degree {
                 log.error("\(group.id) part \(part) takes no degree, found \(degree)", at: degreeLocation, item: item)
-                return nil
+                return false
             }
         } else {
             guard let degree else {
                 log.error("degree missing for \(group.id) part \(part) (allowed: 1-\(group.degrees.count))", at: at, item: item)
-                return nil
+                return false
             }
             guard (1...group.degrees.count).contains(degree) else {
                 log.error(
                     "degree \(degree) is out of range for \(group.id) part \(part) (allowed: 1-\(group.degrees.count))", at: degreeLocation,
                     item: item)
-                return nil
+                return false
             }
         }
-        return Defect(part: part, type: type, degree: degree, photos: photoPaths, note: note)
+        return true
     }
 
     /// Codes with numeric runs folded: `1-39`, or `14-23 25-27 34`.

@@ -61,6 +61,9 @@ package struct ChecklistTemplate: Sendable, Hashable {
         package var raises: String?
         /// The scoring section whose allowance this group's degrees are deducted from.
         package var section: String?
+        /// Where on the part a finding is, when the part is several (the tyres: which wheel); every finding in the
+        /// group names one. Empty when the part is one.
+        package var positions: [Term] = []
     }
 
     /// A defect type such as `HH` 划痕 scratch.
@@ -81,6 +84,9 @@ package struct ChecklistTemplate: Sendable, Hashable {
         package var deduction: Points
         /// A safety item (a tyre below the legal tread depth): listed as such in the report, not only deducted.
         package var safety: Bool = false
+        /// A degree that is a measurement (tread depth under 1.6 mm): a finding of it gives the value, at least
+        /// `min` and below `max`.
+        package var measure: Measure? = nil
     }
 
     /// A part such as `2` 左A柱.
@@ -122,6 +128,8 @@ package struct ChecklistTemplate: Sendable, Hashable {
 
     /// A measured value a check records, with its unit and the range it can take (tread depth 0-12 mm).
     package struct Measure: Sendable, Hashable {
+        /// What is measured (花纹深度 / tread depth), when the template names it.
+        package var label: LocalizedText? = nil
         package var unit: String
         package var min: Double
         package var max: Double

@@ -126,7 +126,7 @@ package enum TemplateLoader {
             let id =
                 log.require("id", in: pairs, at: value.location, item: "part group").flatMap { log.text($0, item: "part group", field: "id") } ?? "?"
             let item = "part group \"\(id)\""
-            log.rejectUnknownKeys(pairs, allowed: ["id", "label", "raises", "section", "defects", "degrees", "parts"], item: item)
+            log.rejectUnknownKeys(pairs, allowed: ["id", "label", "raises", "section", "defects", "degrees", "positions", "parts"], item: item)
             let groupLabel = log.require("label", in: pairs, at: value.location, item: item).flatMap { label($0, item: item, extra: []) }
             let raises = flagReference(pairs, flags: flags, item: item)
             let section = pairs.first(where: { $0.key == "section" }).flatMap { log.text($0.value, item: item, field: "section") }
@@ -142,25 +142,8 @@ package enum TemplateLoader {
                 }
                 if defects.isEmpty { log.error("no defect types", at: list.location, item: item) }
             }
-            var degrees: [ChecklistTemplate.Degree] = []
-            if let list = pairs.first(where: { $0.key == "degrees" })?.value, let entries = log.mapping(list, item: item) {
-                for (offset, entry) in entries.enumerated() {
-                    let degreeItem = "\(item) degree \(entry.key)"
-                    guard let number = Int(entry.key), number == offset + 1 else {
-                        log.error("degrees must be numbered 1, 2, 3 ... in order", at: entry.keyAt, item: degreeItem)
-                        continue
-                    }
-                    guard let l = label(entry.value, item: degreeItem, extra: ["deduction", "safety"]) else { continue }
-                    let deduction = entry.value["deduction"].flatMap { log.points($0, item: degreeItem, field: "deduction") }
-                    let safety = entry.value["safety"].flatMap { log.choice($0, allowed: ["true", "false"], item: degreeItem, field: "safety") }
-                    if entry.value["deduction"] == nil, section != nil {
-                        log.error(
-                            "missing required key \"deduction\" (the group is scored in section \"\(section ?? "")\")", at: entry.value.location,
-                            item: degreeItem)
-                    }
-                    degrees.append(.init(value: number, label: l, deduction: deduction ?? .zero, safety: safety == "true"))
-                }
-            }
+            let degrees = pairs.first(where: { $0.key == "degrees" }).map { self.degrees($0.value, item: item, section: section) } ?? []
+            let positions = pairs.first(where: { $0.key == "positions" }).map { self.positions($0.value, item: item) } ?? []
             if section != nil && degrees.isEmpty {
                 log.error("a group scored in a section needs degrees with deductions", at: value.location, item: item)
             }
@@ -177,7 +160,9 @@ package enum TemplateLoader {
                 if parts.isEmpty { log.error("no parts", at: list.location, item: item) }
             }
             guard let groupLabel else { return nil }
-            return .init(id: id, label: groupLabel, defectTypes: defects, degrees: degrees, parts: parts, raises: raises, section: section)
+            return .init(
+                id: id, label: groupLabel, defectTypes: defects, degrees: degrees, parts: parts, raises: raises, section: section,
+                positions: positions)
         }
 
         mutating func checkSection(_ value: YAMLValue, flags: [String]) -> ChecklistTemplate.CheckSection? {

@@ -60,17 +60,6 @@ package struct ConditionReport: Sendable, Hashable, Codable {
     /// each coded and worded in both languages.
     package var warnings: [Notice]
 
-    /// The report that replaces this one, and when the car was returned.
-    package struct Supersession: Sendable, Hashable, Codable {
-        package var reportID: String
-        package var returnedAt: String
-
-        package init(reportID: String, returnedAt: String) {
-            self.reportID = reportID
-            self.returnedAt = returnedAt
-        }
-    }
-
     package struct Vehicle: Sendable, Hashable, Codable {
         package var vin: String
         package var modelYear: Int?
@@ -126,6 +115,10 @@ package struct ConditionReport: Sendable, Hashable, Codable {
         package var remeasuredDegree: Int?
         package var note: String?
         package var photos: [PhotoRef]
+        /// Where on the part (the wheel of a tyre finding), when the template names positions.
+        package var position: Coded? = nil
+        /// The measured value of a degree that is a measurement (tread depth 1.3 mm).
+        package var measured: Measured? = nil
     }
 
     package struct Part: Sendable, Hashable, Codable {

@@ -10,7 +10,13 @@ extension ConditionReportBuilder {
         let group = located?.group
         let type = group?.defectTypes.first { $0.code == defect.type }
         let degree = defect.degree.flatMap { degree in group?.degrees.first { $0.value == degree } }
-        return ConditionReport.Finding(
+        let position = defect.position.map { code in
+            ConditionReport.Coded(code: code, name: group?.positions.first { $0.id == code }?.label ?? LocalizedText(zh: code, en: code))
+        }
+        let measured = defect.value.flatMap { value in
+            degree?.measure.map { ConditionReport.Measured(value: value, unit: $0.unit, name: $0.label) }
+        }
+        var finding = ConditionReport.Finding(
             id: "F-\(defect.part)-\(defect.type)", code: defect.code,
             part: .init(code: defect.part, group: group?.id ?? "", name: located?.part.label ?? LocalizedText(zh: defect.part, en: defect.part)),
             defect: .init(code: defect.type, name: type?.label ?? LocalizedText(zh: defect.type, en: defect.type)), degree: defect.degree,
@@ -19,6 +25,9 @@ extension ConditionReportBuilder {
             deduction: Self.points(assessment.deductions.filter { $0.item == defect.code }.reduce(.zero) { $0 + $1.points }),
             safety: degree?.safety ?? false, remeasuredDegree: nil, note: defect.note,
             photos: photos.map { ConditionReport.PhotoRef(image: $0.storedPath, thumbnail: $0.thumbnailPath) })
+        finding.position = position
+        finding.measured = measured
+        return finding
     }
 
     /// Says which report this one replaces (a return after the basis), or, on a report generated before a later

@@ -189,10 +189,13 @@ package struct ConditionReportBuilder: Sendable {
         }
         if let plausibility { warnings += Plausibility.notices(record, basis: final, template: template, policy: plausibility) }
         for finding in findings where finding.safety {
+            // A measured degree says the measurement beside the band: "tread depth 1.3 mm (tyre tread depth under 1.6 mm)".
+            let band = finding.degreeLabel ?? LocalizedText(zh: "", en: "")
+            let degree = finding.measured == nil ? band : LocalizedText(zh: "\(finding.what.zh)（\(band.zh)）", en: "\(finding.what.en) (\(band.en))")
             warnings.append(
                 Notice(
-                    "report.safety_item", ["code": .text(finding.code)],
-                    labels: ["part": finding.part.name, "degree": finding.degreeLabel ?? LocalizedText(zh: "", en: "")], table: ReportMessages.table))
+                    "report.safety_item", ["code": .text(finding.code)], labels: ["part": finding.place, "degree": degree],
+                    table: ReportMessages.table))
         }
 
         // The latest delivery, checked against the report; one before a return is history, listed with the handovers.

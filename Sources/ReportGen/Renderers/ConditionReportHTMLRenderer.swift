@@ -117,7 +117,7 @@ package enum ConditionReportHTMLRenderer {
                     src($0.thumbnail ?? $0.image).map { "<img src=\"\($0)\" alt=\"\(e(f.code))\" loading=\"lazy\">" }
                 }.joined()
                 h.append(
-                    "<tr\(f.structural ? " class=\"structural\"" : "")><td><b>\(e(f.code))</b></td><td>\(e(l.pick(f.part.name)))\(f.structural ? " <em>\(e(l.text(.structural)))</em>" : "")</td><td>\(e(l.pick(f.defect.name)))\(f.note.map { "<br><small>\(e($0))</small>" } ?? "")</td><td>\(f.degree.map { "\($0)" } ?? "—")\(f.degreeLabel.map { "<br><small>\(e(l.pick($0)))</small>" } ?? "")\(f.safety ? "<br><em class=\"safety\">\(e(l.text(.safety)))</em>" : "")</td>\(staff ? "<td>\(e(l.seenBy(f)))</td>" : "")<td>\(ReportLanguage.number(f.deduction))</td><td class=\"thumbs\">\(photosCell)</td></tr>"
+                    "<tr\(f.structural ? " class=\"structural\"" : "")><td><b>\(e(f.code))</b></td><td>\(e(l.pick(f.place)))\(f.structural ? " <em>\(e(l.text(.structural)))</em>" : "")</td><td>\(e(l.pick(f.what)))\(f.note.map { "<br><small>\(e($0))</small>" } ?? "")</td><td>\(f.degree.map { "\($0)" } ?? "—")\(f.degreeLabel.map { "<br><small>\(e(l.pick($0)))</small>" } ?? "")\(f.safety ? "<br><em class=\"safety\">\(e(l.text(.safety)))</em>" : "")</td>\(staff ? "<td>\(e(l.seenBy(f)))</td>" : "")<td>\(ReportLanguage.number(f.deduction))</td><td class=\"thumbs\">\(photosCell)</td></tr>"
                 )
             }
             h.append("</tbody></table>")

@@ -84,11 +84,11 @@ package enum ConditionReportMarkdownRenderer {
                 "| | \(l.text(.part)) | \(l.text(.defect)) | \(l.text(.degree)) |\(seenByHeader) \(l.text(.deduction)) | \(l.text(.note)) |")
             out.append(staff ? "|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|")
             for f in report.findings {
-                let part = l.pick(f.part.name) + (f.structural ? " (\(l.text(.structural)))" : "")
+                let part = l.pick(f.place) + (f.structural ? " (\(l.text(.structural)))" : "")
                 let degree = (f.degree.map { "\($0)" } ?? "-") + (f.safety ? " **\(l.text(.safety))**" : "")
                 let seenBy = staff ? " \(l.seenBy(f)) |" : ""
                 out.append(
-                    "| \(f.code) | \(cell(part)) | \(l.pick(f.defect.name)) | \(degree) |\(seenBy) \(ReportLanguage.number(f.deduction)) | \(cell(f.note ?? "")) |"
+                    "| \(f.code) | \(cell(part)) | \(cell(l.pick(f.what))) | \(degree) |\(seenBy) \(ReportLanguage.number(f.deduction)) | \(cell(f.note ?? "")) |"
                 )
             }
         }

@@ -1,0 +1,18 @@
+import Common
+
+extension ConditionReport.Finding {
+    /// The part and, when given, where on it: 轮胎（左后轮） / Tyres (left rear wheel).
+    package var place: LocalizedText {
+        guard let position else { return part.name }
+        return LocalizedText(zh: "\(part.name.zh)（\(position.name.zh)）", en: "\(part.name.en) (\(position.name.en))")
+    }
+
+    /// What was found: the defect's name, or for a degree that is a measurement what was measured and its value
+    /// (花纹深度 1.3 mm / tread depth 1.3 mm), since the defect letters of a measured degree say nothing.
+    package var what: LocalizedText {
+        guard let measured else { return defect.name }
+        let value = "\(NoticeValue.decimal(measured.value)) \(measured.unit)"
+        guard let name = measured.name else { return LocalizedText(zh: value, en: value) }
+        return LocalizedText(zh: "\(name.zh) \(value)", en: "\(name.en) \(value)")
+    }
+}
