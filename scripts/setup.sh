@@ -3,7 +3,9 @@
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-packages=(libjpeg-dev libpng-dev libsqlite3-dev libssl-dev pkg-config postgresql-15)
+# chromium and fonts-noto-cjk: the tests lay the HTML report out in a real browser at phone width (Chinese text in
+# its real font).
+packages=(libjpeg-dev libpng-dev libsqlite3-dev libssl-dev pkg-config postgresql-15 chromium fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

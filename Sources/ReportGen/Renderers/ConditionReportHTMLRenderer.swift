@@ -82,14 +82,15 @@ package enum ConditionReportHTMLRenderer {
         // The inspector column only where the report names them (not in a customer's report).
         let named = report.inspections.contains { $0.inspectorID != nil || $0.inspectorName != nil }
         h.append(
-            "<table><thead><tr><th>\(e(l.text(.stage)))</th>\(named ? "<th>\(e(l.text(.inspector)))</th>" : "")<th>\(e(l.text(.time)))</th><th>\(e(l.text(.site)))</th><th>\(e(l.text(.odometer)))</th></tr></thead><tbody>"
+            "<table class=\"stack\"><thead><tr><th>\(e(l.text(.stage)))</th>\(named ? "<th>\(e(l.text(.inspector)))</th>" : "")<th>\(e(l.text(.time)))</th><th>\(e(l.text(.site)))</th><th>\(e(l.text(.odometer)))</th></tr></thead><tbody>"
         )
         for i in report.inspections {
             let odometer = i.odometer.unit == "km" ? "\(i.odometer.reading) km" : "\(i.odometer.reading) \(i.odometer.unit) (\(i.odometer.km) km)"
-            let inspector = named ? "<td>\(e([i.inspectorID, i.inspectorName].compactMap { $0 }.joined(separator: " ")))</td>" : ""
+            func cell(_ key: ReportLanguage.Key, _ text: String) -> String { "<td data-label=\"\(e(l.text(key)))\">\(e(text))</td>" }
+            let inspector = named ? cell(.inspector, [i.inspectorID, i.inspectorName].compactMap { $0 }.joined(separator: " ")) : ""
             h.append(
-                "<tr><td>\(e(l.pick(i.stageLabel))) r\(i.revision)</td>\(inspector)<td>\(e(i.inspectedAt))</td><td>\(e(i.site ?? ""))</td><td>\(e(odometer))</td></tr>"
-            )
+                "<tr><td class=\"code\"><b>\(e(l.pick(i.stageLabel))) r\(i.revision)</b></td>\(inspector)\(cell(.time, i.inspectedAt))"
+                    + "\(cell(.site, i.site ?? ""))\(cell(.odometer, odometer))</tr>")
         }
         h.append("</tbody></table></section>")
         // Diagram and findings.
@@ -103,25 +104,7 @@ package enum ConditionReportHTMLRenderer {
         if !unplaced.isEmpty { h.append("<p>" + unplaced.map { e($0.code + " " + l.pick($0.part.name)) }.joined(separator: "<br>") + "</p>") }
         h.append("</div></div></section>")
         h.append("<section><h2>\(e(l.text(.findings)))</h2>")
-        if report.findings.isEmpty {
-            h.append("<p>\(e(l.text(.noFindings)))</p>")
-        } else {
-            // Who saw what is the staff's: on the customer's copy it would be a discrepancy by another name.
-            let staff = report.audience != ReportAudience.customer.rawValue
-            let seenByHeader = staff ? "<th>\(e(l.text(.seenBy)))</th>" : ""
-            h.append(
-                "<table><thead><tr><th></th><th>\(e(l.text(.part)))</th><th>\(e(l.text(.defect)))</th><th>\(e(l.text(.degree)))</th>\(seenByHeader)<th>\(e(l.text(.deduction)))</th><th>\(e(l.text(.photos)))</th></tr></thead><tbody>"
-            )
-            for f in report.findings {
-                let photosCell = f.photos.compactMap {
-                    src($0.thumbnail ?? $0.image).map { "<img src=\"\($0)\" alt=\"\(e(f.code))\" loading=\"lazy\">" }
-                }.joined()
-                h.append(
-                    "<tr\(f.structural ? " class=\"structural\"" : "")><td><b>\(e(f.code))</b></td><td>\(e(l.pick(f.place)))\(f.structural ? " <em>\(e(l.text(.structural)))</em>" : "")</td><td>\(e(l.pick(f.what)))\(f.note.map { "<br><small>\(e($0))</small>" } ?? "")</td><td>\(f.degree.map { "\($0)" } ?? "—")\(f.degreeLabel.map { "<br><small>\(e(l.pick($0)))</small>" } ?? "")\(f.safety ? "<br><em class=\"safety\">\(e(l.text(.safety)))</em>" : "")</td>\(staff ? "<td>\(e(l.seenBy(f)))</td>" : "")<td>\(ReportLanguage.number(f.deduction))</td><td class=\"thumbs\">\(photosCell)</td></tr>"
-                )
-            }
-            h.append("</tbody></table>")
-        }
+        h.append(FindingsTableRenderer.html(report, language: l, src: src))
         if !report.checks.isEmpty {
             h.append("<h3>\(e(l.text(.checks)))</h3><ul>")
             for c in report.checks {
@@ -208,8 +191,8 @@ package enum ConditionReportHTMLRenderer {
         padding:5px 6px;text-align:left;vertical-align:top}thead th{background:#f4f6f8;font-size:13px}.kv th{width:35%;color:#5b6670;font-weight:400}.kv2 th{width:15%}.kv2 td{width:35%}\
         tr.structural td{background:#fdecec}.thumbs img{width:72px;height:54px;object-fit:cover;border-radius:3px;margin:1px}\
         .diagram-wrap{display:flex;gap:16px;flex-wrap:wrap;align-items:flex-start}.diagram{width:260px;height:auto}.mark{font:bold 12px monospace;\
-        fill:#111}.mark.structural{fill:#c0161d}.axis{font-size:12px;fill:#5b6670}.legend span{display:block;margin:3px 0}.legend i{display:inline-block;\
-        width:14px;height:14px;margin-right:6px;border:1px solid #8a949e;vertical-align:middle}.legend i.struct{border:3px dashed #c0161d}\
+        fill:#111}.mark.structural{fill:#c0161d}.mark.dark{fill:#fff}.axis{font-size:12px;fill:#5b6670}.legend span{display:block;margin:3px 0}.legend i{display:inline-block;\
+        width:14px;height:14px;margin-right:6px;border:1px solid #8a949e;vertical-align:middle}.legend i.struct{border:2px solid #fff;background:#c0161d;border-radius:50%;box-shadow:0 0 0 1px #c0161d}\
         .bar{width:45%}.bar span{display:block;height:10px;background:#2b6cb0;border-radius:5px}.discrepancies .critical{color:#c0161d}\
         .discrepancies .major{color:#b7791f}.timeline{list-style:none;padding:0;border-left:3px solid #2b6cb0;margin-left:6px}.timeline li{padding:3px 10px}\
         .timeline li.superseded b{text-decoration:line-through;color:#8a949e}.timeline li.flagged b{color:#c0161d}.mflag.critical{color:#c0161d}\
@@ -218,6 +201,12 @@ package enum ConditionReportHTMLRenderer {
         figure.fail,figure.retake_required{border:2px solid #c0161d}.safety{color:#c0161d;font-weight:700}.dispute{border:1px solid #dde2e7;border-radius:6px;padding:4px 10px;\
         margin:6px 0}.dispute.open{border-color:#d69e2e}.pair{display:flex;gap:8px}.pair figure{width:200px}.warn{display:block;color:#b7791f}.delivery{border:2px solid #2f855a;border-radius:8px;padding:4px 12px;\
         margin-top:12px}.delivery.attention{border-color:#d69e2e}.delivery.stop{border-color:#c0161d;background:#fdecec}\
+        @media (max-width:640px){main{padding:10px}header{flex-wrap:wrap}.kv2 tr{display:grid;grid-template-columns:34% 66%}.kv2 th,.kv2 td{width:auto}.kv th{width:auto}\
+        .stack thead{display:none}.stack,.stack tbody,.stack tr,.stack td{display:block}.stack tr{border-bottom:1px solid #dde2e7;padding:6px 0}\
+        .stack td{border:0;padding:2px 6px}.stack td:empty{display:none}.stack td[data-label]::before{content:attr(data-label);display:inline-block;\
+        min-width:6.5em;margin-right:6px;color:#5b6670;font-size:13px}.stack td.code{font-size:16px}.thumbs img{width:96px;height:72px}\
+        .diagram{width:100%;max-width:360px}.diagram-wrap{display:block}.legend span{display:inline-block;margin:3px 10px 3px 0}\
+        .pair{flex-wrap:wrap}.pair figure{width:calc(50% - 4px)}.bar{width:40%}}\
         @media print{body{background:#fff}main{max-width:none;padding:0}section{break-inside:avoid}.grid{grid-template-columns:repeat(4,1fr)}}
         """
 

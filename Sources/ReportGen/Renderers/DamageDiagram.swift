@@ -56,12 +56,23 @@ enum DamageDiagram {
 
     static let degreeColours = ["#f6d55c", "#f0a030", "#e0552a", "#9b1c1c"]
 
+    /// A structural part's mark: a red dot on the part and its code in a white box beside it, on the side towards
+    /// `towards` (x), so a pillar drawn as a short line is seen and its code is not printed over the line.
+    static func callout(_ text: String, at point: (Int, Int), towards: Int) -> String {
+        let width = 9 * text.count + 12
+        let side = towards > point.0 ? 1 : (towards < point.0 ? -1 : 0)
+        let x = side == 0 ? point.0 - width / 2 : (side > 0 ? point.0 + 12 : point.0 - 12 - width)
+        return "<circle cx=\"\(point.0)\" cy=\"\(point.1)\" r=\"7\" fill=\"#c0161d\" stroke=\"#fff\" stroke-width=\"2\"/>"
+            + "<rect x=\"\(x)\" y=\"\(point.1 - 11)\" width=\"\(width)\" height=\"22\" rx=\"4\" fill=\"#fff\" stroke=\"#c0161d\" stroke-width=\"2\"/>"
+            + "<text x=\"\(x + width / 2)\" y=\"\(point.1 + 5)\" text-anchor=\"middle\" class=\"mark structural\">\(HTML.escape(text))</text>"
+    }
+
     /// The diagram for these findings.
     static func svg(findings: [ConditionReport.Finding], language l: ReportLanguage) -> (svg: String, unplaced: [ConditionReport.Finding]) {
         var out =
             "<svg class=\"diagram\" viewBox=\"0 0 360 640\" role=\"img\" aria-label=\"\(HTML.escape(l.text(.diagram)))\" xmlns=\"http://www.w3.org/2000/svg\">"
         out += "<rect x=\"50\" y=\"30\" width=\"260\" height=\"570\" rx=\"60\" fill=\"#f4f6f8\" stroke=\"#8a949e\" stroke-width=\"2\"/>"
-        let byPart = Dictionary(grouping: findings, by: \.part.code)
+        let byPart = Dictionary(grouping: findings, by: Self.region)
         var placed = Set<String>()
         var labels: [String] = []  // drawn last, above every shape
         for (code, shape) in body {
@@ -73,7 +84,7 @@ enum DamageDiagram {
                 placed.insert(code)
                 let (x, y) = shape.center
                 labels.append(
-                    "<text x=\"\(x)\" y=\"\(y + 4)\" text-anchor=\"middle\" class=\"mark\">\(HTML.escape(defects.map(\.code).joined(separator: " ")))</text>"
+                    "<text x=\"\(x)\" y=\"\(y + 4)\" text-anchor=\"middle\" class=\"mark\(worst == 4 ? " dark" : "")\">\(HTML.escape(defects.map(\.code).joined(separator: " ")))</text>"
                 )
             }
         }
@@ -83,19 +94,27 @@ enum DamageDiagram {
             if hit { placed.insert(code) }
             let attributes =
                 hit
-                ? "class=\"structure hit\" data-part=\"\(code)\" fill=\"none\" stroke=\"#c0161d\" stroke-width=\"6\" stroke-dasharray=\"8 4\""
+                ? "class=\"structure hit\" data-part=\"\(code)\" fill=\"none\" stroke=\"#c0161d\" stroke-width=\"9\" stroke-linecap=\"round\""
                 : "class=\"structure\" data-part=\"\(code)\" fill=\"none\" stroke=\"#5b6670\" stroke-width=\"2\""
             out += shape.svg(attributes)
-            if hit {
-                let (x, y) = shape.center
-                labels.append(
-                    "<text x=\"\(x)\" y=\"\(y - 8)\" text-anchor=\"middle\" class=\"mark structural\">\(HTML.escape(defects.map(\.code).joined(separator: " ")))</text>"
-                )
+            if hit, code == "1" {
+                labels.append(callout(defects.map(\.code).joined(separator: " "), at: (180, 618), towards: 0))
+            } else if hit {
+                labels.append(callout(defects.map(\.code).joined(separator: " "), at: shape.center, towards: 180))
             }
         }
         out += labels.joined()
         out += "<text x=\"180\" y=\"24\" text-anchor=\"middle\" class=\"axis\">▲ \(l == .zh ? "车头" : "front")</text>"
         out += "</svg>"
-        return (out, findings.filter { !placed.contains($0.part.code) })
+        return (out, findings.filter { !placed.contains(Self.region($0)) })
+    }
+
+    /// The wheel a tyre finding names, as the layout's wheel regions (GB/T parts 28-31; the spare stays on part 39).
+    static let wheels = ["left_front": "28", "left_rear": "29", "right_front": "30", "right_rear": "31"]
+
+    /// Where a finding is drawn: its part, or for a tyre the wheel it names.
+    static func region(_ finding: ConditionReport.Finding) -> String {
+        guard finding.part.group == "tyres", let wheel = finding.position.flatMap({ wheels[$0.code] }) else { return finding.part.code }
+        return wheel
     }
 }

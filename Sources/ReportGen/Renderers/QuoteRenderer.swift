@@ -48,13 +48,14 @@ package enum QuoteRenderer {
         )
         if !q.lines.isEmpty {
             h.append(
-                "<table><thead><tr><th></th><th>\(e(l.text(.part)))</th><th>\(e(l.text(.operation)))</th><th>\(e(l.text(.hours)))</th><th>\(e(l.text(.cost)))</th></tr></thead><tbody>"
+                "<table class=\"stack\"><thead><tr><th></th><th>\(e(l.text(.part)))</th><th>\(e(l.text(.operation)))</th><th>\(e(l.text(.hours)))</th><th>\(e(l.text(.cost)))</th></tr></thead><tbody>"
             )
             for line in q.lines {
                 let part = l.pick(line.part.name) + (line.defect.map { " " + l.pick($0) } ?? "")
+                func cell(_ key: ReportLanguage.Key, _ html: String) -> String { "<td data-label=\"\(e(l.text(key)))\">\(html)</td>" }
                 h.append(
-                    "<tr><td><b>\(e(line.finding))</b></td><td>\(e(part))</td><td>\(e(l.pick(line.operation.name)))</td><td>\(ReportLanguage.number(line.hours))</td><td>\(e(l.money(line.cost, currency: q.currency)))</td></tr>"
-                )
+                    "<tr><td class=\"code\"><b>\(e(line.finding))</b></td>\(cell(.part, e(part)))\(cell(.operation, e(l.pick(line.operation.name))))"
+                        + "\(cell(.hours, ReportLanguage.number(line.hours)))\(cell(.cost, e(l.money(line.cost, currency: q.currency))))</tr>")
             }
             h.append(
                 "<tr><th>\(e(l.text(.estimateTotal)))</th><td></td><td></td><td></td><td><b>\(e(l.money(q.total, currency: q.currency)))</b></td></tr></tbody></table>"
