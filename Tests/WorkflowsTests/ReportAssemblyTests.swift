@@ -38,6 +38,12 @@ import Workflows
         #expect(accident.score?.grade.id == "5")
         #expect(accident.findings.first { $0.code == "4SH" }?.structural == true)
         #expect(accident.findings.first { $0.code == "4SH" }?.seenBy == ["audit"])
+        // The welded pillar deducts nothing: the report says why (the template judges structure for the flag, not points).
+        #expect(accident.findings.first { $0.code == "4SH" }?.deduction == 0)
+        let unscored = accident.warnings.filter { $0.code == "report.structural_not_scored" }
+        #expect(unscored.map { $0.params["code"] } == [.text("4SH")])
+        #expect(unscored.first?.message.en.contains("raises the flag \u{201C}Accident car\u{201D}") == true)
+        #expect(accident.for(.customer).warnings.contains { $0.code == "report.structural_not_scored" })
         #expect(accident.discrepancies?.items.first?.kind == "missed-by-appraiser")
         #expect(accident.discrepancies?.appraisalGrade?.id == "1")
         let flood = try SampleDay.report("JHMCM56557C404453")

@@ -63,7 +63,7 @@ extension ConditionReport {
         warnings.compactMap { warning in
             switch warning.code {
             case "report.no_audit": Notice("report.customer.one_inspection", table: ReportMessages.table)
-            case "report.safety_item", "report.supersedes", "report.superseded": warning
+            case "report.safety_item", "report.structural_not_scored", "report.supersedes", "report.superseded": warning
             default: nil
             }
         }

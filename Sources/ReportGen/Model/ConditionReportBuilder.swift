@@ -188,6 +188,7 @@ package struct ConditionReportBuilder: Sendable {
                         labels: ["angle": angle], table: ReportMessages.table))
         }
         if let plausibility { warnings += Plausibility.notices(record, basis: final, template: template, policy: plausibility) }
+        warnings += Self.unscoredStructure(findings, template: template)
         for finding in findings where finding.safety {
             // A measured degree says the measurement beside the band: "tread depth 1.3 mm (tyre tread depth under 1.6 mm)".
             let band = finding.degreeLabel ?? LocalizedText(zh: "", en: "")

@@ -17,6 +17,8 @@ package enum ReportMessages {
             "{angle} photo: the same picture turned up later in another car's inspection (report {other_report}); that inspection is flagged, this photo stands",
         "report.photo_resembles": "{angle} photo resembles one of another car (report {other_report}, distance {distance}): worth a look",
         "report.safety_item": "safety: {code} {part}: {degree}",
+        "report.structural_not_scored":
+            "{code} {part} deducts no points: under {template}, damage to the body structure is not scored but raises the flag \u{201C}{flag}\u{201D}",
         "report.supersedes":
             "This report replaces report {report_id}: the car was returned on {returned_at}, and the return inspection's findings are in it",
         "report.superseded": "Superseded: the car was returned on {returned_at}; report {report_id} replaces this one",
@@ -41,6 +43,7 @@ package enum ReportMessages {
         "report.photo_reused_later": "{angle}照片：同一张照片后来出现在另一辆车的检测中（报告 {other_report}）；已标记该检测，本照片有效",
         "report.photo_resembles": "{angle}照片与另一辆车的照片相似（报告 {other_report}，距离 {distance}）：请人工核对",
         "report.safety_item": "安全隐患：{code} {part}：{degree}",
+        "report.structural_not_scored": "{code} {part} 不扣分：按 {template}，车体骨架损伤不计入得分，而是判定为“{flag}”",
         "report.supersedes": "本报告取代报告 {report_id}：车辆于 {returned_at} 退回，退车检测的发现已计入",
         "report.superseded": "已被取代：车辆于 {returned_at} 退回，以报告 {report_id} 为准",
         "delivery.verdict.ok": "可交付",
