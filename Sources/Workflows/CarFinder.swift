@@ -70,6 +70,6 @@ package struct CarFinder: Sendable {
         guard let template = try? indexer.catalog.template(id: basis.submission.templateID) else { return nil }
         return .init(
             vehicle: ConditionReport.Vehicle.of(record, basis: basis.submission, template: template),
-            latestOdometerKm: latest.submission.odometer.kilometres)
+            latestOdometer: (latest.submission.odometer.reading, latest.submission.odometer.unit.rawValue, latest.submission.odometer.kilometres))
     }
 }

@@ -52,6 +52,16 @@ import Testing
         #expect(text.stdout.contains("Flood-damaged · not graded") && text.stdout.contains("2 cars; give a full VIN"))
     }
 
+    @Test func aMilesOdometerIsShownInMiles() throws {
+        try submitDay()
+        let honda = try find("JHMCM56557C404453")
+        let facts = try #require(honda["facts"] as? [String: Any])
+        #expect(facts["latest_odometer_km"] as? Int == 99577)
+        #expect((facts["latest_odometer"] as? [String: Any])?["unit"] as? String == "mi")
+        #expect((facts["latest_odometer"] as? [String: Any])?["reading"] as? Int == 61874)
+        #expect(try runner.run(["find", "JHMCM56557C404453"]).stdout.contains("61874 mi (99577 km)"))
+    }
+
     @Test func ambiguousQueriesListEveryMatchAndTheIndexFollowsNewInspections() throws {
         try submitDay()
         try Fixtures.writePhotos(into: folder, subfolder: "twin")

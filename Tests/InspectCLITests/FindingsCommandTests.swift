@@ -16,6 +16,15 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
     }
 
+    /// A leg between two miles readings is computed from the unrounded readings and rounded once, the same in every
+    /// output (61,870 -> 61,874 mi is 6.4 km: +6, not the 7 between the rounded 99,570 and 99,577 km).
+    @Test func theSameLegHasTheSameKilometresEverywhere() throws {
+        try submit(["JHMCM56557C404453"])
+        #expect(try runner.run(["show", "JHMCM56557C404453"]).stdout.contains("61874 mi (99577 km)  +6 km"))
+        #expect(try runner.run(["mileage", "show", "JHMCM56557C404453"]).stdout.contains("61,874 mi (99,577 km) · submission · +6 km"))
+        #expect(try runner.run(["compare", "JHMCM56557C404453"]).stdout.contains("driven 6 km"))
+    }
+
     @Test func compareFindsTheMissedStructuralDefect() throws {
         try submit(["LFV2A21K2D4052187"])
         let text = try runner.run(["compare", "LFV2A21K2D4052187"])

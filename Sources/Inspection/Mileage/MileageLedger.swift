@@ -62,7 +62,7 @@ package struct MileageLedger: Sendable, Hashable, Codable {
                 continue
             }
             let previous = effective[index - 1]
-            let delta = Int((record.exactKilometres - previous.exactKilometres).rounded())
+            let delta = DistanceUnit.kilometresBetween((previous.reading, previous.unit), (record.reading, record.unit))
             let elapsed = record.at.epochSeconds - previous.at.epochSeconds
             let kind = Self.legKind(from: previous, to: record)
             let (allowance, rule) = policy.allowance(for: kind)

@@ -53,11 +53,20 @@ package struct FindOutput: Sendable, Hashable, Codable {
         package var vehicle: ConditionReport.Vehicle
         /// The latest odometer reading in km, when one is recorded.
         package var latestOdometerKm: Int?
+        /// The same reading as the odometer shows it (a miles odometer in miles).
+        package var latestOdometer: Reading?
+
+        /// A reading in its own unit.
+        package struct Reading: Sendable, Hashable, Codable {
+            package var reading: Int
+            package var unit: String
+        }
 
         /// Creates a fact sheet.
-        package init(vehicle: ConditionReport.Vehicle, latestOdometerKm: Int?) {
+        package init(vehicle: ConditionReport.Vehicle, latestOdometer: (reading: Int, unit: String, km: Int)?) {
             self.vehicle = vehicle
-            self.latestOdometerKm = latestOdometerKm
+            self.latestOdometerKm = latestOdometer?.km
+            self.latestOdometer = latestOdometer.map { Reading(reading: $0.reading, unit: $0.unit) }
         }
     }
 

@@ -18,7 +18,7 @@ package enum FindRenderer {
         }
         if let sheet = output.facts {
             lines.append("")
-            let rows = sheet.vehicle.rows(l) + (sheet.latestOdometerKm.map { [(l.text(.odometer), "\($0) km")] } ?? [])
+            let rows = sheet.vehicle.rows(l) + (Self.odometer(sheet).map { [(l.text(.odometer), $0)] } ?? [])
             let width = rows.map { columns($0.label) }.max() ?? 0
             lines += rows.map { "  \($0.label)\(String(repeating: " ", count: width - columns($0.label)))  \($0.value)" }
             let changes = sheet.vehicle.changeLines(l)
@@ -48,5 +48,12 @@ package enum FindRenderer {
                 + ((0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value) || (0xAC00...0xD7A3).contains(scalar.value)
                     || (0xF900...0xFAFF).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value) ? 2 : 1)
         }
+    }
+
+    /// The reading as the odometer shows it, with km beside a miles reading: "61876 mi (99580 km)".
+    static func odometer(_ sheet: FindOutput.FactSheet) -> String? {
+        guard let km = sheet.latestOdometerKm else { return nil }
+        guard let shown = sheet.latestOdometer, shown.unit != "km" else { return "\(km) km" }
+        return "\(shown.reading) \(shown.unit) (\(km) km)"
     }
 }

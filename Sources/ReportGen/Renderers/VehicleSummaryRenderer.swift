@@ -39,15 +39,16 @@ package struct VehicleSummaryRenderer: Sendable {
         if !vehicle.odometer.isEmpty {
             lines.append("")
             lines.append("odometer readings (里程):")
-            var previous: Int?
+            var previous: (Int, DistanceUnit)?
             for reading in vehicle.odometer {
                 var line = "  \(reading.readAt)  \(reading.stage.padding(9))  \(reading.reading) \(reading.unit.rawValue)"
                 if reading.unit != .km { line += " (\(reading.kilometres) km)" }
                 if let previous {
-                    let delta = reading.kilometres - previous
+                    // The leg as the ledger has it: from the unrounded readings, rounded once (4 mi is 6 km, not 7).
+                    let delta = DistanceUnit.kilometresBetween(previous, (reading.reading, reading.unit))
                     line += delta >= 0 ? "  +\(delta) km" : "  \(delta) km"
                 }
-                previous = reading.kilometres
+                previous = (reading.reading, reading.unit)
                 lines.append(line)
             }
         }
