@@ -20,12 +20,12 @@ import Testing
         #expect(
             try runner.run(["submit", "--now", "2026-11-26T10:00:00+08:00", "\(day)/\(car)/appraisal.yaml", "\(day)/\(car)/audit.yaml"]).status == 0)
         // No delivery on record: refused.
-        let early = try runner.run(["return", car, "--submission", "\(day)/\(car)/return.yaml", "--format", "json"])
+        let early = try runner.run(["return", "--lang", "en", car, "--submission", "\(day)/\(car)/return.yaml", "--format", "json"])
         #expect(early.status == 5)
         #expect(try json(early)["verdict"] as? String == "refuse")
-        #expect(try runner.run(["deliver", car, "--submission", "\(day)/\(car)/delivery.yaml"]).status == 0)
+        #expect(try runner.run(["deliver", "--lang", "en", car, "--submission", "\(day)/\(car)/delivery.yaml"]).status == 0)
         // The sample return: a new rear scratch: deduct, priced.
-        let returned = try runner.run(["return", car, "--submission", "\(day)/\(car)/return.yaml", "--format", "json"])
+        let returned = try runner.run(["return", "--lang", "en", car, "--submission", "\(day)/\(car)/return.yaml", "--format", "json"])
         #expect(returned.status == 3)
         let object = try json(returned)
         #expect(object["format"] as? String == "return-check/1" && object["verdict"] as? String == "deduct")
@@ -34,8 +34,8 @@ import Testing
         #expect(items.map { $0["kind"] as? String } == ["new_damage"] && items.first?["finding"] as? String == "27HH1")
         #expect((object["total"] as? [String: Int]) == ["min": 120, "max": 170])
         #expect(object["charged_total"] as? Int == 170 && items.first?["charged"] as? Int == 170)  // one amount to sign
-        let printed = try runner.run(["return", car, "--submission", "\(day)/\(car)/return.yaml"]).stdout
-        #expect(printed.contains("(CNY 170, estimate 120-170)") && printed.contains("deductions: CNY 170\n"), "\(printed)")
+        let printed = try runner.run(["return", "--lang", "en", car, "--submission", "\(day)/\(car)/return.yaml"]).stdout
+        #expect(printed.contains("(CNY 170, estimate CNY 120–170)") && printed.contains("deductions: CNY 170\n"), "\(printed)")
         // The same return without the new scratch: accept, exit 0.
         let cleanFolder = folder.url.appending(path: "clean")
         try FileManager.default.createDirectory(at: cleanFolder, withIntermediateDirectories: true)
@@ -47,7 +47,7 @@ import Testing
             )
         #expect(!text.contains("27HH1"))
         try Data(text.utf8).write(to: clean)
-        let accepted = try runner.run(["return", car, "--submission", clean.path])
+        let accepted = try runner.run(["return", "--lang", "en", car, "--submission", clean.path])
         #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
         #expect(accepted.stdout.hasPrefix("return of \(car): ACCEPT"))
     }
@@ -60,7 +60,7 @@ import Testing
             "2026-12-01T10:00:00+08:00",
         ])
         #expect(undelivered.status == 1 && undelivered.stderr.contains("no delivery on record: the warranty starts at the handover"))
-        #expect(try runner.run(["deliver", car, "--submission", "\(day)/\(car)/delivery.yaml"]).status == 0)
+        #expect(try runner.run(["deliver", "--lang", "en", car, "--submission", "\(day)/\(car)/delivery.yaml"]).status == 0)
         // Aged suspension repaired under the 30-day warranty: both inspections passed it (missed).
         let claim = try runner.run([
             "warranty", "claim", car, "--check", "chassis.7", "--symptom", "rear springs sag", "--cost", "10400", "--at", "2026-12-10T10:00:00+08:00",
@@ -82,7 +82,8 @@ import Testing
         let claims = try #require(listed["claims"] as? [[String: Any]])
         #expect(claims.map { $0["attribution"] as? String } == ["missed", "disclosed"] && listed["total_cost"] as? Int == 10700)
         // Counted against the appraiser: one missed item claimed, 10,400.
-        let accuracy = try json(try runner.run(["compare", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json"]))
+        let accuracy = try json(
+            try runner.run(["compare", "--lang", "en", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json"]))
         let appraiser = try #require((accuracy["appraisers"] as? [[String: Any]])?.first { $0["id"] as? String == "APR-0117" })
         #expect(appraiser["claims_missed"] as? Int == 1 && appraiser["claims_missed_cost"] as? Int == 10400)
         // The report (internal) lists them; the customer's does not.
@@ -106,7 +107,7 @@ import Testing
         let flood = "JHMCM56557C404453"
         let files = ["\(day)/\(flood)/appraisal.yaml", "\(day)/\(flood)/audit.yaml"]
         #expect(try runner.run(["submit", "--now", "2026-11-26T10:00:00+08:00"] + files).status == 0)
-        #expect(try runner.run(["deliver", flood, "--submission", "\(day)/\(flood)/delivery.yaml"]).status == 5)  // new damage: stop
+        #expect(try runner.run(["deliver", "--lang", "en", flood, "--submission", "\(day)/\(flood)/delivery.yaml"]).status == 5)  // new damage: stop
         let claim = try runner.run([
             "warranty", "claim", flood, "--check", "chassis.7", "--symptom", "springs", "--cost", "100", "--at", "2026-12-01T10:00:00+08:00",
         ])
@@ -131,7 +132,7 @@ import Testing
             with: "acknowledged: [flood]")
         #expect(clean != delivery)
         try Data(clean.utf8).write(to: work.appending(path: "delivery.yaml"))
-        let handed = try runner.run(["deliver", flood, "--submission", work.appending(path: "delivery.yaml").path])
+        let handed = try runner.run(["deliver", "--lang", "en", flood, "--submission", work.appending(path: "delivery.yaml").path])
         #expect(handed.status != 5, "\(handed.stdout)\(handed.stderr)")
         let audit = try String(contentsOf: Fixtures.repoRoot.appending(path: "\(day)/\(flood)/audit.yaml"), encoding: .utf8)
         let returned = audit.replacingOccurrences(of: "stage: audit", with: "stage: return").replacingOccurrences(
@@ -140,7 +141,7 @@ import Testing
         .replacingOccurrences(of: "inspected_at: 2026-11-23T10:00:00+08:00", with: "inspected_at: 2026-11-28T10:00:00+08:00")
         #expect(returned.contains("stage: return") && returned.contains("2026-11-28T10:00"))
         try Data(returned.utf8).write(to: work.appending(path: "return.yaml"))
-        let result = try runner.run(["return", flood, "--submission", work.appending(path: "return.yaml").path, "--format", "json"])
+        let result = try runner.run(["return", "--lang", "en", flood, "--submission", work.appending(path: "return.yaml").path, "--format", "json"])
         let object = try json(result)
         let kinds = (object["items"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
         #expect(kinds?.contains("refusing_finding") == false, "\(result.stdout)\(result.stderr)")

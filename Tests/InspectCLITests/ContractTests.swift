@@ -41,10 +41,13 @@ import Testing
         #expect(try runner.run(["submit", "--now", "2026-11-26T10:00:00+08:00"] + files).status == 0)
         let outputs: [(schema: String, arguments: [String])] = [
             ("validation-1", ["validate", "--format", "json", "\(day)/LSVAM4189C2184526/appraisal.yaml", "samples/invalid/appraisal.yaml"]),
-            ("comparison-2", ["compare", "--format", "json", "LFV2A21K2D4052187"]),
-            ("comparison-2", ["compare", "--format", "json", "JHMCM56557C404453"]),
-            ("appraiser-accuracy-1", ["compare", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-21", "--format", "json"]),
-            ("mileage-ledger-2", ["mileage", "show", "--format", "json", "LHGCR2654E8012345"]),
+            ("comparison-2", ["compare", "--lang", "en", "--format", "json", "LFV2A21K2D4052187"]),
+            ("comparison-2", ["compare", "--lang", "en", "--format", "json", "JHMCM56557C404453"]),
+            (
+                "appraiser-accuracy-1",
+                ["compare", "--lang", "en", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-21", "--format", "json"]
+            ),
+            ("mileage-ledger-2", ["mileage", "show", "--lang", "en", "--format", "json", "LHGCR2654E8012345"]),
             (
                 "delivery-check-2",
                 [
@@ -69,7 +72,10 @@ import Testing
             ("find-result-1", ["find", "--format", "json", "天窗"]),  // several
             ("find-result-1", ["find", "--format", "json", "184526"]),
             ("feedback-list-1", ["feedback", "list", "--format", "json"]),
-            ("feedback-summary-1", ["feedback", "summary", "--from", "2026-11-20", "--to", "2026-11-30", "--open-after", "1", "--format", "json"]),
+            (
+                "feedback-summary-1",
+                ["feedback", "summary", "--lang", "en", "--from", "2026-11-20", "--to", "2026-11-30", "--open-after", "1", "--format", "json"]
+            ),
         ]
         for (index, feedback) in [("LFV2A21K2D4052187", "complaint", "21HH2"), ("LSVAM4189C2184526", "praise", "delivery")].enumerated() {
             #expect(
@@ -79,8 +85,11 @@ import Testing
                 ]).status == 0)
         }
         #expect(try runner.run(["feedback", "close", "1", "--resolution", "repainted", "--by", "CS-0007"]).status == 0)
-        #expect(try runner.run(["deliver", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"]).status == 0)
-        let returned = try runner.run(["return", "--format", "json", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/return.yaml"])
+        #expect(
+            try runner.run(["deliver", "--lang", "en", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"]).status == 0)
+        let returned = try runner.run([
+            "return", "--lang", "en", "--format", "json", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/return.yaml",
+        ])
         #expect(try Self.problems(returned.stdout, schema: "return-check-1") == [])
         #expect(
             try runner.run([
@@ -96,7 +105,7 @@ import Testing
         // A car with a return, a claim and a service visit in its ledger still reports to the contract.
         let full = try runner.run(["report", "LSVAM4189C2184526", "--format", "json", "--generated-at", "2026-12-20T10:00:00+08:00"])
         #expect(try Self.problems(full.stdout, schema: "condition-report-2") == [])
-        let owned = try runner.run(["mileage", "show", "LSVAM4189C2184526", "--format", "json"])
+        let owned = try runner.run(["mileage", "show", "--lang", "en", "LSVAM4189C2184526", "--format", "json"])
         #expect(try Self.problems(owned.stdout, schema: "mileage-ledger-2") == [] && owned.stdout.contains("allowance.with_owner"))
         let bi = try runner.run(["service", "summary", "--from", "2026-12-01", "--to", "2026-12-01", "--format", "json"])
         #expect(try Self.problems(bi.stdout, schema: "service-summary-1") == [])
@@ -106,10 +115,10 @@ import Testing
             #expect(try Self.problems(result.stdout, schema: output.schema) == [], "\(output.arguments)")
         }
         // The conflict in the ledger, with its numbers as parameters and its wording in both languages.
-        let ledger = try runner.run(["mileage", "show", "--format", "json", "LHGCR2654E8012345"]).stdout
+        let ledger = try runner.run(["mileage", "show", "--lang", "en", "--format", "json", "LHGCR2654E8012345"]).stdout
         #expect(ledger.contains("\"below_km\" : 45") && ledger.contains("读数矛盾") && ledger.contains("readings disagree"))
         // Scores are decimals, not hundredths.
-        let compared = try runner.run(["compare", "--format", "json", "LFV2A21K2D4052187"]).stdout
+        let compared = try runner.run(["compare", "--lang", "en", "--format", "json", "LFV2A21K2D4052187"]).stdout
         #expect(compared.contains("\"total\" : 91.5"))
         // The batch summary, with a broken car among the good ones.
         let broken = TemporaryFolder()

@@ -21,7 +21,8 @@ import Testing
         #expect(try runner.run(["submit", "--now", "2026-11-26T10:00:00+08:00"] + files).status == 0)
         // The flood car's delivery disputes 27HH1: a dispute is opened, once, and the delivery check names it.
         let deliver = [
-            "deliver", "JHMCM56557C404453", "--submission", "\(day)/JHMCM56557C404453/delivery.yaml", "--now", "2026-11-27T10:00:00+08:00",
+            "deliver", "--lang", "en", "JHMCM56557C404453", "--submission", "\(day)/JHMCM56557C404453/delivery.yaml", "--now",
+            "2026-11-27T10:00:00+08:00",
         ]
         let first = try runner.run(deliver)
         #expect(first.stdout.contains("[dispute] dispute: dispute #1 on report defect 27HH1 is open") && first.stdout.contains("open disputes: #1"))
@@ -73,7 +74,8 @@ import Testing
         let html = try runner.run(["report", "LSVAM4189C2184526", "--format", "html", "--lang", "zh", "--photos", "link"]).stdout
         #expect(html.contains("异议处理") && html.contains("已抛光处理 · 复测程度 3 · 费用 300 元（平台承担，批准 MGR-0003）"))
         // Upheld against the appraiser of the car.
-        let accuracy = try json(try runner.run(["compare", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json"]))
+        let accuracy = try json(
+            try runner.run(["compare", "--lang", "en", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-20", "--format", "json"]))
         let appraiser = try #require((accuracy["appraisers"] as? [[String: Any]])?.first { $0["id"] as? String == "APR-0117" })
         #expect(appraiser["disputes_upheld"] as? Int == 1)
     }

@@ -53,13 +53,13 @@ import Testing
         let week = try json(["feedback", "list", "--from", "2026-11-24", "--to", "2026-11-25"])
         #expect((week["items"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } == [1, 3])
 
-        let summary = try json(["feedback", "summary", "--from", "2026-11-20", "--to", "2026-11-26", "--open-after", "5"])
+        let summary = try json(["feedback", "summary", "--lang", "en", "--from", "2026-11-20", "--to", "2026-11-26", "--open-after", "5"])
         #expect(summary["format"] as? String == "feedback-summary/1")
         #expect(summary["by_kind"] as? [String: Int] == ["complaint": 2, "praise": 1, "question": 1])
         #expect(summary["by_channel"] as? [String: Int] == ["phone": 1, "online": 2, "store": 1] && summary["complaints_closed"] as? Int == 1)
         // The Jetta complaint is 2 days old at the end of the 26th: not overdue after 5 days, overdue after 1.
         #expect((summary["overdue"] as? [[String: Any]])?.isEmpty == true)
-        let strict = try json(["feedback", "summary", "--from", "2026-11-20", "--to", "2026-11-26", "--open-after", "1"])
+        let strict = try json(["feedback", "summary", "--lang", "en", "--from", "2026-11-20", "--to", "2026-11-26", "--open-after", "1"])
         let overdue = try #require((strict["overdue"] as? [[String: Any]])?.first)
         #expect((overdue["item"] as? [String: Any])?["id"] as? Int == 1 && overdue["days_open"] as? Int == 2)
         let missed = try #require(summary["missed_by_appraiser"] as? [[String: Any]])
@@ -67,10 +67,10 @@ import Testing
         #expect((missed.first?["item"] as? [String: Any])?["about"] as? String == "21HH2")
 
         // compare --by-appraiser counts it against the Jetta's appraiser.
-        let accuracy = try json(["compare", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-21"])
+        let accuracy = try json(["compare", "--lang", "en", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-21"])
         let appraiser = try #require((accuracy["appraisers"] as? [[String: Any]])?.first { $0["id"] as? String == "APR-0117" })
         #expect(appraiser["complaints_on_misses"] as? Int == 1)
-        let text = try runner.run(["compare", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-21"])
+        let text = try runner.run(["compare", "--lang", "en", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-21"])
         #expect(text.stdout.contains("1 customer complaints about unrecorded defects"))
     }
 
@@ -86,7 +86,7 @@ import Testing
         #expect(try record(vin, "compliment", "phone", "x", "2026-11-24T10:00:00+08:00").status != 0)
         #expect(try record(vin, "complaint", "phone", "x", "yesterday").stderr.contains("--at must be a day (YYYY-MM-DD) or an ISO 8601 time"))
         #expect(try record(vin, "complaint", "phone", "  ", "2026-11-24T10:00:00+08:00").stderr.contains("--text must not be empty"))
-        let backwards = try runner.run(["feedback", "summary", "--from", "2026-11-26", "--to", "2026-11-20"])
+        let backwards = try runner.run(["feedback", "summary", "--lang", "en", "--from", "2026-11-26", "--to", "2026-11-20"])
         #expect(backwards.status != 0 && backwards.stderr.contains("--from must be before --to"))
         #expect(try runner.run(["feedback", "list"]).stdout == "no feedback\n")
     }

@@ -21,22 +21,25 @@ import Testing
     @Test func theSameLegHasTheSameKilometresEverywhere() throws {
         try submit(["JHMCM56557C404453"])
         #expect(try runner.run(["show", "JHMCM56557C404453"]).stdout.contains("61874 mi (99577 km)  +6 km"))
-        #expect(try runner.run(["mileage", "show", "JHMCM56557C404453"]).stdout.contains("61,874 mi (99,577 km) · submission · +6 km"))
-        #expect(try runner.run(["compare", "JHMCM56557C404453"]).stdout.contains("driven 6 km"))
+        #expect(
+            try runner.run(["mileage", "show", "--lang", "en", "JHMCM56557C404453"]).stdout.contains("61,874 mi (99,577 km) · submission · +6 km"))
+        #expect(try runner.run(["compare", "--lang", "en", "JHMCM56557C404453"]).stdout.contains("driven 6 km"))
     }
 
     @Test func compareFindsTheMissedStructuralDefect() throws {
         try submit(["LFV2A21K2D4052187"])
-        let text = try runner.run(["compare", "LFV2A21K2D4052187"])
+        let text = try runner.run(["compare", "--lang", "en", "LFV2A21K2D4052187"])
         #expect(text.status == 3)
-        #expect(text.stdout.contains("  score: appraisal 94 一级 (Grade 1) -> audit 91.5 五级 (Grade 5, accident car)"))
+        #expect(
+            text.stdout.contains("  score: appraisal 94 Grade 1 -> audit 91.5 Grade 5, accident car")
+                && text.stdout.contains("flags raised by the audit: Accident car\n"))
         #expect(
             text.stdout.contains(
                 "  [critical] missed-by-appraiser: 4SH Left C-pillar welded: missed by the appraiser; changes the grade to Grade 5, accident car"
             ))
         #expect(text.stdout.contains("driven 11 km and 2.2 days between appraisal and audit"))
         #expect(text.stdout.contains("same-angle photos: 18 pairs"))
-        let json = try runner.run(["compare", "--format", "json", "LFV2A21K2D4052187"])
+        let json = try runner.run(["compare", "--lang", "en", "--format", "json", "LFV2A21K2D4052187"])
         #expect(json.status == 3)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["format"] as? String == "comparison/2")
@@ -54,7 +57,7 @@ import Testing
     @Test func aTransportRecordBetweenTheInspectionsReachesTheComparison() throws {
         try submit(["LSVAM4189C2184526"])
         func context() throws -> [String: Any] {
-            let json = try runner.run(["compare", "--format", "json", "LSVAM4189C2184526"])
+            let json = try runner.run(["compare", "--lang", "en", "--format", "json", "LSVAM4189C2184526"])
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             return try #require((object["context"] as? [String: Any])?["params"] as? [String: Any])
         }
@@ -71,15 +74,15 @@ import Testing
 
     @Test func compareNeedsBothStagesAndByAppraiserAggregates() throws {
         try submit(["LSVAM4189C2184526"], stages: ["appraisal"])
-        let missing = try runner.run(["compare", "LSVAM4189C2184526"])
+        let missing = try runner.run(["compare", "--lang", "en", "LSVAM4189C2184526"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("needs both an appraisal and an audit"))
         try submit(["LSVAM4189C2184526", "LFV2A21K2D4052187"])
-        let report = try runner.run(["compare", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-20"])
+        let report = try runner.run(["compare", "--lang", "en", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-20"])
         #expect(report.status == 0)
         #expect(report.stdout.contains("  APR-0117 王磊: 2 cars, 5 discrepancies (2.5 per car), 1 missed structural, 1 critical"))
         #expect(report.stdout.contains("  AUD-0031 李娜: 2 cars audited, 5 discrepancies found, 1 critical"))
-        #expect(try runner.run(["compare", "--by-appraiser", "--from", "2026-11-20"]).status == 2)
+        #expect(try runner.run(["compare", "--lang", "en", "--by-appraiser", "--from", "2026-11-20"]).status == 2)
     }
 
     @Test func mileageRecordShowAndCorrect() throws {
@@ -100,7 +103,7 @@ import Testing
         ])
         #expect(typo.status == 3, "\(typo.stdout)\(typo.stderr)")  // stored, and said at once: it disagrees with the ledger
         #expect(typo.stderr.contains("[critical] readings disagree: #4 48,152 km at transport"))
-        let shown = try runner.run(["mileage", "show", "LSVAM4189C2184526"])
+        let shown = try runner.run(["mileage", "show", "--lang", "en", "LSVAM4189C2184526"])
         #expect(shown.status == 3)
         let fix = try runner.run([
             "mileage", "record", "LSVAM4189C2184526", "--stage", "transport", "--reading", "48251", "--at", "2026-11-24T18:00:00+08:00", "--mode",
@@ -109,7 +112,7 @@ import Testing
         ])
         #expect(fix.status == 0)
         #expect(fix.stdout.contains("correcting #4"))
-        let corrected = try runner.run(["mileage", "show", "LSVAM4189C2184526"])
+        let corrected = try runner.run(["mileage", "show", "--lang", "en", "LSVAM4189C2184526"])
         #expect(corrected.status == 0, "\(corrected.stdout)")
         #expect(corrected.stdout.contains("48,152 km · driven 24 km route · manual · superseded by #5"))
         #expect(
@@ -136,13 +139,15 @@ import Testing
 
     @Test func deliverGivesAVerdict() throws {
         try submit(["LSVAM4189C2184526", "JHMCM56557C404453"])
-        let ok = try runner.run(["deliver", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
+        let ok = try runner.run(["deliver", "--lang", "en", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(
             ok.stdout
                 == "delivery check of LSVAM4189C2184526: OK\n  odometer: report 48,222 km, now 48,252 km, +30 km, driven 24 km route, within allowance\n"
         )
-        let stop = try runner.run(["deliver", "--format", "json", "JHMCM56557C404453", "--submission", "\(day)/JHMCM56557C404453/delivery.yaml"])
+        let stop = try runner.run([
+            "deliver", "--lang", "en", "--format", "json", "JHMCM56557C404453", "--submission", "\(day)/JHMCM56557C404453/delivery.yaml",
+        ])
         #expect(stop.status == 5)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(stop.stdout.utf8)) as? [String: Any])
         #expect(object["format"] as? String == "delivery-check/2")
@@ -154,7 +159,7 @@ import Testing
         let photos = notices.filter { $0["code"] as? String == "delivery.photo_retake" }.compactMap { $0["message"] as? [String: String] }
         #expect(photos.contains { $0["en"]?.contains("too dark to show the paint") == true })
         #expect(photos.contains { $0["zh"]?.contains("太暗，看不清漆面") == true })
-        let wrongCar = try runner.run(["deliver", "LFV2A21K2D4052187", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
+        let wrongCar = try runner.run(["deliver", "--lang", "en", "LFV2A21K2D4052187", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
         #expect(wrongCar.status == 1)
         #expect(wrongCar.stderr.contains("the submission is for VIN LSVAM4189C2184526, not LFV2A21K2D4052187"))
         // A transport reading above the delivery's: the two disagree in the ledger, so a person must look first.
@@ -167,10 +172,12 @@ import Testing
                 "driven",
                 "--route-km", "80",
             ]).status == 0)
-        let rolledBack = try runner2.run(["deliver", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
+        let rolledBack = try runner2.run(["deliver", "--lang", "en", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml"])
         #expect(rolledBack.status == 3)
         #expect(rolledBack.stdout.contains("[attention] ledger: readings disagree: #4 48,252 km at delivery"), "\(rolledBack.stdout)")
         // The delivery reading is in the ledger now.
-        #expect(try runner.run(["mileage", "show", "LSVAM4189C2184526"]).stdout.contains("delivery  48,252 km · driven 24 km route · submission"))
+        #expect(
+            try runner.run(["mileage", "show", "--lang", "en", "LSVAM4189C2184526"]).stdout.contains(
+                "delivery  48,252 km · driven 24 km route · submission"))
     }
 }

@@ -45,7 +45,7 @@ import Testing
 
     @Test func aFloodCarWithEveryHandoverCheckOkStillNeedsTheBuyersAcknowledgement() throws {
         #expect(try runner.run(["submit", "\(day)/\(flood)/appraisal.yaml", "\(day)/\(flood)/audit.yaml"]).status == 0)
-        let unacknowledged = try runner.run(["deliver", flood, "--format", "json", "--submission", try cleanDelivery("plain").path])
+        let unacknowledged = try runner.run(["deliver", "--lang", "en", flood, "--format", "json", "--submission", try cleanDelivery("plain").path])
         #expect(unacknowledged.status == 3, "\(unacknowledged.stdout)\(unacknowledged.stderr)")
         let object = try json(unacknowledged)
         #expect(object["verdict"] as? String == "attention")
@@ -58,14 +58,14 @@ import Testing
         // Acknowledged by the buyer and the missing paper recorded: only the night photos to retake remain.
         let acknowledged = try cleanDelivery(
             "acknowledged", replacing: [("checks:\n", "acknowledged: [flood]\nchecks:\n"), ("  handover.2: ok\n", "  handover.2: major\n")])
-        let result = try runner.run(["deliver", flood, "--format", "json", "--submission", acknowledged.path])
+        let result = try runner.run(["deliver", "--lang", "en", flood, "--format", "json", "--submission", acknowledged.path])
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
         #expect(Set(reasons(try json(result)).map(\.code)) == ["delivery.photo_retake"])
     }
 
     @Test func anOpenDisputeNeedsAttentionAndALaterHandoverDoesNotEraseAStop() throws {
         #expect(try runner.run(["submit", "\(day)/\(flood)/appraisal.yaml", "\(day)/\(flood)/audit.yaml"]).status == 0)
-        let stopped = try runner.run(["deliver", flood, "--format", "json", "--submission", "\(day)/\(flood)/delivery.yaml"])
+        let stopped = try runner.run(["deliver", "--lang", "en", flood, "--format", "json", "--submission", "\(day)/\(flood)/delivery.yaml"])
         #expect(stopped.status == 5)
         let stoppedReasons = reasons(try json(stopped))
         #expect(stoppedReasons.first { $0.code == "delivery.dispute_open" }?.verdict == "attention", "\(stoppedReasons)")
@@ -76,7 +76,7 @@ import Testing
                 ("inspected_at: 2026-11-26T20:40:00+08:00", "inspected_at: 2026-11-27T19:00:00+08:00"),
                 ("checks:\n", "acknowledged: [flood]\nchecks:\n"), ("  handover.2: ok\n", "  handover.2: major\n"),
             ])
-        let second = try runner.run(["deliver", flood, "--format", "json", "--submission", again.path])
+        let second = try runner.run(["deliver", "--lang", "en", flood, "--format", "json", "--submission", again.path])
         #expect(second.status == 3, "\(second.stdout)\(second.stderr)")
         // The report shows both attempts: the stop is not erased by the later handover.
         let report = try json(try runner.run(["report", flood, "--format", "json", "--generated-at", "2026-11-28T10:00:00+08:00"]))

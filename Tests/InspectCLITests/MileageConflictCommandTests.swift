@@ -16,7 +16,7 @@ import Testing
     }
 
     func flags(_ vin: String) throws -> [[String: Any]] {
-        try json(try runner.run(["mileage", "show", vin, "--format", "json"]))["flags"] as? [[String: Any]] ?? []
+        try json(try runner.run(["mileage", "show", "--lang", "en", vin, "--format", "json"]))["flags"] as? [[String: Any]] ?? []
     }
 
     func report(_ vin: String, _ audience: String) throws -> String {
@@ -55,7 +55,7 @@ import Testing
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
         #expect(fixed.stdout.contains("resolution #1: reading #3 was a data-entry error; corrected by #4"))
         #expect(try flags(car).isEmpty)
-        #expect(try runner.run(["mileage", "show", car]).stdout.contains("48,900 km · flatbed · manual · superseded by #4"))
+        #expect(try runner.run(["mileage", "show", "--lang", "en", car]).stdout.contains("48,900 km · flatbed · manual · superseded by #4"))
         let again = try runner.run(resolve(car, reading: 1, "--rollback"))
         #expect(again.status == 1 && again.stderr.contains("reading #1 has no open conflict to resolve (the ledger has none)"))
     }

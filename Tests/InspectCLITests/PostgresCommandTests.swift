@@ -23,18 +23,21 @@ import Testing
             let stored = try runner.run(["submit", "--now", "2026-11-26T10:00:00+08:00"] + files)
             #expect(stored.status == 0, "\(stored.stderr)")
             let delivered = try runner.run([
-                "deliver", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml", "--now", "2026-11-27T10:00:00+08:00",
+                "deliver", "--lang", "en", "LSVAM4189C2184526", "--submission", "\(day)/LSVAM4189C2184526/delivery.yaml", "--now",
+                "2026-11-27T10:00:00+08:00",
             ])
             #expect(delivered.status == 0, "\(delivered.stderr)")
         }
         var commands: [[String]] = cars.flatMap { vin in
             [
-                ["report", vin, "--format", "json", "--generated-at", "2026-11-27T18:00:00+08:00"], ["mileage", "show", vin, "--format", "json"],
+                ["report", vin, "--format", "json", "--generated-at", "2026-11-27T18:00:00+08:00"],
+                ["mileage", "show", "--lang", "en", vin, "--format", "json"],
                 ["show", vin],
             ]
         }
         commands += [
-            ["compare", "LFV2A21K2D4052187", "--format", "json"], ["compare", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-21"],
+            ["compare", "--lang", "en", "LFV2A21K2D4052187", "--format", "json"],
+            ["compare", "--lang", "en", "--by-appraiser", "--from", "2026-11-20", "--to", "2026-11-21"],
             ["find", "天窗", "--format", "json"], ["find", "184526"], ["quote", "LHGCR2654E8012345", "--format", "json"],
         ]
         for command in commands {

@@ -27,7 +27,8 @@ import Testing
         #expect(try single.run(["submit"] + now + submissions).status == 0)
         var delivered: [String: String] = [:]
         for car in cars where FileManager.default.fileExists(atPath: day.appending(path: "\(car)/delivery.yaml").path) {
-            let result = try single.run(["deliver", car, "--format", "json", "--submission", day.appending(path: "\(car)/delivery.yaml").path] + now)
+            let result = try single.run(
+                ["deliver", "--lang", "en", car, "--format", "json", "--submission", day.appending(path: "\(car)/delivery.yaml").path] + now)
             delivered[car] = try #require(try json(result)["verdict"] as? String)
             #expect(result.status == ["ok": 0, "attention": 3, "stop": 5][delivered[car] ?? ""], "\(car)")
         }
@@ -65,7 +66,7 @@ import Testing
             let headline = try #require((report["headline"] as? [String: Any])?["label"] as? [String: String])
             #expect(batched["grade"] as? String == "\(headline["zh"] ?? "") (\(headline["en"] ?? ""))", "\(car): batch vs report")
             // The comparison, and the inspections it stands on.
-            let compare = try single.run(["compare", car, "--format", "json"])
+            let compare = try single.run(["compare", "--lang", "en", car, "--format", "json"])
             let compared = try json(compare)
             let items = try #require(compared["discrepancies"] as? [[String: Any]])  // confirmed defects are listed apart
             let discrepancies = try #require(report["discrepancies"] as? [String: Any])

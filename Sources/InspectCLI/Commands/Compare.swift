@@ -20,6 +20,7 @@ extension InspectCommand {
 
         @Option(name: .long, help: "Output: text or json.")
         var format: ReportPrinter.Format = .text
+        @Option(name: .long, help: "Language of the text: zh or en.") var lang: ReportLanguage = .zh
 
         @Flag(name: .long, help: "Per-appraiser accuracy and auditor workload instead of one car.")
         var byAppraiser = false
@@ -75,7 +76,7 @@ extension InspectCommand {
                 print(
                     format == .json
                         ? try JSONOutput.encode(AccuracyOutput(report, from: from, to: to))
-                        : ComparisonRenderer.text(accuracy: report, from: from, to: to),
+                        : ComparisonRenderer.text(accuracy: report, from: from, to: to, language: lang),
                     terminator: "")
                 return
             }
@@ -91,9 +92,12 @@ extension InspectCommand {
                 let output = ComparisonOutput(vin: vin, appraisal: pair.appraisal, audit: pair.audit, comparison: pair.comparison, evidence: evidence)
                 print(try JSONOutput.encode(output), terminator: "")
             } else {
+                let template = try? catalog.template(id: pair.audit.submission.templateID)
+                let flags = Dictionary((template?.flags ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
                 print(
                     ComparisonRenderer.text(
-                        vin: vin, appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison, evidence: evidence),
+                        vin: vin, appraisal: pair.appraisal.submission, audit: pair.audit.submission, comparison: pair.comparison, evidence: evidence,
+                        flags: flags, language: lang),
                     terminator: "")
             }
             if !pair.comparison.discrepancies.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }

@@ -32,6 +32,7 @@ extension InspectCommand {
 
         @Option(name: .long, help: "Output: text or json.")
         var format: ReportPrinter.Format = .text
+        @Option(name: .long, help: "Language of the text: zh or en.") var lang: ReportLanguage = .zh
 
         @Option(name: .long, help: "The delivery submission (YAML or JSON).")
         var submission: String
@@ -60,7 +61,7 @@ extension InspectCommand {
                 let output = DeliveryCheckOutput(vin: vin, report: "\(reference.stage.rawValue) r\(reference.revision)", check: check)
                 print(try JSONOutput.encode(output), terminator: "")
             } else {
-                print(DeliveryRenderer.text(vin: vin, check: check), terminator: "")
+                print(DeliveryRenderer.text(vin: vin, check: check, language: lang), terminator: "")
             }
             switch check.verdict {
             case .ok: break

@@ -115,6 +115,7 @@ extension InspectCommand.FeedbackCommand {
         @Option(name: .long, help: "Last day (inclusive) or end time (exclusive).") var to: String
         @Option(name: .long, help: "List complaints open more than this many days at the end.") var openAfter = 7
         @Option(name: .long, help: "text or json.") var format: ReportPrinter.Format = .text
+        @Option(name: .long, help: "Language of the text: zh or en.") var lang: ReportLanguage = .zh
 
         func validate() throws { guard openAfter >= 0 else { throw ValidationError("--open-after must not be negative") } }
 
@@ -126,7 +127,7 @@ extension InspectCommand.FeedbackCommand {
             do {
                 let summary = try workflow.summary(from: start, to: end, openAfterDays: openAfter)
                 let output = FeedbackSummaryOutput(summary, from: from, to: to, openAfterDays: openAfter)
-                print(format == .json ? try JSONOutput.encode(output) : output.text, terminator: "")
+                print(format == .json ? try JSONOutput.encode(output) : output.text(lang), terminator: "")
             } catch let failure as FeedbackWorkflow.Failure { throw InspectCommand.FeedbackCommand.failure(failure) }
         }
     }

@@ -125,6 +125,7 @@ extension InspectCommand.Mileage {
 
         @Option(name: .long, help: "Output: text or json.")
         var format: ReportPrinter.Format = .text
+        @Option(name: .long, help: "Language of the text: zh or en.") var lang: ReportLanguage = .zh
 
         @Argument(help: "The car's VIN.")
         var vin: String
@@ -141,7 +142,7 @@ extension InspectCommand.Mileage {
             if format == .json {
                 print(try JSONOutput.encode(MileageLedgerOutput(vin: vin, ledger: ledger)), terminator: "")
             } else {
-                print(LedgerRenderer.text(vin: vin, ledger: ledger), terminator: "")
+                print(LedgerRenderer.text(vin: vin, ledger: ledger, language: lang), terminator: "")
             }
             if !ledger.flags.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
         }

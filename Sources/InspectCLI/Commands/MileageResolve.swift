@@ -76,7 +76,7 @@ extension InspectCommand.Mileage {
             case let .entryError(wrong, correction):
                 print("resolution #\(resolved.resolution.id): reading #\(wrong) was a data-entry error; corrected by #\(correction)")
             }
-            print(LedgerRenderer.text(vin: vin, ledger: resolved.ledger), terminator: "")
+            print(LedgerRenderer.text(vin: vin, ledger: resolved.ledger, language: .en), terminator: "")
             if !resolved.ledger.flags.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
         }
     }

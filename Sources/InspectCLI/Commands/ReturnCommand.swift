@@ -29,6 +29,7 @@ extension InspectCommand {
         @OptionGroup var plausibility: PlausibilityOptions
 
         @Option(name: .long, help: "Output: text or json.") var format: ReportPrinter.Format = .text
+        @Option(name: .long, help: "Language of the text: zh or en.") var lang: ReportLanguage = .zh
         @Option(name: .long, help: "The return submission (YAML or JSON).") var submission: String
         @Argument(help: "The car's VIN.") var vin: String
 
@@ -48,7 +49,7 @@ extension InspectCommand {
                 throw CLIFailure.invalid(failure.description)
             }
             let output = ReturnCheckOutput(vin: vin, returned: returned.inspection, check: returned.check)
-            print(format == .json ? try JSONOutput.encode(output) : output.text, terminator: "")
+            print(format == .json ? try JSONOutput.encode(output) : output.text(lang), terminator: "")
             switch returned.check.verdict {
             case .accept: break
             case .deduct: throw ExitCode(ExitStatus.findings.rawValue)

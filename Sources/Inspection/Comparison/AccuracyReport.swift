@@ -50,6 +50,10 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
         package var item: String
         /// Count.
         package var count: Int
+        /// The part or check code (`26`, `engine.3`).
+        package var code: String
+        /// Its name in both languages.
+        package var label: LocalizedText
     }
 
     /// One compared car.
@@ -96,9 +100,11 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
         appraisers = byAppraiser.map { id, cars in
             let found = cars.flatMap(\.comparison.discrepancies)
             var missed: [String: Int] = [:]
+            var named: [String: (code: String, label: LocalizedText)] = [:]
             for item in found
             where item.kind == .missedByAppraiser || item.kind == .degreeChanged || item.kind == .typeChanged || item.kind == .checkChanged {
                 missed["\(item.item) \(item.label.en)", default: 0] += 1
+                named["\(item.item) \(item.label.en)"] = (item.item, item.label)
             }
             return Appraiser(
                 id: id, name: cars.first?.appraisal.inspector.name, cars: cars.count, discrepancies: found.count,
@@ -108,7 +114,11 @@ package struct AccuracyReport: Sendable, Hashable, Codable {
                 claimsMissed: cars.reduce(0) { $0 + $1.missedClaims.count },
                 claimsMissedCost: cars.flatMap(\.missedClaims).reduce(0) { $0 + $1.cost },
                 complaintsOnMisses: cars.reduce(0) { $0 + $1.complaintsOnMisses.count },
-                mostMissed: missed.map { Item(item: $0.key, count: $0.value) }.sorted { ($1.count, $0.item) < ($0.count, $1.item) }.prefix(5).map {
+                mostMissed: missed.map {
+                    Item(
+                        item: $0.key, count: $0.value, code: named[$0.key]?.code ?? $0.key,
+                        label: named[$0.key]?.label ?? .init(zh: $0.key, en: $0.key))
+                }.sorted { ($1.count, $0.item) < ($0.count, $1.item) }.prefix(5).map {
                     $0
                 })
         }.sorted { ($1.perCar, $0.id) < ($0.perCar, $1.id) }

@@ -38,11 +38,26 @@ package struct FeedbackListOutput: Sendable, Hashable, Codable {
         }
 
         /// One line: `#3 2026-11-25T10:00:00+08:00 LSVAM4189C2184526 complaint (phone) about 21HH2 [open]: text`.
-        package var line: String {
-            let state = status.map { " [\($0)\(resolvedBy.map { " by \($0)" } ?? "")]" } ?? ""
-            return "#\(id) \(receivedAt) \(vin) \(kind) (\(channel))\(about.map { " about \($0)" } ?? "")\(state): \(text)"
-                + (resolution.map { "\n    resolution: \($0)" } ?? "")
+        package var line: String { line(.en) }
+
+        /// One line (and its resolution) in `l`; the customer's words stay as written.
+        package func line(_ l: ReportLanguage) -> String {
+            guard l == .zh else {
+                let state = status.map { " [\($0)\(resolvedBy.map { " by \($0)" } ?? "")]" } ?? ""
+                return "#\(id) \(receivedAt) \(vin) \(kind) (\(channel))\(about.map { " about \($0)" } ?? "")\(state): \(text)"
+                    + (resolution.map { "\n    resolution: \($0)" } ?? "")
+            }
+            let state = status.map { " [\(Self.zh[$0] ?? $0)\(resolvedBy.map { " \($0)" } ?? "")]" } ?? ""
+            let subject = about.map { " 关于 \(Stage(rawValue: $0)?.label.zh ?? $0)" } ?? ""
+            return "#\(id) \(receivedAt) \(vin) \(Self.zh[kind] ?? kind)（\(Self.zh[channel] ?? channel)）\(subject)\(state)：\(text)"
+                + (resolution.map { "\n    处理结果：\($0)" } ?? "")
         }
+
+        /// Kinds, channels and states in Chinese.
+        static let zh = [
+            "complaint": "投诉", "praise": "表扬", "question": "咨询", "phone": "电话", "online": "线上", "store": "门店", "open": "未关闭",
+            "closed": "已关闭",
+        ]
     }
 
     package var format = Self.formatName

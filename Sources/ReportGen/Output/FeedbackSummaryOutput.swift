@@ -46,16 +46,21 @@ package struct FeedbackSummaryOutput: Sendable, Hashable, Codable {
         }
     }
 
-    /// Plain text for the desk.
-    package var text: String {
-        var lines = ["feedback \(from) to \(to)"]
-        lines.append("  by kind: " + Feedback.Kind.allCases.map { "\($0.rawValue) \(byKind[$0.rawValue] ?? 0)" }.joined(separator: ", "))
-        lines.append("  by channel: " + Feedback.Channel.allCases.map { "\($0.rawValue) \(byChannel[$0.rawValue] ?? 0)" }.joined(separator: ", "))
-        lines.append("  complaints closed: \(complaintsClosed)")
-        lines.append("open complaints older than \(openAfterDays) days: \(overdue.count)")
-        lines += overdue.map { "  \($0.daysOpen) days: \($0.item.line)" }
-        lines.append("complaints about defects the appraiser did not record: \(missedByAppraiser.count)")
-        lines += missedByAppraiser.map { "  \($0.appraiserId)\($0.appraiserName.map { " \($0)" } ?? ""): \($0.item.line)" }
+    /// Plain text for the desk, in `l`.
+    package func text(_ l: ReportLanguage) -> String {
+        let zh = l == .zh
+        func name(_ id: String) -> String { zh ? FeedbackListOutput.Item.zh[id] ?? id : id }
+        let kinds = Feedback.Kind.allCases.map { "\(name($0.rawValue)) \(byKind[$0.rawValue] ?? 0)" }.joined(separator: zh ? "，" : ", ")
+        let channels = Feedback.Channel.allCases.map { "\(name($0.rawValue)) \(byChannel[$0.rawValue] ?? 0)" }.joined(separator: zh ? "，" : ", ")
+        var lines = [zh ? "客户反馈 \(from) 至 \(to)" : "feedback \(from) to \(to)"]
+        lines.append(zh ? "  按类型：\(kinds)" : "  by kind: \(kinds)")
+        lines.append(zh ? "  按渠道：\(channels)" : "  by channel: \(channels)")
+        lines.append(zh ? "  已关闭投诉：\(complaintsClosed)" : "  complaints closed: \(complaintsClosed)")
+        lines.append(zh ? "超过 \(openAfterDays) 天未关闭的投诉：\(overdue.count)" : "open complaints older than \(openAfterDays) days: \(overdue.count)")
+        lines += overdue.map { zh ? "  \($0.daysOpen) 天：\($0.item.line(l))" : "  \($0.daysOpen) days: \($0.item.line(l))" }
+        lines.append(
+            zh ? "投诉评估未记录的缺陷：\(missedByAppraiser.count)" : "complaints about defects the appraiser did not record: \(missedByAppraiser.count)")
+        lines += missedByAppraiser.map { "  \($0.appraiserId)\($0.appraiserName.map { " \($0)" } ?? "")\(zh ? "：" : ": ")\($0.item.line(l))" }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -72,17 +72,36 @@ package struct ReturnCheckOutput: Sendable, Hashable, Codable {
     }
 
     /// The check as text, ending with a newline.
-    package var text: String {
-        var lines = ["return of \(vin): \(verdict.uppercased())"]
-        if let deliveredAt, let deadline { lines.append("  delivered \(deliveredAt), window until \(deadline), returned \(returnedAt)") }
-        lines.append("  odometer: \(deliveryKm.map { "\($0) km at delivery, " } ?? "")\(returnKm) km now (allowance \(allowanceKm) km)")
+    /// Plain text in `l`.
+    package func text(_ l: ReportLanguage) -> String {
+        let zh = l == .zh
+        var lines = [zh ? "退车检查 \(vin)：\(verdictLabel.zh)" : "return of \(vin): \(verdict.uppercased())"]
+        if let deliveredAt, let deadline {
+            lines.append(
+                zh
+                    ? "  交付 \(deliveredAt)，退车期限 \(deadline)，退回 \(returnedAt)"
+                    : "  delivered \(deliveredAt), window until \(deadline), returned \(returnedAt)")
+        }
+        let delivered = deliveryKm.map { zh ? "交付时 \($0) km，" : "\($0) km at delivery, " } ?? ""
+        lines.append(
+            zh
+                ? "  表显里程：\(delivered)现在 \(returnKm) km（允许 \(allowanceKm) km）"
+                : "  odometer: \(delivered)\(returnKm) km now (allowance \(allowanceKm) km)")
         for item in items {
             let price = item.charged.map { charged in
-                " (\(currency ?? "") \(charged)" + (item.amount.map { $0.min == $0.max ? "" : ", estimate \($0.min)-\($0.max)" } ?? "") + ")"
+                let money = l.money(.init(min: charged, max: charged), currency: currency ?? "CNY")
+                let estimate =
+                    item.amount.map { $0.min == $0.max ? "" : (zh ? "，估价 " : ", estimate ") + l.money($0, currency: currency ?? "CNY") } ?? ""
+                return zh ? "（\(money)\(estimate)）" : " (\(money)\(estimate))"
             }
-            lines.append("  [\(item.verdict)] \(item.notice.message.en)" + (price ?? ""))
+            let tag = zh ? (Self.itemLabels[item.verdict] ?? item.verdict) : item.verdict
+            lines.append("  [\(tag)] \(l.say(item.notice))" + (price ?? ""))
         }
-        if let chargedTotal { lines.append("  deductions: \(currency ?? "") \(chargedTotal)") }
+        if let chargedTotal {
+            lines.append((zh ? "  扣款合计：" : "  deductions: ") + l.money(.init(min: chargedTotal, max: chargedTotal), currency: currency ?? "CNY"))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    private static let itemLabels = ["accept": "接受", "deduct": "扣款", "refuse": "拒绝"]
 }
