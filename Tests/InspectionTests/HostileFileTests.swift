@@ -52,6 +52,12 @@ import Testing
     @Test func syntaxErrorsAndSeveralDocuments() throws {
         let syntax = try only(Array("format: inspection/1\nchecks: [engine.1, \n".utf8))
         #expect(syntax.count == 1 && syntax[0].hasPrefix("appraisal.yaml:3:1: YAML syntax error:"))
+        // Said as a person would: what is wrong and where it began, the parser's words after it.
+        #expect(syntax[0].contains("a value is missing here (a ',' with nothing after it, or a '[', '{' or '- ' left empty) [YAML: "))
+        let unclosed = try only(Array("format: inspection/1\nchecks: [engine.1\n".utf8))
+        #expect(unclosed.count == 1 && unclosed[0].contains("the [ opened on line 2 is not closed: a ']' is missing"))
+        let indented = try only(Array("format: inspection/1\n  stage: appraisal\n".utf8))
+        #expect(indented.count == 1 && indented[0].contains("indent this line like the keys it belongs with"))
         let documents = try only(Array("format: inspection/1\n---\nformat: inspection/1\n".utf8))
         #expect(documents.count == 1 && documents[0].contains("but found another document"))
     }

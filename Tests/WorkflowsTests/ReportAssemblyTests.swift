@@ -125,6 +125,15 @@ import Workflows
         #expect(after < before)
     }
 
+    @Test func theGenerationTimeIsInTheInspectionsZone() throws {
+        let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy(), costTable: try Fixtures.costTable())
+        let report = try assembly.report(vin: "LFV2A21K2D4052187", store: try SampleDay.store.get(), generatedAt: "2026-11-27T01:00:00Z")
+        #expect(report.generatedAt == "2026-11-27T09:00:00+08:00" && report.inspections.allSatisfy { $0.inspectedAt.hasSuffix("+08:00") })
+        let western = try #require(try? Timestamp.parse("2026-11-27T01:00:00Z").get()).inZone(
+            of: try Timestamp.parse("2026-11-20T09:30:00-05:00").get())
+        #expect(western.text == "2026-11-26T20:00:00-05:00")
+    }
+
     @Test func anUnknownVINIsNamed() throws {
         let assembly = ReportAssembly(catalog: Fixtures.catalog(), mileagePolicy: try Fixtures.mileagePolicy(), costTable: try Fixtures.costTable())
         #expect(throws: ReportAssembly.Failure.unknownVehicle("LSVAM4189C2184599")) {

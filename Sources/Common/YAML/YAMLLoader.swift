@@ -117,8 +117,8 @@ package enum YAMLLoader {
         func loc(_ mark: Mark) -> SourceLocation { SourceLocation(line: mark.line, column: mark.column) }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let detail = context.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
-            log.error("YAML syntax error: \(problem)\(detail)", at: loc(mark))
+            let sentence = YAMLSyntaxWording.sentence(problem: problem, context: context?.text, contextLine: context?.mark.line)
+            log.error("YAML syntax error: \(sentence)", at: loc(mark))
         case let .reader(problem, offset, _, _):
             log.error("YAML reader error: \(problem)\(offset.map { " at offset \($0)" } ?? "")", at: nil)
         case let .duplicatedKeysInMapping(duplicates, context):

@@ -96,6 +96,13 @@ package struct Timestamp: Sendable, Hashable, Codable, Comparable, CustomStringC
         return Timestamp(text: local + zone, epochSeconds: epoch, offsetMinutes: offsetMinutes)
     }
 
+    /// The same instant written in `other`'s zone (a report generated at `…T01:00:00Z` about a car inspected at
+    /// `+08:00` says `…T09:00:00+08:00`: one zone per output).
+    package func inZone(of other: Timestamp) -> Timestamp {
+        guard other.offsetMinutes != offsetMinutes || other.text.hasSuffix("Z") != text.hasSuffix("Z") else { return self }
+        return other.adding(seconds: epochSeconds - other.epochSeconds)
+    }
+
     /// The instant as `YYYY-MM-DDTHH:MM:SSZ`.
     package var utcText: String { Self.utcText(epochSeconds) }
 

@@ -236,7 +236,8 @@ package struct ConditionReportBuilder: Sendable {
             QuoteOutput(vin: vin, basis: final, quote: Quoter.quote(submission, assessment: assessment, template: template, table: table))
         }
         var report = ConditionReport(
-            reportID: reportID, reportReference: record.reportReference, generatedAt: generatedAt,
+            reportID: reportID, reportReference: record.reportReference,
+            generatedAt: (try? Timestamp.parse(generatedAt).get()).map { $0.inZone(of: final.submission.inspectedAt).text } ?? generatedAt,
             vehicle: .of(record, basis: submission, template: template),
             inspections: used, findings: findings, checks: checks, headline: headline, score: score, flags: flags, discrepancies: discrepancies,
             mileage: mileage,
