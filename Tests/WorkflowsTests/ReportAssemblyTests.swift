@@ -48,6 +48,8 @@ import Workflows
         #expect(accident.discrepancies?.appraisalGrade?.id == "1")
         let flood = try SampleDay.report("JHMCM56557C404453")
         #expect(flood.flags.map(\.id) == ["flood"])
+        // A flag's causes read as words with the code beside, not "cabin.1 flood.2 ...".
+        #expect(flood.cause("cabin.1", zh: true) == "车内无水泡痕迹 cabin.1" && accident.cause("4SH", zh: false) == "Left C-pillar Welded 4SH")
         #expect(flood.delivery?.verdict == "stop")
         #expect(flood.delivery?.newDamage == ["26AX2"])
         // The audit's rear-left photo was also submitted for another car: never this car's evidence, the other car

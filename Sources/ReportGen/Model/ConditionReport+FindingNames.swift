@@ -16,3 +16,16 @@ extension ConditionReport.Finding {
         return LocalizedText(zh: "\(name.zh) \(value)", en: "\(name.en) \(value)")
     }
 }
+
+extension ConditionReport {
+    /// What a flag's cause is, in words with its code beside: a finding (左C柱 烧焊 4SH) or a check
+    /// (车内无泡水痕迹 cabin.1); a code the report does not list stays as it is.
+    package func cause(_ code: String, zh: Bool) -> String {
+        if let finding = findings.first(where: { $0.code == code }) {
+            let place = zh ? finding.place.zh : finding.place.en, what = zh ? finding.what.zh : finding.what.en
+            return "\(place) \(what) \(code)"
+        }
+        if let check = checks.first(where: { $0.id == code }) { return "\(zh ? check.name.zh : check.name.en) \(code)" }
+        return code
+    }
+}

@@ -59,7 +59,9 @@ package enum ConditionReportHTMLRenderer {
         } else {
             h.append(
                 "<p class=\"flags\">"
-                    + report.flags.map { "<span class=\"flag\">\(e(l.pick($0.name)))</span> <small>\(e($0.causes.joined(separator: " ")))</small>" }
+                    + report.flags.map {
+                        "<span class=\"flag\">\(e(l.pick($0.name)))</span> <small>\(e($0.causes.map { report.cause($0, zh: l == .zh) }.joined(separator: l == .zh ? "；" : "; ")))</small>"
+                    }
                     .joined(separator: " ") + "</p>")
         }
         h.append("<p class=\"meta\">\(e(l.text(.report))) \(e(report.reportID)) · \(e(l.text(.generated))) \(e(report.generatedAt))</p>")

@@ -25,7 +25,9 @@ package enum ConditionReportMarkdownRenderer {
         if !report.flags.isEmpty {
             out.append(
                 "\(l.text(.flags)): "
-                    + report.flags.map { "**\(l.pick($0.name))** (\($0.causes.joined(separator: ", ")))" }.joined(separator: " · "))
+                    + report.flags.map {
+                        "**\(l.pick($0.name))** (\($0.causes.map { cell(report.cause($0, zh: l == .zh)) }.joined(separator: l == .zh ? "；" : "; ")))"
+                    }.joined(separator: " · "))
         } else if !rollback {
             out.append("\(l.text(.flags)): \(l.text(.noFlags))")
         }
