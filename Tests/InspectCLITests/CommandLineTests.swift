@@ -21,6 +21,15 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
+    /// "1 error", not "1 errors".
+    @Test func oneProblemIsCountedInTheSingular() throws {
+        let folder = TemporaryFolder()
+        let file = try folder.write(Fixtures.submissionYAML(defects: "defects:\n  - code: 14HH4"), to: "appraisal.yaml")
+        try Fixtures.writePhotos(into: folder)
+        let result = try runner.run(["validate", file.path])
+        #expect(result.status == 1 && result.stdout.hasSuffix(": invalid (1 error, 0 warnings)\n"), "\(result.stdout)\(result.stderr)")
+    }
+
     @Test func anInvalidFileExitsOneWithEveryProblem() throws {
         let result = try runner.run(["validate", "samples/invalid/appraisal.yaml"])
         #expect(result.status == 1)
