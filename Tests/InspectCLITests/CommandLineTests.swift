@@ -82,7 +82,7 @@ import Testing
         #expect(show.stdout.contains("score 91.5 / 100 · grade 五级 (Grade 5, accident car)"))
         #expect(show.stdout.contains("flag: 事故车 (Accident car) from 4SH"))
         #expect(show.stdout.contains("  2026-11-22T15:40:00+08:00  audit      112491 km  +11 km"))
-        #expect(show.stdout.contains("stored 2026-11-26T02:00:00Z"))
+        #expect(show.stdout.contains("stored 2026-11-26T10:00:00+08:00"))  // in the inspection's zone
     }
 
     @Test func submittingNormalisesPhotosAndFlagsAPhotoReusedOnAnotherCar() throws {

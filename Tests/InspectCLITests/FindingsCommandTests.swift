@@ -20,7 +20,10 @@ import Testing
     /// output (61,870 -> 61,874 mi is 6.4 km: +6, not the 7 between the rounded 99,570 and 99,577 km).
     @Test func theSameLegHasTheSameKilometresEverywhere() throws {
         try submit(["JHMCM56557C404453"])
-        #expect(try runner.run(["show", "JHMCM56557C404453"]).stdout.contains("61874 mi (99577 km)  +6 km"))
+        let show = try runner.run(["show", "JHMCM56557C404453"]).stdout
+        #expect(show.contains("61874 mi (99577 km)  +6 km"))
+        // One zone per output: the stored time in the inspection's zone, not UTC beside +08:00.
+        #expect(show.contains("stored 2026-11-26T10:00:00+08:00 from") && !show.contains("Z from"))
         #expect(
             try runner.run(["mileage", "show", "--lang", "en", "JHMCM56557C404453"]).stdout.contains("61,874 mi (99,577 km) · submission · +6 km"))
         #expect(try runner.run(["compare", "--lang", "en", "JHMCM56557C404453"]).stdout.contains("driven 6 km"))

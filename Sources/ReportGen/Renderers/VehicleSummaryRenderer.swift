@@ -33,7 +33,9 @@ package struct VehicleSummaryRenderer: Sendable {
             for earlier in revisions.dropLast().reversed() {
                 let grade = earlier.assessment.grade.map { " · \($0.label.zh) (\($0.label.en))" } ?? ""
                 let total = earlier.assessment.total.map { " · score \($0)" } ?? ""
-                lines.append("  earlier: revision \(earlier.revision) stored \(earlier.submittedAt)\(total)\(grade)")
+                lines.append(
+                    "  earlier: revision \(earlier.revision) stored \(Self.local(earlier.submittedAt, like: earlier.submission.inspectedAt))\(total)\(grade)"
+                )
             }
         }
         if !vehicle.odometer.isEmpty {
@@ -64,7 +66,9 @@ package struct VehicleSummaryRenderer: Sendable {
         if let name = submission.inspector.name { head += " \(name)" }
         if let site = submission.site { head += " at \(site)" }
         lines.append(head)
-        lines.append("  template \(submission.templateID) · stored \(inspection.submittedAt) from \(inspection.sourcePath)")
+        lines.append(
+            "  template \(submission.templateID) · stored \(Self.local(inspection.submittedAt, like: submission.inspectedAt)) from \(inspection.sourcePath)"
+        )
         var odometer = "  odometer \(submission.odometer.reading) \(submission.odometer.unit.rawValue)"
         if submission.odometer.unit != .km { odometer += " (\(submission.odometer.kilometres) km)" }
         if let transport = submission.transport {
@@ -127,6 +131,11 @@ package struct VehicleSummaryRenderer: Sendable {
         }
         return "\(defect.code.padding(6)) \(zh) (\(en))" + (defect.note.map { " · \($0)" } ?? "")
     }
+
+    /// A stored time written in the zone of the inspection it belongs to (one zone per output).
+    static func local(_ stored: String, like inspected: Timestamp) -> String {
+        (try? Timestamp.parse(stored).get()).map { $0.inZone(of: inspected).text } ?? stored
+    }
 }
 
 extension String {
@@ -135,4 +144,5 @@ extension String {
     fileprivate func padding(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
+
 }
