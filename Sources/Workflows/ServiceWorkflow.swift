@@ -79,7 +79,7 @@ package struct ServiceWorkflow: Sendable {
                     let decisions = try store.decisions(vin: vin, workOrder: order)
                     guard let visit = try? Visit.of(record: record, workOrder: order, catalog: catalog, table: costTable, decisions: decisions),
                         let start = (visit.reception ?? visit.healthCheck)?.submission,
-                        let day = CalendarDate(parsing: String(start.inspectedAt.text.prefix(10))), day >= first, day <= last,
+                        let day = start.inspectedAt.localDate, day >= first, day <= last,
                         site == nil || start.site == site
                     else { continue }
                     visits.append(visit)

@@ -16,6 +16,10 @@ import Testing
         #expect(fraction.utcText == "2026-11-20T06:30:00Z")
         #expect(Timestamp(epochSeconds: 0).text == "1970-01-01T00:00:00Z")
         #expect(Timestamp(epochSeconds: -1).utcText == "1969-12-31T23:59:59Z")
+        // The local date is the day at the site, not in UTC; the same instant in another zone keeps the instant.
+        let evening = try Timestamp.parse("2026-11-20T23:30:00-05:00").get()
+        #expect(evening.localDate == CalendarDate(parsing: "2026-11-20") && evening.utcText.hasPrefix("2026-11-21"))
+        #expect(evening.inZone(of: beijing).text == "2026-11-21T12:30:00+08:00" && evening.inZone(of: beijing).epochSeconds == evening.epochSeconds)
     }
 
     @Test(arguments: [

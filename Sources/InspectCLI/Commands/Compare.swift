@@ -57,7 +57,7 @@ extension InspectCommand {
                     guard let record = try load(store, vin) else { continue }
                     let outcome = record.comparison(catalog: catalog, policy: policy)
                     guard let pair = outcome.compared,
-                        let day = CalendarDate(parsing: String(pair.appraisal.submission.inspectedAt.text.prefix(10))), day >= first, day <= last
+                        let day = pair.appraisal.submission.inspectedAt.localDate, day >= first, day <= last
                     else {
                         // A car that cannot be compared is named, not silently left out (one missing stage is normal).
                         if case .incomplete = outcome {

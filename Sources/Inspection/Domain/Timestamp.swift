@@ -106,6 +106,10 @@ package struct Timestamp: Sendable, Hashable, Codable, Comparable, CustomStringC
     /// The instant as `YYYY-MM-DDTHH:MM:SSZ`.
     package var utcText: String { Self.utcText(epochSeconds) }
 
+    /// The local date written (`2026-11-20` for `2026-11-20T09:30:00+08:00`): the day at the site, which is the day
+    /// an inspection belongs to in a period.
+    package var localDate: CalendarDate? { CalendarDate(parsing: String(text.prefix(10))) }
+
     /// The calendar year of the local date written (`2026` for `2026-11-20T09:30:00+08:00`).
     package var localYear: Int { Int(text.prefix(4)) ?? 0 }
 

@@ -109,7 +109,7 @@ extension SubmissionReader {
     /// car was registered; a document already expired at the inspection is a warning; the VIN's model year should be
     /// within a year of the build date.
     mutating func checkFactDates(_ vehicle: VehicleIdentity, inspectedAt: Timestamp) {
-        guard let inspected = CalendarDate(parsing: String(inspectedAt.text.prefix(10))) else { return }
+        guard let inspected = inspectedAt.localDate else { return }
         let first = vehicle.firstRegistered
         if let first, first > inspected {
             log.error("first_registered \(first) is after the inspection (\(inspected))", at: factLocations["first_registered"], item: "vehicle")
