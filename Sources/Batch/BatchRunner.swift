@@ -115,8 +115,7 @@ package struct BatchRunner: Sendable {
         }
         let validator = SubmissionValidator(catalog: catalog, plausibility: plausibility, now: try? Timestamp.parse(now).get())
         let intake = SubmissionIntake(store: store, policy: photoPolicy, concurrency: photoWorkers)
-        var lenient = photoPolicy
-        lenient.requiredAngleFailureIsError = false
+        let lenient = photoPolicy.forHandover
         var cache: [String: NormalisedPhoto] = [:]
         let submissions = car.submissions
         if submissions.isEmpty { fail("batch.no_submissions", ["car": .text(car.name)]) }

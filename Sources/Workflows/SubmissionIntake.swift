@@ -71,11 +71,11 @@ extension SubmissionIntake {
         submittedAt: String
     ) throws(HandoverFailure) -> Result? {
         if let problem = handoverProblem(validated, stage: stage, vin: vin) { throw .wrongSubmission(problem) }
-        var lenient = policy
-        lenient.requiredAngleFailureIsError = false
         let result: Result
-        do { result = try SubmissionIntake(store: store, policy: lenient, concurrency: concurrency).take(validated, submittedAt: submittedAt) } catch
-        {
+        do {
+            result = try SubmissionIntake(store: store, policy: policy.forHandover, concurrency: concurrency).take(
+                validated, submittedAt: submittedAt)
+        } catch {
             throw .store(error)
         }
         return result.outcome == nil ? nil : result
@@ -97,5 +97,15 @@ extension SubmissionIntake {
     package enum HandoverFailure: Error, Sendable, Equatable {
         case wrongSubmission(String)
         case store(StoreError)
+    }
+}
+
+extension PhotoPolicy {
+    /// The policy a handover (delivery, return) is stored under: a failing photo gate is a warning, a reason for
+    /// attention in the verdict, never a refusal to store what the specialist recorded at the door.
+    package var forHandover: PhotoPolicy {
+        var lenient = self
+        lenient.requiredAngleFailureIsError = false
+        return lenient
     }
 }
