@@ -5,10 +5,21 @@ import Foundation
 package enum ConditionReportMarkdownRenderer {
     /// Renders `report` in `language`.
     package static func render(_ report: ConditionReport, language l: ReportLanguage) -> String {
+        var out = header(report, language: l)
+        out += vehicle(report, language: l)
+        out += scoresAndFindings(report, language: l)
+        out += ledgerPhotosAndAfter(report, language: l)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Pipes escaped and line breaks flattened, for a table cell or a list line.
+    private static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// The title, the headline, the flags and the report id.
+    private static func header(_ report: ConditionReport, language l: ReportLanguage) -> [String] {
         var out: [String] = []
-        func cell(_ text: String) -> String {
-            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-        }
         let v = report.vehicle
         out.append("# \(l.text(.title)) · \(v.vin)")
         out.append("")
@@ -33,6 +44,13 @@ package enum ConditionReportMarkdownRenderer {
         }
         out.append("")
         out.append("\(l.text(.report)) `\(report.reportID)` · \(l.text(.generated)) \(report.generatedAt)")
+        return out
+    }
+
+    /// The vehicle record and the inspections used.
+    private static func vehicle(_ report: ConditionReport, language l: ReportLanguage) -> [String] {
+        var out: [String] = []
+        let v = report.vehicle
         out.append("")
         out.append("## \(l.text(.vehicle))")
         out.append("")
@@ -58,6 +76,12 @@ package enum ConditionReportMarkdownRenderer {
             let inspector = named ? " \(cell([i.inspectorID, i.inspectorName].compactMap { $0 }.joined(separator: " "))) |" : ""
             out.append("| \(l.pick(i.stageLabel)) r\(i.revision) |\(inspector) \(i.inspectedAt) | \(cell(i.site ?? "")) | \(odometer) |")
         }
+        return out
+    }
+
+    /// Scores, findings, checks not ok, the estimate and the discrepancies.
+    private static func scoresAndFindings(_ report: ConditionReport, language l: ReportLanguage) -> [String] {
+        var out: [String] = []
         if let score = report.score {
             out.append("")
             out.append("## \(l.text(.score))")
@@ -113,6 +137,12 @@ package enum ConditionReportMarkdownRenderer {
             out.append(d.count == 0 ? l.text(.noDiscrepancies) : "\(d.count) · \(l.severity("critical")) \(d.critical) · \(l.between(d))")
             for item in d.items { out.append("- [\(l.severity(item.severity))] \(cell(l.discrepancy(item)))") }
         }
+        return out
+    }
+
+    /// The mileage ledger, the walkaround photos, the handovers, disputes, after-sale and warnings.
+    private static func ledgerPhotosAndAfter(_ report: ConditionReport, language l: ReportLanguage) -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("## \(l.text(.mileage))")
         out.append("")
@@ -150,6 +180,6 @@ package enum ConditionReportMarkdownRenderer {
             out.append("")
             for warning in report.warnings { out.append("- \(cell(l.say(warning)))") }
         }
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 }
