@@ -15,7 +15,6 @@ package enum ConditionReportHTMLRenderer {
 
     /// Renders `report` in `language`.
     package static func render(_ report: ConditionReport, language l: ReportLanguage, photos: Photos) -> String {
-        func e(_ text: String) -> String { HTML.escape(text) }
         func src(_ path: String?) -> String? {
             guard let path else { return nil }
             switch photos {
@@ -25,14 +24,35 @@ package enum ConditionReportHTMLRenderer {
                 return "data:image/jpeg;base64," + Data(bytes).base64EncodedString()
             }
         }
-        let v = report.vehicle
         var h: [String] = []
         h.append("<!DOCTYPE html>")
         h.append("<html lang=\"\(l == .zh ? "zh-CN" : "en")\">")
         h.append("<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        h.append("<title>\(e(l.text(.title))) \(e(v.vin))</title>")
+        h.append("<title>\(e(l.text(.title))) \(e(report.vehicle.vin))</title>")
         h.append("<style>\(style)</style></head>")
         h.append("<body><main>")
+        h += header(report, language: l)
+        if let handover = HandoverRenderer.html(report, language: l) { h.append(handover) }
+        h += vehicle(report, language: l)
+        h += damageAndFindings(report, language: l, src: src)
+        h += scoresAndDiscrepancies(report, language: l)
+        h += timelineAndPhotos(report, language: l, src: src)
+        if let disputes = DisputeRenderer.html(report, language: l, src: src) { h.append(disputes) }
+        if let afterSale = AfterSaleRenderer.html(report, language: l) { h.append(afterSale) }
+        if !report.warnings.isEmpty {
+            h.append(
+                "<section><h2>\(e(l.text(.warnings)))</h2><ul>" + report.warnings.map { "<li>\(e(l.say($0)))</li>" }.joined() + "</ul></section>")
+        }
+        h.append("</main></body></html>")
+        return h.joined(separator: "\n") + "\n"
+    }
+
+    private static func e(_ text: String) -> String { HTML.escape(text) }
+
+    /// The grade badge, the title, the flags and the report id.
+    private static func header(_ report: ConditionReport, language l: ReportLanguage) -> [String] {
+        var h: [String] = []
+        let v = report.vehicle
         // Header: grade badge and flags.
         // Any flag (accident, flood, fire, not tradeable) turns the badge red, whatever the score.
         let rollback = report.mileage.flags.contains { $0.severity == "critical" }
@@ -66,7 +86,13 @@ package enum ConditionReportHTMLRenderer {
         }
         h.append("<p class=\"meta\">\(e(l.text(.report))) \(e(report.reportID)) · \(e(l.text(.generated))) \(e(report.generatedAt))</p>")
         h.append("</div></header>")
-        if let handover = HandoverRenderer.html(report, language: l) { h.append(handover) }
+        return h
+    }
+
+    /// The vehicle record, two facts a row, and the inspections used.
+    private static func vehicle(_ report: ConditionReport, language l: ReportLanguage) -> [String] {
+        var h: [String] = []
+        let v = report.vehicle
         // Vehicle and inspections.
         // The vehicle record two facts a row, so the page does not open on a long list.
         h.append("<section><h2>\(e(l.text(.vehicle)))</h2><table class=\"kv kv2\">")
@@ -95,6 +121,12 @@ package enum ConditionReportHTMLRenderer {
                     + "\(cell(.site, i.site ?? ""))\(cell(.odometer, odometer))</tr>")
         }
         h.append("</tbody></table></section>")
+        return h
+    }
+
+    /// The damage diagram with its legend, the findings table and the checks not ok.
+    private static func damageAndFindings(_ report: ConditionReport, language l: ReportLanguage, src: (String?) -> String?) -> [String] {
+        var h: [String] = []
         // Diagram and findings.
         let (diagram, unplaced) = DamageDiagram.svg(findings: report.findings, language: l)
         h.append("<section class=\"damage\"><h2>\(e(l.text(.diagram)))</h2><div class=\"diagram-wrap\">\(diagram)")
@@ -115,6 +147,12 @@ package enum ConditionReportHTMLRenderer {
             h.append("</ul>")
         }
         h.append("</section>")
+        return h
+    }
+
+    /// Section scores, the estimate and appraiser-vs-auditor discrepancies.
+    private static func scoresAndDiscrepancies(_ report: ConditionReport, language l: ReportLanguage) -> [String] {
+        var h: [String] = []
         if let score = report.score {
             let setsNoGrade = report.headline?.showsScore == false ? "<p class=\"note\">\(e(l.text(.scoreSetsNoGrade)))</p>" : ""
             h.append("<section><h2>\(e(l.text(.score)))</h2>\(setsNoGrade)<table><tbody>")
@@ -144,6 +182,12 @@ package enum ConditionReportHTMLRenderer {
             }
             h.append("</section>")
         }
+        return h
+    }
+
+    /// The mileage timeline and the walkaround grid.
+    private static func timelineAndPhotos(_ report: ConditionReport, language l: ReportLanguage, src: (String?) -> String?) -> [String] {
+        var h: [String] = []
         // Mileage timeline.
         h.append("<section><h2>\(e(l.text(.mileage)))</h2><ol class=\"timeline\">")
         for r in report.mileage.readings {
@@ -171,14 +215,7 @@ package enum ConditionReportHTMLRenderer {
             }
             h.append("</div></section>")
         }
-        if let disputes = DisputeRenderer.html(report, language: l, src: src) { h.append(disputes) }
-        if let afterSale = AfterSaleRenderer.html(report, language: l) { h.append(afterSale) }
-        if !report.warnings.isEmpty {
-            h.append(
-                "<section><h2>\(e(l.text(.warnings)))</h2><ul>" + report.warnings.map { "<li>\(e(l.say($0)))</li>" }.joined() + "</ul></section>")
-        }
-        h.append("</main></body></html>")
-        return h.joined(separator: "\n") + "\n"
+        return h
     }
 
     static let style = """
